@@ -1,0 +1,87 @@
+import { lookupDrug, type DrugInfo } from '../data/drugs.ts'
+import type { PayerProfile } from '../payer-profile.ts'
+import type { Drug, Encounter } from '../schema.ts'
+import type { TraceFact } from '../types.ts'
+import type { DrugCoding } from './coded.ts'
+import { DRUG_ORDER_BASE, type Emission } from './emission.ts'
+
+const EPSILON = 1e-9
+
+/** Dose in milligrams, or null when it was given in mL (no concentration known). */
+function doseInMg(drug: Drug): number | null {
+  if (drug.unit === 'mg') return drug.dose
+  if (drug.unit === 'mcg') return drug.dose / 1000
+  return null
+}
+
+/** Billing units for a dose: dose over the code's unit size, rounded up; null when the dose unit cannot be converted. */
+export function computeDrugUnits(drug: Drug, info: DrugInfo, profile: PayerProfile): { units: number | null; basis: string } {
+  const unit = info.unit
+  switch (unit.kind) {
+    case 'narrative':
+      return { units: 1, basis: 'unclassified code: one unit, drug and dose in Box 19' }
+    case 'mL':
+      return drug.unit === 'mL'
+        ? { units: Math.max(1, Math.ceil(drug.dose / unit.size - EPSILON)), basis: `${unit.size} mL per unit` }
+        : { units: null, basis: `billed per ${unit.size} mL: enter the dose in mL` }
+    case 'mg': {
+      const mg = doseInMg(drug)
+      return mg === null
+        ? { units: null, basis: `billed per ${unit.size} mg: enter the dose in mg` }
+        : { units: Math.max(1, Math.ceil(mg / unit.size - EPSILON)), basis: `${unit.size} mg per unit` }
+    }
+    case 'payer-profile': {
+      if (drug.unit === 'mL') return { units: Math.max(1, Math.ceil(drug.dose - EPSILON)), basis: '1 mL per unit' }
+      const mg = doseInMg(drug) ?? 0
+      const size = profile.betamethasoneMgPerUnit.value
+      return { units: Math.max(1, Math.ceil(mg / size - EPSILON)), basis: `${size} mg (combined) per unit, per payer profile` }
+    }
+  }
+}
+
+function formatDose(drug: Drug): string {
+  return `${Number(drug.dose.toFixed(3))} ${drug.unit}`
+}
+
+/** Box 19 narrative for an unclassified drug: "drug name, dose". */
+export function box19Text(drug: Drug): string {
+  const name = drug.name.trim() || 'DRUG NAME MISSING'
+  return `${name} ${formatDose(drug)}`
+}
+
+/** One line per drug entered, with units from the catalog's billing unit. */
+export function codeDrugs(encounter: Encounter, profile: PayerProfile): { codings: DrugCoding[]; emissions: Emission[] } {
+  const codings: DrugCoding[] = []
+  const emissions: Emission[] = []
+  encounter.drugs.forEach((drug, drugIndex) => {
+    const info = lookupDrug(drug.code)
+    const coding: DrugCoding = { drugIndex, info, units: null, lineIndex: null, problem: null }
+    codings.push(coding)
+    if (!info) {
+      coding.problem = 'unknown-code'
+      return
+    }
+    const { units, basis } = computeDrugUnits(drug, info, profile)
+    coding.units = units
+    if (units === null) {
+      coding.problem = 'dose-unit'
+      return
+    }
+    const trace: TraceFact[] = [
+      { fact: 'drug', value: drug.name || info.name },
+      { fact: 'dose', value: formatDose(drug) },
+      { fact: 'billing unit', value: basis },
+    ]
+    const ruleIds = info.unclassified ? ['DRUG-UNITS', 'DRUG-BOX19'] : ['DRUG-UNITS']
+    emissions.push({
+      order: DRUG_ORDER_BASE + drugIndex,
+      drafts: [{
+        code: info.code, modifiers: [], units, label: info.unclassified ? `Unclassified drug: ${drug.name || 'name missing'}` : `Drug: ${info.name}`,
+        procedureIndex: null, origin: 'drug', originIndex: drugIndex, ruleIds, trace,
+        ...(info.unclassified ? { box19: box19Text(drug) } : {}),
+      }],
+      attach: ([index]) => { coding.lineIndex = index ?? null },
+    })
+  })
+  return { codings, emissions }
+}

@@ -1,0 +1,104 @@
+import type { IsoDate } from './dates.ts'
+import type { MueTable, PtpTable } from './ncci/types.ts'
+import type { PayerProfile } from './payer-profile.ts'
+import type { Family, SpinalRegion } from './vocabulary.ts'
+
+/** Shapes of what evaluate() takes besides the input, and what it returns. */
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+export const CATEGORIES = [
+  'code-selection', 'modifier', 'units', 'imaging', 'documentation', 'frequency',
+  'prior-authorization', 'injectant', 'coverage', 'drug', 'diagnosis',
+] as const
+export type Category = (typeof CATEGORIES)[number]
+
+/** One fact that made a line or a finding come out as it did. */
+export interface TraceFact {
+  fact: string
+  value: string | number | boolean | null
+}
+
+export interface ClaimLine {
+  code: string
+  /** In billing order: pricing (50) first, then RT/LT, then NCCI and informational (KX, GA). */
+  modifiers: string[]
+  units: number
+  /** Our own plain-language wording, never an AMA descriptor. */
+  label: string
+  /** Index into encounter.procedures, or null for drug and other lines. */
+  procedureIndex: number | null
+  /** CMS-1500 Box 19 narrative, for unclassified drugs. */
+  box19?: string
+  origin: 'procedure' | 'drug' | 'other'
+  /** Index into encounter.drugs or encounter.otherLines for those origins. */
+  originIndex?: number
+  /** Coding rules that produced this line. */
+  ruleIds: string[]
+  trace: TraceFact[]
+}
+
+export interface Finding {
+  ruleId: string
+  severity: Severity
+  category: Category
+  message: string
+  fix: string
+  source: string
+  effectiveFrom: IsoDate | null
+  effectiveTo: IsoDate | null
+  trace: TraceFact[]
+  procedureIndex?: number
+  /** Indexes into the result's lines that the finding is about. */
+  lineIndexes?: number[]
+  /** Set when the finding comes from a named reading rather than the verified rule. */
+  interpretation?: string
+}
+
+export interface CounterSession {
+  dateOfService: IsoDate
+  providers: string[]
+  codes: string[]
+  source: 'history' | 'current'
+}
+
+export interface FrequencyCounter {
+  limitId: string
+  family: Family
+  region: SpinalRegion | null
+  /** Purposes counted, joined (e.g. "diagnostic"), or null when every session counts. */
+  purpose: string | null
+  used: number
+  limit: number
+  window: { amount: number; unit: 'days' | 'months'; from: IsoDate; to: IsoDate }
+  sessions: CounterSession[]
+  includesCurrent: boolean
+  exceeded: boolean
+  /** The first date on which one more session would be within the limit and interval. */
+  nextAllowedDate: IsoDate
+  severity: 'error' | 'warning'
+  interpretation: string | null
+  note: string | null
+  source: string
+}
+
+export interface NcciTables {
+  mue?: readonly MueTable[]
+  ptp?: readonly PtpTable[]
+}
+
+export interface EvaluationContext {
+  /** The day the check runs, for checks such as a date of service in the future. */
+  today: IsoDate
+  payerProfiles: readonly PayerProfile[]
+  ncci?: NcciTables
+}
+
+export interface EvaluationResult {
+  lines: ClaimLine[]
+  findings: Finding[]
+  counters: FrequencyCounter[]
+  /** The payer profile the encounter was evaluated under. */
+  payerProfileId: string
+}
