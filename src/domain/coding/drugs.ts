@@ -46,7 +46,7 @@ function formatDose(drug: Drug): string {
 /** Box 19 narrative for an unclassified drug: "drug name, dose". */
 export function box19Text(drug: Drug): string {
   const name = drug.name.trim() || 'DRUG NAME MISSING'
-  return `${name} ${formatDose(drug)}`
+  return `${name}, ${formatDose(drug)}`
 }
 
 /** One line per drug entered, with units from the catalog's billing unit. */

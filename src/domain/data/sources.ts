@@ -4,7 +4,7 @@
  * and docs can show the citation and how sure we are of it.
  */
 
-export type Confidence = 'V-primary' | 'V-secondary' | 'unverified' | 'billing-guide'
+export type Confidence = 'V-primary' | 'V-secondary' | 'unverified' | 'billing-guide' | 'input-check'
 
 export interface Source {
   id: string
@@ -40,6 +40,7 @@ const list = [
   { id: 'J-UNITS', citation: 'HCPCS unit sizes (immedicaresolutions J3301; pabau J1100, J0665; genhealth J3303, J3304; AAPC J3300, J3302)', confidence: 'V-secondary' },
   { id: 'J0702-UNITS', citation: 'CMS HCPCS answer quoted on AAPC forum "Celestone Billing" (1 mL = 1 unit)', confidence: 'V-secondary' },
   { id: 'LOCAL-ANESTHETIC', citation: 'AAPC coding alerts: local anesthesia by the operating physician is part of the procedure; J2001 is IV infusion only', confidence: 'V-secondary' },
+  { id: 'S-CODES', citation: 'AAPC: S0020 and other S-codes are not valid for Medicare; some commercial payers accept them', confidence: 'V-secondary' },
   { id: 'UNCLASSIFIED-DRUG', citation: 'A59553 summary; CMS-1500 Box 19 / loop 2400 NTE narrative for unclassified drugs', confidence: 'V-secondary' },
   { id: 'BIOLOGICS', citation: 'A59553, A56651, A58745 summaries: non-FDA-approved injectants (amniotic, placental, PRP, stem cells, vitamins) not covered', confidence: 'V-secondary' },
   { id: 'DRUG-SETTING', citation: 'Reference section 3 drug notes: OPPS/ASC packaging (status indicators not verified)', confidence: 'unverified' },
@@ -52,7 +53,7 @@ const list = [
   { id: 'NCCI-BYPASS', citation: 'MLN SE1418 (modifier 59 and X{EPSU}); PTP modifier indicator 0/1/9', confidence: 'V-secondary' },
   { id: 'BILLING-GUIDE', citation: 'Billing guide (shared/domain/billing-guide.txt)', confidence: 'billing-guide' },
   { id: 'EVICORE', citation: 'EviCore CMM-200 (ESI), CMM-202 (TPI) and RFA guideline summaries (verity)', confidence: 'V-secondary' },
-  { id: 'ENGINE', citation: 'Rule module input check (no payer fact)', confidence: 'V-primary' },
+  { id: 'ENGINE', citation: 'Rule module input check (no payer fact)', confidence: 'input-check' },
 ] as const satisfies readonly Source[]
 
 export type SourceId = (typeof list)[number]['id']

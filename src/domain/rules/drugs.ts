@@ -118,7 +118,7 @@ export const drugRules: readonly RuleDefinition[] = [
   }),
   checkRule({
     id: 'DRUG-S-CODE', title: 'S-code for a payer that does not accept them', scope: 'drug',
-    severity: 'error', category: 'drug', sources: ['LOCAL-ANESTHETIC'],
+    severity: 'error', category: 'drug', sources: ['S-CODES'],
     rationale: 'S-codes such as S0020 are not valid for Medicare.',
     check: (facts) => drugHits(facts, (d, i) => (facts.coding.drugs[i]?.info?.notMedicare && !facts.profile.coverage.acceptsSCodes.value ? {
       message: `${d.code} is an S-code, which this payer does not accept.`,

@@ -10,16 +10,16 @@ export function groupsOf(facts: Facts, family: SpinalGroup['family']): SpinalGro
   return facts.coding.spinalGroups.filter((g) => g.family === family)
 }
 
-const nouns: Record<SpinalGroup['family'], { one: string; many: string; what: string }> = {
-  'facet-injection': { one: 'level', many: 'levels', what: 'facet injection' },
-  'facet-rfa': { one: 'joint', many: 'joints', what: 'radiofrequency ablation' },
-  'epidural-transforaminal': { one: 'level', many: 'levels', what: 'transforaminal epidural' },
+const nouns: Record<SpinalGroup['family'], { one: string; what: string; title: string }> = {
+  'facet-injection': { one: 'level', what: 'facet injection', title: 'Facet injection' },
+  'facet-rfa': { one: 'joint', what: 'radiofrequency ablation', title: 'Radiofrequency ablation' },
+  'epidural-transforaminal': { one: 'level', what: 'transforaminal epidural', title: 'Transforaminal epidural' },
 }
 
 export function sideMissingRule(id: string, family: SpinalGroup['family'], sources: readonly SourceId[]): CheckRule {
   const n = nouns[family]
   return checkRule({
-    id, title: `${n.what}: ${n.one} without a side`, scope: family === 'epidural-transforaminal' ? 'epidural' : family,
+    id, title: `${n.title}: ${n.one} without a side`, scope: family === 'epidural-transforaminal' ? 'epidural' : family,
     severity: 'error', category: 'modifier', sources,
     rationale: `A unilateral ${n.what} line needs RT or LT, and a bilateral one the payer's bilateral format; without laterality the line rejects.`,
     check: (facts) => groupsOf(facts, family).flatMap((g) => g.levels.filter((l) => l.side === null).map((l): RuleHit => ({
@@ -34,14 +34,14 @@ export function sideMissingRule(id: string, family: SpinalGroup['family'], sourc
 export function multiRegionRule(id: string, family: SpinalGroup['family'], sources: readonly SourceId[]): CheckRule {
   const n = nouns[family]
   return checkRule({
-    id, title: `${n.what}: more than one spinal region in a session`, scope: family === 'epidural-transforaminal' ? 'epidural' : family,
+    id, title: `${n.title}: more than one spinal region in a session`, scope: family === 'epidural-transforaminal' ? 'epidural' : family,
     severity: 'warning', category: 'coverage', sources,
     rationale: 'The LCDs allow one spinal region (cervical/thoracic or lumbar/sacral) per session.',
     check: (facts) => {
       const regions = [...new Set(groupsOf(facts, family).map((g) => g.region))]
       if (regions.length < 2) return []
       return [{
-        message: `${n.what} in both the ${regions.map((r) => regionLabels[r]).join(' and the ')} regions in one session: the LCDs allow one region per session, so one region's lines are likely to deny.`,
+        message: `${n.title} in both the ${regions.map((r) => regionLabels[r]).join(' and the ')} regions in one session: the LCDs allow one region per session, so one region's lines are likely to deny.`,
         fix: 'Confirm the note documents both regions and the necessity; otherwise bill the second region at a separate session.',
         trace: regions.map((r) => ({ fact: 'region', value: regionLabels[r] })),
         lineIndexes: groupsOf(facts, family).flatMap((g) => g.lineIndexes),
@@ -53,7 +53,7 @@ export function multiRegionRule(id: string, family: SpinalGroup['family'], sourc
 export function duplicateLevelRule(id: string, family: SpinalGroup['family']): CheckRule {
   const n = nouns[family]
   return checkRule({
-    id, title: `${n.what}: same ${n.one} entered twice`, scope: family === 'epidural-transforaminal' ? 'epidural' : family,
+    id, title: `${n.title}: same ${n.one} entered twice`, scope: family === 'epidural-transforaminal' ? 'epidural' : family,
     severity: 'warning', category: 'code-selection', sources: ['ENGINE'],
     rationale: `A ${n.one} is billed once per session; entries for the same ${n.one} are merged (left and right make bilateral).`,
     check: (facts) => groupsOf(facts, family).flatMap((g) => g.levels.filter((l) => l.mergedEntries > 1).map((l): RuleHit => ({

@@ -23,7 +23,7 @@ describe('drug units', () => {
 
   it('writes the Box 19 text "drug name dose" for an unclassified drug, one unit', () => {
     const r = run({ ...withTf, drugs: [drug('J3490', 2, 'mL', 'other', 'sodium bicarbonate 8.4%')] })
-    expect(r.lines[1]).toMatchObject({ code: 'J3490', units: 1, box19: 'sodium bicarbonate 8.4% 2 mL' })
+    expect(r.lines[1]).toMatchObject({ code: 'J3490', units: 1, box19: 'sodium bicarbonate 8.4%, 2 mL' })
   })
 
   it('errors on an unclassified drug without a name, not with one', () => {
