@@ -222,7 +222,7 @@ export function rulesMarkdown(input: RulesMarkdownInput = { rules: allRules, pro
     '',
     `The rule module has ${rules.length} rules. Each cites where its fact comes from, with how sure we are of it: ` +
       '`V-primary` (checked in a primary source), `V-secondary` (checked in a secondary source), ' +
-      '`billing-guide` (the practice\'s billing guide), `unverified`. Rules whose source is the payer profile ' +
+      '`billing-guide` (the practice\'s billing guide), `unverified`, `input-check` (a check of the input itself, no payer fact). Rules whose source is the payer profile ' +
       'read the value, and its citation, from the profile in use (see [Payer profiles](#payer-profiles)); ' +
       'NCCI rules read the CMS tables loaded at run time.',
     '',
