@@ -17,9 +17,17 @@ export function isIsoDate(text: string): boolean {
   return d <= daysInMonth(y, mo)
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 }
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 31)
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
 
 /** Days since 1970-01-01 for an ISO date; fast path used on every history line. */
 export function toDayNumber(date: IsoDate): number {
@@ -30,9 +38,18 @@ export function toDayNumber(date: IsoDate): number {
   return Date.UTC(y, m - 1, d) / MS_PER_DAY
 }
 
-/** ISO date of a day number. */
+/** ISO date of a day number (civil-from-days, proleptic Gregorian calendar). */
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10)
+  const z = day + 719_468
+  const era = Math.floor(z / 146_097)
+  const doe = z - era * 146_097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -44,6 +61,21 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  * is 2025-02-28), as a rolling window of months needs.
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
+  // Rolling-window checks ask for the same few shifts again and again; the result is a
+  // pure function of its arguments, so a bounded memo saves the string work.
+  const key = `${date}|${months}`
+  const known = monthShiftMemo.get(key)
+  if (known !== undefined) return known
+  if (monthShiftMemo.size >= MONTH_SHIFT_MEMO_SIZE) monthShiftMemo.clear()
+  const shifted = shiftMonths(date, months)
+  monthShiftMemo.set(key, shifted)
+  return shifted
+}
+
+const MONTH_SHIFT_MEMO_SIZE = 8_192
+const monthShiftMemo = new Map<string, IsoDate>()
+
+function shiftMonths(date: IsoDate, months: number): IsoDate {
   const y = Number(date.slice(0, 4))
   const m = Number(date.slice(5, 7))
   const d = Number(date.slice(8, 10))
@@ -51,7 +83,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const ny = Math.floor(total / 12)
   const nm = (total % 12) + 1
   const nd = Math.min(d, daysInMonth(ny, nm))
-  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`
+  return `${String(ny).padStart(4, '0')}-${pad2(nm)}-${pad2(nd)}`
 }
 
 /** True when from <= date and (to is null or date <= to). */

@@ -58,6 +58,10 @@ export interface Finding {
 
 export interface CounterSession {
   dateOfService: IsoDate
+  family: Family
+  region: SpinalRegion | null
+  /** Diagnostic, therapeutic or diagnostic nerve root block, as the codes and KX say. */
+  purpose: string | null
   providers: string[]
   codes: string[]
   source: 'history' | 'current'

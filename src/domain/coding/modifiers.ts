@@ -61,16 +61,15 @@ export function linesForSide(side: Side | null, format: BilateralFormat, extra: 
   }
 }
 
-/** Combines the sides of entries that share one line: left and right make bilateral. */
+/**
+ * Combines the sides of entries that share one line: left and right make bilateral.
+ * An undocumented side anywhere leaves the line undocumented, whatever the entry order.
+ */
 export function combineSides(sides: readonly (Side | null)[]): Side | null {
-  let left = false
-  let right = false
-  for (const s of sides) {
-    if (s === null) return null
-    if (s === 'bilateral') return 'bilateral'
-    if (s === 'left') left = true
-    else right = true
-  }
+  if (sides.includes(null)) return null
+  if (sides.includes('bilateral')) return 'bilateral'
+  const left = sides.includes('left')
+  const right = sides.includes('right')
   if (left && right) return 'bilateral'
   return left ? 'left' : right ? 'right' : null
 }

@@ -13,11 +13,17 @@ function windowText(c: FrequencyCounter): string {
   return `${c.window.amount} ${c.window.unit}`
 }
 
+/** Sessions named in a trace; a longer list is summarised (the counter has them all). */
+const TRACED_SESSIONS = 12
+
 function sessionTrace(c: FrequencyCounter): RuleHit['trace'] {
+  const shown = c.sessions.slice(-TRACED_SESSIONS)
+  const hidden = c.sessions.length - shown.length
   return [
     { fact: 'limit', value: `${c.limit} per rolling ${windowText(c)}` },
     { fact: 'sessions counted', value: c.used },
-    ...c.sessions.map((s) => ({ fact: `session ${s.dateOfService}`, value: `${s.codes.join(' ')}${s.providers.length ? ` by ${s.providers.join(', ')}` : ''}${s.source === 'current' ? ' (this encounter)' : ''}` })),
+    ...(hidden > 0 ? [{ fact: 'earlier sessions in the window', value: hidden }] : []),
+    ...shown.map((s) => ({ fact: `session ${s.dateOfService}`, value: `${s.codes.join(' ')}${s.providers.length ? ` by ${s.providers.join(', ')}` : ''}${s.source === 'current' ? ' (this encounter)' : ''}` })),
     { fact: 'window', value: `${c.window.from} to ${c.window.to}` },
   ]
 }

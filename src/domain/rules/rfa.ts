@@ -1,4 +1,5 @@
 import { addMonths } from '../dates.ts'
+import { sessionsOf } from '../history.ts'
 import type { Procedure } from '../schema.ts'
 import { regionLabels } from '../vocabulary.ts'
 import { checkRule, codingRule, type RuleDefinition, type RuleHit } from './rule.ts'
@@ -48,11 +49,11 @@ export const rfaRules: readonly RuleDefinition[] = [
     severity: 'warning', category: 'coverage', sources: ['CGS-FACET-PA', 'PALMETTO-FACET-CHECKLIST'],
     rationale: 'An initial RFA needs at least two diagnostic medial branch blocks, each with at least 80% relief (CGS). When two years or more have passed since the last RFA, the diagnostic blocks must be repeated (Palmetto).',
     check: (facts) => groupsOf(facts, 'facet-rfa').flatMap((g): RuleHit[] => {
-      const prior = facts.sessions.filter((s) => s.region === g.region && s.dateOfService < facts.dos)
-      const lastRfa = prior.filter((s) => s.family === 'facet-rfa').at(-1)
+      const prior = (family: 'facet-rfa' | 'facet-injection') => sessionsOf(facts.sessions, family).filter((s) => s.region === g.region && s.dateOfService < facts.dos)
+      const lastRfa = prior('facet-rfa').at(-1)
       if (lastRfa && facts.dos < addMonths(lastRfa.dateOfService, REPEAT_DIAGNOSTIC_AFTER_MONTHS)) return []
       const since = lastRfa?.dateOfService ?? null
-      const blocks = prior.filter((s) => s.family === 'facet-injection' && s.purpose === 'diagnostic' && (since === null || s.dateOfService > since))
+      const blocks = prior('facet-injection').filter((s) => s.purpose === 'diagnostic' && (since === null || s.dateOfService > since))
       if (blocks.length >= 2) return []
       return [{
         message: lastRfa

@@ -1,7 +1,7 @@
 import type { Coding } from '../coding/coded.ts'
 import type { SourceId } from '../data/sources.ts'
 import type { IsoDate } from '../dates.ts'
-import type { Session } from '../history.ts'
+import type { SessionIndex } from '../history.ts'
 import type { BilateralFormat, PayerProfile } from '../payer-profile.ts'
 import type { BilateralSetting } from '../coding/modifiers.ts'
 import type { Encounter, HistoryLine } from '../schema.ts'
@@ -20,7 +20,8 @@ export interface Facts {
   bilateralSetting: BilateralSetting
   bilateralFormat: BilateralFormat
   coding: Coding
-  sessions: readonly Session[]
+  /** Sessions of the history and this encounter, by family, sorted by date. */
+  sessions: SessionIndex
   counters: readonly FrequencyCounter[]
   ncci: NcciTables
   /** Diagnoses written with the decimal point (M47816 becomes M47.816). */

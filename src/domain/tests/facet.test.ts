@@ -46,6 +46,14 @@ describe('facet injection coding', () => {
     expect(findings(r, 'FAC-DUPLICATE-LEVEL')).toHaveLength(1)
   })
 
+  it('keeps a level without a side undocumented whatever the entry order of its duplicates', () => {
+    for (const order of [[['L4-L5', 'bilateral'], ['L4-L5', null]], [['L4-L5', null], ['L4-L5', 'bilateral']]] as const) {
+      const r = run({ procedures: [facet(order, 'therapeutic')] })
+      expect(claim(r)).toEqual(['64493 x1'])
+      expect(findings(r, 'FAC-SIDE-MISSING')).toHaveLength(1)
+    }
+  })
+
   it('moves ultrasound-guided injections to 0216T/0217T and warns that Medicare does not cover them', () => {
     const r = run({ procedures: [facet([['L4-L5', 'right'], ['L5-S1', 'right']], 'therapeutic', 'ultrasound')] })
     expect(claim(r)).toEqual(['0216T-RT x1', '0217T-RT x1'])

@@ -114,4 +114,19 @@ describe('commercial example profile', () => {
   it('has no interval finding under Medicare, which sets no minimum interval', () => {
     expect(findings(run({ procedures: [lumbarTf] }, [line('2026-10-05', '64483')]), 'FREQ-INTERVAL')).toHaveLength(0)
   })
+
+  it('counts a later session on a month-end clamped date (DOS 2024-02-29, session 2025-02-28)', () => {
+    const history = [line('2024-06-01', '64635'), line('2025-02-28', '64635')]
+    const r = run({ dateOfService: '2024-02-29', procedures: [rfa([['L4-L5', 'right']])] }, history, { today: '2025-12-01' })
+    expect(r.counters.find((c) => c.limitId === 'medicare-rfa-2-per-12m')?.used).toBe(3)
+    expect(findings(r, 'FREQ-LIMIT')).toHaveLength(1)
+  })
+
+  it('lists providers and codes the same whatever the order of the history lines', () => {
+    const a = [line('2026-05-01', '64483', ['RT'], 'DR-C'), line('2026-05-01', '64484', ['RT'], 'DR-A')]
+    const one = run({ procedures: [lumbarTf] }, a).counters
+    const two = run({ procedures: [lumbarTf] }, [...a].reverse()).counters
+    expect(two).toEqual(one)
+    expect(one[0]?.sessions[0]).toMatchObject({ providers: ['DR-A', 'DR-C'], codes: ['64483', '64484'] })
+  })
 })
