@@ -6,7 +6,6 @@
 export type IsoDate = string
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-const MS_PER_DAY = 86_400_000
 
 /** True when the text is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(text: string): boolean {
@@ -35,11 +34,11 @@ export function toDayNumber(date: IsoDate): number {
     (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48)
   const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48)
   const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48)
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY
+  return daysFromCivil(y, m, d)
 }
 
-/** ISO date of a day number (civil-from-days, proleptic Gregorian calendar). */
-export function fromDayNumber(day: number): IsoDate {
+/** Year, month (1-12) and day of a day number (civil-from-days, proleptic Gregorian calendar). */
+export function civilFromDays(day: number): [number, number, number] {
   const z = day + 719_468
   const era = Math.floor(z / 146_097)
   const doe = z - era * 146_097
@@ -49,7 +48,33 @@ export function fromDayNumber(day: number): IsoDate {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1
   const m = mp < 10 ? mp + 3 : mp - 9
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  return [y, m, d]
+}
+
+/** Day number of a calendar date (days-from-civil). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const mp = month > 2 ? month - 3 : month + 9
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146_097 + doe - 719_468
+}
+
+/** ISO date of a day number. */
+export function fromDayNumber(day: number): IsoDate {
+  const [y, m, d] = civilFromDays(day)
   return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`
+}
+
+/** Adds calendar months to a day number, clamping to the month's last day, as addMonths does. */
+export function addMonthsToDay(day: number, months: number): number {
+  const [y, m, d] = civilFromDays(day)
+  const total = y * 12 + (m - 1) + months
+  const ny = Math.floor(total / 12)
+  const nm = (total % 12) + 1
+  return daysFromCivil(ny, nm, Math.min(d, daysInMonth(ny, nm)))
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -61,21 +86,6 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  * is 2025-02-28), as a rolling window of months needs.
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  // Rolling-window checks ask for the same few shifts again and again; the result is a
-  // pure function of its arguments, so a bounded memo saves the string work.
-  const key = `${date}|${months}`
-  const known = monthShiftMemo.get(key)
-  if (known !== undefined) return known
-  if (monthShiftMemo.size >= MONTH_SHIFT_MEMO_SIZE) monthShiftMemo.clear()
-  const shifted = shiftMonths(date, months)
-  monthShiftMemo.set(key, shifted)
-  return shifted
-}
-
-const MONTH_SHIFT_MEMO_SIZE = 8_192
-const monthShiftMemo = new Map<string, IsoDate>()
-
-function shiftMonths(date: IsoDate, months: number): IsoDate {
   const y = Number(date.slice(0, 4))
   const m = Number(date.slice(5, 7))
   const d = Number(date.slice(8, 10))

@@ -12,8 +12,6 @@ import type { CheckRule, Facts } from './rules/rule.ts'
 import type { EvaluationInput } from './schema.ts'
 import type { EvaluationContext, EvaluationResult, Finding, Severity } from './types.ts'
 
-const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
-
 function sourceOf(rule: CheckRule, profile: PayerProfile): string {
   if (rule.sources === 'payer-profile') return `Payer profile "${profile.name}"`
   if (rule.sources === 'ncci-table') return 'CMS NCCI practitioner MUE/PTP tables (loaded quarter)'
@@ -46,20 +44,22 @@ export function evaluate(input: EvaluationInput, context: EvaluationContext): Ev
     diagnoses: encounter.diagnoses.map(normalizeDiagnosis),
   }
 
-  const findings: Finding[] = []
+  // Findings come out by severity, and within a severity in rule order.
+  const bySeverity: Record<Severity, Finding[]> = { error: [], warning: [], info: [] }
   for (const rule of checkRules) {
     if (!isWithin(dos, rule.effectiveFrom ?? '0000-01-01', rule.effectiveTo)) continue
     for (const hit of rule.check(facts)) {
-      findings.push({
+      const finding: Finding = {
         ruleId: rule.id, severity: rule.severity, category: rule.category,
         message: hit.message, fix: hit.fix, source: hit.source ?? sourceOf(rule, profile),
         effectiveFrom: rule.effectiveFrom, effectiveTo: rule.effectiveTo, trace: hit.trace,
-        ...(hit.procedureIndex !== undefined ? { procedureIndex: hit.procedureIndex } : {}),
-        ...(hit.lineIndexes ? { lineIndexes: hit.lineIndexes } : {}),
-        ...(hit.interpretation ? { interpretation: hit.interpretation } : {}),
-      })
+      }
+      if (hit.procedureIndex !== undefined) finding.procedureIndex = hit.procedureIndex
+      if (hit.lineIndexes) finding.lineIndexes = hit.lineIndexes
+      if (hit.interpretation) finding.interpretation = hit.interpretation
+      bySeverity[rule.severity].push(finding)
     }
   }
-  findings.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity])
+  const findings = bySeverity.error.concat(bySeverity.warning, bySeverity.info)
   return { lines: coding.lines, findings, counters, payerProfileId: profile.id }
 }

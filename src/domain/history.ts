@@ -201,13 +201,6 @@ export function forEachSessionAfter(index: SessionIndex, family: Family, after: 
   while (c < current.length) if (!visit(current[c++])) return
 }
 
-/** Every session of a family in date order (history and this encounter). */
-export function sessionsOf(index: SessionIndex, family: Family): Session[] {
-  const out: Session[] = []
-  forEachSessionAfter(index, family, '', (s) => { out.push(s); return true })
-  return out
-}
-
 /** Index of the first session dated after `date` in a date-sorted list. */
 export function firstAfter(sessions: readonly Session[], date: IsoDate): number {
   let lo = 0

@@ -14,6 +14,7 @@ const modifierRank: ReadonlyMap<string, number> = new Map([
 
 /** Puts modifiers in billing order and drops duplicates. */
 export function orderModifiers(modifiers: readonly string[]): string[] {
+  if (modifiers.length < 2) return [...modifiers]
   const unique = [...new Set(modifiers)]
   return unique
     .map((m, i) => ({ m, i, r: modifierRank.get(m) ?? 4 }))

@@ -1,5 +1,5 @@
 import { addMonths } from '../dates.ts'
-import { sessionsOf } from '../history.ts'
+import { forEachSessionAfter } from '../history.ts'
 import type { Procedure } from '../schema.ts'
 import { regionLabels } from '../vocabulary.ts'
 import { checkRule, codingRule, type RuleDefinition, type RuleHit } from './rule.ts'
@@ -49,20 +49,29 @@ export const rfaRules: readonly RuleDefinition[] = [
     severity: 'warning', category: 'coverage', sources: ['CGS-FACET-PA', 'PALMETTO-FACET-CHECKLIST'],
     rationale: 'An initial RFA needs at least two diagnostic medial branch blocks, each with at least 80% relief (CGS). When two years or more have passed since the last RFA, the diagnostic blocks must be repeated (Palmetto).',
     check: (facts) => groupsOf(facts, 'facet-rfa').flatMap((g): RuleHit[] => {
-      const prior = (family: 'facet-rfa' | 'facet-injection') => sessionsOf(facts.sessions, family).filter((s) => s.region === g.region && s.dateOfService < facts.dos)
-      const lastRfa = prior('facet-rfa').at(-1)
-      if (lastRfa && facts.dos < addMonths(lastRfa.dateOfService, REPEAT_DIAGNOSTIC_AFTER_MONTHS)) return []
-      const since = lastRfa?.dateOfService ?? null
-      const blocks = prior('facet-injection').filter((s) => s.purpose === 'diagnostic' && (since === null || s.dateOfService > since))
-      if (blocks.length >= 2) return []
+      const last = { rfa: null as string | null }
+      forEachSessionAfter(facts.sessions, 'facet-rfa', '', (s) => {
+        if (s.dateOfService >= facts.dos) return false
+        if (s.region === g.region) last.rfa = s.dateOfService
+        return true
+      })
+      const since = last.rfa
+      if (since !== null && facts.dos < addMonths(since, REPEAT_DIAGNOSTIC_AFTER_MONTHS)) return []
+      let blocks = 0
+      forEachSessionAfter(facts.sessions, 'facet-injection', since ?? '', (s) => {
+        if (s.dateOfService >= facts.dos) return false
+        if (s.region === g.region && s.purpose === 'diagnostic') blocks++
+        return true
+      })
+      if (blocks >= 2) return []
       return [{
-        message: lastRfa
-          ? `The last ${regionLabels[g.region]} RFA was on ${lastRfa.dateOfService}, two years or more ago, and the history on file shows ${blocks.length} diagnostic block(s) since: the diagnostic blocks must be repeated before another RFA.`
-          : `The history on file shows ${blocks.length} diagnostic facet block(s) (KX) in the ${regionLabels[g.region]} region: an initial RFA needs two, each with at least 80% relief.`,
+        message: since !== null
+          ? `The last ${regionLabels[g.region]} RFA was on ${since}, two years or more ago, and the history on file shows ${blocks} diagnostic block(s) since: the diagnostic blocks must be repeated before another RFA.`
+          : `The history on file shows ${blocks} diagnostic facet block(s) (KX) in the ${regionLabels[g.region]} region: an initial RFA needs two, each with at least 80% relief.`,
         fix: 'Import the patient\'s full claim history, or confirm in the chart that two diagnostic medial branch blocks with at least 80% relief were done (by any provider).',
         trace: [
           { fact: 'region', value: regionLabels[g.region] },
-          { fact: 'diagnostic blocks on file', value: blocks.length },
+          { fact: 'diagnostic blocks on file', value: blocks },
           { fact: 'last RFA on file', value: since },
         ],
         procedureIndex: g.levels[0]?.procedureIndex, lineIndexes: g.lineIndexes,
