@@ -1,0 +1,65 @@
+import type { ClaimLine, Encounter, Finding, HistoryLine, Severity } from '../domain/index.ts'
+
+/**
+ * What the app keeps, behind a small interface so that a shared server (PostgreSQL) can
+ * later replicate it. The browser implementation is Dexie over IndexedDB.
+ */
+
+/** A worksheet in progress. `values` is the form's own shape, validated by the worksheet on read. */
+export interface DraftRecord {
+  id: string
+  createdAt: string
+  updatedAt: string
+  patientId: string
+  dateOfService: string
+  values: unknown
+  /** 'returned' when a supervisor sent a finalized encounter back with a note. */
+  status: 'draft' | 'returned'
+  returnNote: string | null
+}
+
+export type ReviewState = 'not-needed' | 'pending'
+
+/** A finalized encounter: it counts in later frequency checks from then on. */
+export interface EncounterRecord {
+  id: string
+  finalizedAt: string
+  patientId: string
+  providerId: string
+  dateOfService: string
+  payerProfile: string
+  encounter: Encounter
+  lines: ClaimLine[]
+  findings: Finding[]
+  counts: Record<Severity, number>
+  review: ReviewState
+  /** Written reason, required when the encounter was finalized with an error finding. */
+  finalizeReason: string | null
+}
+
+/** A prior claim line imported from a practice-management export. */
+export interface HistoryRecord extends HistoryLine {
+  id?: number
+  patientId: string
+  importId: string
+}
+
+export interface ProviderRecord {
+  id: string
+  name: string
+}
+
+export interface WorksheetStore {
+  listDrafts(): Promise<DraftRecord[]>
+  getDraft(id: string): Promise<DraftRecord | undefined>
+  saveDraft(draft: DraftRecord): Promise<void>
+  deleteDraft(id: string): Promise<void>
+  /** Stores the encounter and removes its draft in one transaction. */
+  finalize(encounter: EncounterRecord, draftId: string | null): Promise<void>
+  listEncounters(patientId: string): Promise<EncounterRecord[]>
+  /** Prior claim lines of a patient across every provider: finalized encounters and imported lines. */
+  patientHistory(patientId: string): Promise<HistoryLine[]>
+  listProviders(): Promise<ProviderRecord[]>
+  saveProvider(provider: ProviderRecord): Promise<void>
+  deleteProvider(id: string): Promise<void>
+}
