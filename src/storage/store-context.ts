@@ -1,11 +1,7 @@
-import { createContext, useContext, type ReactNode } from 'react'
+import { createContext, useContext } from 'react'
 import type { WorksheetStore } from './types.ts'
 
-const StoreContext = createContext<WorksheetStore | null>(null)
-
-export function StoreProvider({ store, children }: { store: WorksheetStore; children: ReactNode }) {
-  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>
-}
+export const StoreContext = createContext<WorksheetStore | null>(null)
 
 /** The app's store; features read and write through it, never through IndexedDB directly. */
 export function useStore(): WorksheetStore {
