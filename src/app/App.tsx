@@ -1,18 +1,32 @@
+import { useEffect, useMemo, useState } from 'react'
+import { DraftsPage, newDraftId, WorksheetRoute } from '../features/worksheet/index.ts'
+import { createDexieStore, StoreProvider, type WorksheetStore } from '../storage/index.ts'
 import { AppShell } from './app-shell.tsx'
+import { useHashRoute } from './use-hash-route.ts'
 
-export function App() {
+/** Wires the store, the routes and the features together. */
+export function App({ store: given }: { store?: WorksheetStore }) {
+  const store = useMemo(() => given ?? createDexieStore(), [given])
+  const [route, navigate] = useHashRoute()
+  const [notice, setNotice] = useState<{ draftId: string; text: string } | null>(null)
+
+  useEffect(() => {
+    if (route.name === 'new') navigate({ name: 'worksheet', draftId: newDraftId() }, { replace: true })
+  }, [route, navigate])
+
+  const openDraft = (draftId: string, text: string | null = null) => {
+    setNotice(text ? { draftId, text } : null)
+    navigate({ name: 'worksheet', draftId })
+  }
+
   return (
-    <AppShell>
-      <section aria-labelledby="about-heading" className="max-w-3xl">
-        <h2 id="about-heading" className="text-lg font-semibold text-brand-800">
-          Code pain-management injections right the first time
-        </h2>
-        <p className="mt-2 leading-relaxed">
-          Enter a trigger point, facet joint, radiofrequency ablation or epidural steroid
-          injection procedure. The worksheet suggests CPT/HCPCS codes, modifiers and units as
-          you type, and names every denial risk together with its fix.
-        </p>
-      </section>
-    </AppShell>
+    <StoreProvider store={store}>
+      <AppShell current={route.name === 'drafts' ? 'drafts' : 'worksheet'} onNewWorksheet={() => openDraft(newDraftId())}>
+        {route.name === 'drafts' ? <DraftsPage onOpen={(id) => openDraft(id)} /> : null}
+        {route.name === 'worksheet' ? (
+          <WorksheetRoute draftId={route.draftId} notice={notice?.draftId === route.draftId ? notice.text : null} onNavigate={openDraft} />
+        ) : null}
+      </AppShell>
+    </StoreProvider>
   )
 }

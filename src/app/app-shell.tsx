@@ -2,30 +2,41 @@ import type { ReactNode } from 'react'
 
 export const PRODUCT_NAME = 'Injection Coding Worksheet'
 
-export function AppShell({ children }: { children: ReactNode }) {
+interface AppShellProps {
+  children: ReactNode
+  current: 'worksheet' | 'drafts'
+  onNewWorksheet: () => void
+}
+
+const navLink = (active: boolean) =>
+  `rounded px-2 py-1 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${active ? 'bg-white text-brand-800' : 'text-white hover:bg-brand-700'}`
+
+export function AppShell({ children, current, onNewWorksheet }: AppShellProps) {
   return (
     <div className="flex min-h-screen flex-col bg-brand-50 text-slate-900">
       <a
         href="#main"
+        onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus() }}
         className="sr-only rounded bg-white px-4 py-2 font-medium text-brand-800 focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:outline-3 focus:outline-focus"
       >
         Skip to main content
       </a>
-      <header className="bg-brand-800 text-white">
-        <div className="mx-auto max-w-6xl px-4 py-4 sm:px-6">
+      <header className="bg-brand-800 text-white" data-print="hide">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3 sm:px-6">
           <h1 className="text-xl font-semibold tracking-tight">{PRODUCT_NAME}</h1>
+          <nav aria-label="Main" className="flex gap-2">
+            <a href="#/" aria-current={current === 'worksheet' ? 'page' : undefined} className={navLink(current === 'worksheet')}
+              onClick={(e) => { e.preventDefault(); onNewWorksheet() }}>New worksheet</a>
+            <a href="#/drafts" aria-current={current === 'drafts' ? 'page' : undefined} className={navLink(current === 'drafts')}>Drafts</a>
+          </nav>
         </div>
       </header>
-      <main
-        id="main"
-        tabIndex={-1}
-        className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none sm:px-6"
-      >
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-4 focus:outline-none sm:px-6">
         {children}
       </main>
-      <footer className="border-t border-brand-200 bg-white">
-        <p className="mx-auto max-w-6xl px-4 py-3 text-sm text-slate-700 sm:px-6">
-          Runs entirely in your browser. Patient data stays on this machine.
+      <footer className="border-t border-brand-200 bg-white" data-print="hide">
+        <p className="mx-auto max-w-7xl px-4 py-3 text-sm text-slate-700 sm:px-6">
+          Runs entirely in your browser. Patient data stays on this machine unless you export it.
         </p>
       </footer>
     </div>

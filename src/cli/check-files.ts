@@ -8,7 +8,7 @@ import {
   type NcciTables,
   type Severity,
 } from '../domain/index.ts'
-import { readJsonText } from './json-text.ts'
+import { readJsonText } from '../lib/json-text.ts'
 
 /**
  * The pure part of `npm run check`: file texts in, one result per input out. No fs, no

@@ -196,7 +196,7 @@ export const drugRules: readonly RuleDefinition[] = [
       return {
         message: `${d.code} was entered as ${d.category}, but the catalog lists it as ${info.category}; the catalog's category is used.`,
         fix: `Set the category to ${info.category}.`,
-        trace: [{ fact: 'entered category', value: d.category }, { fact: 'catalog category', value: info.category }],
+        trace: [{ fact: 'code', value: d.code }, { fact: 'entered category', value: d.category }, { fact: 'catalog category', value: info.category }],
         lineIndexes: lineOf(facts, i),
       }
     }),

@@ -73,7 +73,11 @@ export const triggerPointRules: readonly RuleDefinition[] = [
       return [{
         message: `The claim carries ${codes} on ${idx.length} line(s) with ${units} unit(s); only one trigger point code, one unit, is paid per date.`,
         fix: 'Remove the trigger point code added by hand under other lines; the worksheet codes trigger points from the muscles entered.',
-        trace: [{ fact: 'trigger point lines', value: idx.length }, { fact: 'units', value: units }],
+        trace: [
+          { fact: 'trigger point lines', value: idx.length },
+          { fact: 'units', value: units },
+          ...idx.filter((i) => facts.coding.lines[i]?.origin === 'other').map((i) => ({ fact: 'typed line', value: facts.coding.lines[i]?.code ?? '' })),
+        ],
         lineIndexes: idx,
       }]
     },

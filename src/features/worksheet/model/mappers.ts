@@ -1,5 +1,5 @@
 import {
-  drugSchema, evaluationInputSchema, isIsoDateText, otherLineSchema,
+  drugSchema, encounterSchema, isIsoDateText, otherLineSchema, SCHEMA_VERSION,
   type Drug, type EvaluationInput, type HistoryLine, type OtherLine, type Procedure,
 } from '../../../domain/index.ts'
 import { newKey } from './defaults.ts'
@@ -82,29 +82,26 @@ export function worksheetToInput(values: WorksheetValues, history: readonly Hist
     else for (const issue of parsed.error.issues) issues.push({ path: `otherLines.${i}.${issue.path.map(String).join('.')}`, message: issue.message })
   })
 
-  const draft = {
-    schemaVersion: 1,
-    encounter: {
-      dateOfService,
-      patientId: patientId === '' ? '(not entered)' : patientId.slice(0, 40),
-      providerId: values.providerId.trim() === '' ? '(not entered)' : values.providerId.trim(),
-      placeOfService: values.placeOfService,
-      claimType: values.claimType,
-      payerProfile: values.payerProfile,
-      priorAuthorization: values.priorAuthorization.trim() === '' ? null : values.priorAuthorization.trim(),
-      diagnoses: values.diagnoses.map((d) => d.code.trim().toUpperCase()).filter((c) => c !== '').slice(0, 12),
-      procedures: values.procedures.map((p, i) => procedureFromValues(p, i, issues)),
-      drugs,
-      otherLines,
-      documentation: values.documentation,
-    },
-    history,
+  const encounter = {
+    dateOfService,
+    patientId: patientId === '' ? '(not entered)' : patientId.slice(0, 40),
+    providerId: values.providerId.trim() === '' ? '(not entered)' : values.providerId.trim(),
+    placeOfService: values.placeOfService,
+    claimType: values.claimType,
+    payerProfile: values.payerProfile,
+    priorAuthorization: values.priorAuthorization.trim() === '' ? null : values.priorAuthorization.trim(),
+    diagnoses: values.diagnoses.map((d) => d.code.trim().toUpperCase()).filter((c) => c !== '').slice(0, 12),
+    procedures: values.procedures.map((p, i) => procedureFromValues(p, i, issues)),
+    drugs,
+    otherLines,
+    documentation: values.documentation,
   }
-  const parsed = evaluationInputSchema.safeParse(draft)
-  if (parsed.success) return { input: parsed.data, issues }
-  // Anything the row checks above let through: report it and evaluate without the header stand-ins failing.
-  for (const issue of parsed.error.issues) issues.push({ path: issue.path.slice(1).map(String).join('.'), message: issue.message })
-  return { input: evaluationInputSchema.parse({ ...draft, encounter: { ...draft.encounter, diagnoses: [], procedures: [] } }), issues }
+  // The history comes from the app's own store, already validated; it is passed through as
+  // the same array so the rule module's per-history cache holds while the coder types.
+  const parsed = encounterSchema.safeParse(encounter)
+  if (parsed.success) return { input: { schemaVersion: SCHEMA_VERSION, encounter: parsed.data, history: history as HistoryLine[] }, issues }
+  for (const issue of parsed.error.issues) issues.push({ path: issue.path.map(String).join('.'), message: issue.message })
+  return { input: { schemaVersion: SCHEMA_VERSION, encounter: encounterSchema.parse({ ...encounter, diagnoses: [], procedures: [] }), history: history as HistoryLine[] }, issues }
 }
 
 function procedureToValues(p: Procedure): ProcedureValues {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { hrefFor, parseRoute } from './use-hash-route.ts'
+
+describe('hash routes', () => {
+  it.each([
+    ['', { name: 'new' }],
+    ['#/', { name: 'new' }],
+    ['#/drafts', { name: 'drafts' }],
+    ['#/worksheet/abc-123', { name: 'worksheet', draftId: 'abc-123' }],
+  ] as const)('reads %s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route)
+    if (hash.startsWith('#/') && hash !== '#/') expect(hrefFor(route)).toBe(hash)
+  })
+
+  it('keeps the current route for the skip link hash', () => {
+    expect(parseRoute('#main', { name: 'drafts' })).toEqual({ name: 'drafts' })
+  })
+})

@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useState } from 'react'
+
+export type Route = { name: 'worksheet'; draftId: string } | { name: 'drafts' } | { name: 'new' }
+
+/** Reads the app route from the location hash; other hashes (such as #main for the skip link) keep the current route. */
+export function parseRoute(hash: string, previous: Route = { name: 'new' }): Route {
+  if (!hash.startsWith('#/')) return hash === '' ? { name: 'new' } : previous
+  const [, first, second] = hash.slice(1).split('/')
+  if (first === 'drafts') return { name: 'drafts' }
+  if (first === 'worksheet' && second) return { name: 'worksheet', draftId: decodeURIComponent(second) }
+  return { name: 'new' }
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'worksheet': return `#/worksheet/${encodeURIComponent(route.draftId)}`
+    case 'drafts': return '#/drafts'
+    case 'new': return '#/'
+  }
+}
+
+/** The current route, following the hash; navigate() pushes a history entry (replace for redirects). */
+export function useHashRoute(): [Route, (route: Route, options?: { replace?: boolean }) => void] {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash))
+  useEffect(() => {
+    const onChange = () => setRoute((prev) => parseRoute(window.location.hash, prev))
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  const navigate = useCallback((next: Route, options: { replace?: boolean } = {}) => {
+    const href = hrefFor(next)
+    if (options.replace) window.history.replaceState(null, '', href)
+    else window.history.pushState(null, '', href)
+    setRoute(next)
+  }, [])
+  return [route, navigate]
+}

@@ -1,0 +1,55 @@
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form'
+import { Button } from '../../../components/button.tsx'
+import { Field, inputClass } from '../../../components/field.tsx'
+import type { FormIssue, WorksheetValues } from '../model/index.ts'
+import { supportingHints } from './diagnosis-hints.ts'
+import { isIcd10CmFormat } from './icd10.ts'
+import { issueFor } from './issue-for.ts'
+
+const MAX_DIAGNOSES = 12
+
+export function DiagnosesList({ issues }: { issues: readonly FormIssue[] }) {
+  const { control, register } = useFormContext<WorksheetValues>()
+  const { fields, append, remove } = useFieldArray({ control, name: 'diagnoses' })
+  const codes = useWatch({ control, name: 'diagnoses' })
+  const procedures = useWatch({ control, name: 'procedures' })
+  const hints = supportingHints(procedures.map((p) => p.type))
+  return (
+    <fieldset className="flex min-w-0 flex-col gap-2 rounded border border-slate-300 p-3">
+      <legend className="px-1 text-sm font-medium text-slate-800">Diagnoses (ICD-10-CM)</legend>
+      {fields.length === 0 ? <p className="text-sm text-slate-700">No diagnosis yet.</p> : null}
+      <ol className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
+        {fields.map((field, i) => {
+          const value = codes[i]?.code ?? ''
+          const formatError = value.trim() !== '' && !isIcd10CmFormat(value) ? 'Not an ICD-10-CM code' : undefined
+          const error = [formatError, issueFor(issues, `diagnoses.${i}.code`) ?? issueFor(issues, `diagnoses.${i}`)].filter(Boolean).join('. ') || undefined
+          return (
+            <li key={field.id} className="flex items-start gap-1">
+              <Field label={`Diagnosis ${i + 1}`} error={error} className="min-w-0 flex-1">
+                <input className={`${inputClass} uppercase`} autoComplete="off" spellCheck={false} autoCapitalize="characters" placeholder="M54.16" {...register(`diagnoses.${i}.code`)} />
+              </Field>
+              <Button size="sm" variant="ghost" className="mt-6 min-h-8" onClick={() => remove(i)} aria-label={`Remove diagnosis ${i + 1}`}>
+                Remove
+              </Button>
+            </li>
+          )
+        })}
+      </ol>
+      <div>
+        <Button size="sm" className="min-h-8" disabled={fields.length >= MAX_DIAGNOSES} onClick={() => append({ code: '' })}>Add diagnosis</Button>
+      </div>
+      <div className="text-xs text-slate-700">
+        {hints.length === 0 ? (
+          <p>Add a procedure to see which diagnosis groups support it.</p>
+        ) : (
+          <>
+            <p>Diagnosis groups that support the procedures on this worksheet:</p>
+            <ul className="ml-4 list-disc">
+              {hints.map((h) => <li key={h.label}><span className="font-medium">{h.label}:</span> {h.groups.join('; ')}</li>)}
+            </ul>
+          </>
+        )}
+      </div>
+    </fieldset>
+  )
+}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react'
+import type { ClaimLine } from '../../../domain/index.ts'
+
+export interface ClaimLineColumn {
+  id: string
+  header: string
+  /** Classes for the cells; the header takes only the alignment. */
+  className: string
+  align: 'left' | 'right'
+  cell: (line: ClaimLine) => ReactNode
+}
+
+const none = (
+  <>
+    <span aria-hidden="true">—</span>
+    <span className="sr-only">none</span>
+  </>
+)
+
+/** The claim line table's columns: code, our own wording (with Box 19), modifiers in billing order, units. */
+export const claimLineColumns: readonly ClaimLineColumn[] = [
+  {
+    id: 'code',
+    header: 'Code',
+    className: 'whitespace-nowrap font-mono font-semibold',
+    align: 'left',
+    cell: (line) => line.code,
+  },
+  {
+    id: 'description',
+    header: 'Description',
+    className: 'break-words',
+    align: 'left',
+    cell: (line) => (
+      <>
+        {line.label}
+        {line.box19 ? (
+          <span className="mt-1 block text-xs text-slate-700">
+            <span className="font-semibold">Box 19:</span> {line.box19}
+          </span>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    id: 'modifiers',
+    header: 'Modifiers',
+    className: 'font-mono',
+    align: 'left',
+    cell: (line) => (line.modifiers.length > 0 ? line.modifiers.join(' ') : none),
+  },
+  {
+    id: 'units',
+    header: 'Units',
+    className: 'text-right tabular-nums',
+    align: 'right',
+    cell: (line) => line.units,
+  },
+]

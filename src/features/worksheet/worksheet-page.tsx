@@ -1,0 +1,148 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { FormProvider, useForm } from 'react-hook-form'
+import { Button } from '../../components/button.tsx'
+import { builtInPayerProfiles, createContext, type HistoryLine, type ProcedureType } from '../../domain/index.ts'
+import { useStore, type DraftRecord } from '../../storage/index.ts'
+import { useAutosave } from './drafts/use-autosave.ts'
+import { FinalizeDialog } from './finalize-dialog.tsx'
+import { blockingIssues, countBySeverity, toEncounterRecord } from './finalize.ts'
+import { DocumentationChecklist } from './form/documentation-checklist.tsx'
+import { DrugsSection } from './form/drugs-section.tsx'
+import { EncounterHeader } from './form/encounter-header.tsx'
+import { OtherLinesSection } from './form/other-lines-section.tsx'
+import { ProceduresSection } from './form/procedures-section.tsx'
+import { HelpDialog } from './help-dialog.tsx'
+import { inputToWorksheet, type WorksheetValues } from './model/index.ts'
+import { claimLinesToCsv, claimLinesToTsv, downloadText, encounterToJson, fileNameFor, parseEncounterFile } from './output/index.ts'
+import { ProvidersDialog } from './providers-dialog.tsx'
+import { PayerComparison } from './results/payer-comparison.tsx'
+import { ResultsPanel } from './results/results-panel.tsx'
+import { useWorksheetShortcuts } from './shortcuts.ts'
+import { useLiveEvaluation } from './use-live-evaluation.ts'
+import { todayIso } from './use-today.ts'
+
+const NO_HISTORY: readonly HistoryLine[] = Object.freeze([])
+
+interface WorksheetPageProps {
+  draftId: string
+  initialValues: WorksheetValues
+  draft: DraftRecord | undefined
+  /** Opens another worksheet (a new one, or an imported encounter as a new draft). */
+  onOpenNew: (values?: WorksheetValues, message?: string) => void
+  notice: string | null
+}
+
+/** The coder's main screen: the form on one side, the claim lines and checks live on the other. */
+export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice }: WorksheetPageProps) {
+  const store = useStore()
+  const methods = useForm<WorksheetValues>({ defaultValues: initialValues, mode: 'onChange' })
+  const [values, setValues] = useState<WorksheetValues>(() => structuredClone(initialValues))
+  useEffect(() => methods.subscribe({ formState: { values: true }, callback: ({ values: v }) => setValues(structuredClone(v)) }), [methods])
+
+  const today = useMemo(() => todayIso(), [])
+  const context = useMemo(() => createContext(today), [today])
+  const patientId = values.patientId.trim()
+  const history = useLiveQuery(() => (patientId ? store.patientHistory(patientId) : Promise.resolve(NO_HISTORY)), [store, patientId]) ?? NO_HISTORY
+  const providers = useLiveQuery(() => store.listProviders(), [store]) ?? []
+  const { input, result, issues } = useLiveEvaluation(values, history, context)
+  const saveState = useAutosave(store, draftId, values, true, draft)
+
+  const [status, setStatus] = useState<string | null>(notice)
+  const [dialog, setDialog] = useState<'none' | 'finalize' | 'help' | 'providers'>('none')
+  const [addRequest, setAddRequest] = useState<{ type: ProcedureType; nonce: number } | null>(null)
+  const [showComparison, setShowComparison] = useState(false)
+  const [importError, setImportError] = useState<string | null>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  const counts = useMemo(() => countBySeverity(result), [result])
+  const needsPriorAuth = result.findings.some((f) => f.ruleId.startsWith('PA-OPD'))
+
+  const copyLines = useCallback(() => {
+    const tsv = claimLinesToTsv(result.lines)
+    navigator.clipboard.writeText(tsv).then(
+      () => setStatus(`Copied ${result.lines.length} line${result.lines.length === 1 ? '' : 's'} to the clipboard.`),
+      () => setStatus('The browser did not allow copying; select the lines table instead.'),
+    )
+  }, [result.lines])
+
+  const exportJson = () => {
+    downloadText(fileNameFor('json', values.patientId, values.dateOfService), encounterToJson(input), 'application/json')
+  }
+
+  const exportCsv = () => {
+    downloadText(fileNameFor('csv', values.patientId, values.dateOfService), claimLinesToCsv(result.lines, { patientId: values.patientId, dateOfService: values.dateOfService, providerId: values.providerId }), 'text/csv')
+  }
+
+  const importFile = async (file: File) => {
+    const text = await file.text()
+    const parsed = parseEncounterFile(text)
+    if (!parsed.ok) {
+      setImportError(`${file.name}: ${parsed.message}${parsed.issues.length ? ` ${parsed.issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ')}` : ''}`)
+      return
+    }
+    setImportError(null)
+    onOpenNew(inputToWorksheet(parsed.input), `Imported ${file.name} as a new draft.`)
+  }
+
+  const finalize = async (reason: string | null) => {
+    const record = toEncounterRecord(draftId, input, result, reason, new Date().toISOString())
+    await store.finalize(record, draftId)
+    setDialog('none')
+    onOpenNew(undefined, `Finalized ${record.patientId} on ${record.dateOfService}${record.review === 'pending' ? '; sent to supervisor review' : ''}.`)
+  }
+
+  useWorksheetShortcuts({
+    addProcedure: (type) => setAddRequest((r) => ({ type, nonce: (r?.nonce ?? 0) + 1 })),
+    finalize: () => setDialog('finalize'),
+    copyLines,
+    help: () => setDialog('help'),
+  })
+
+  return (
+    <FormProvider {...methods}>
+      <div className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-center gap-2" data-print="hide" role="toolbar" aria-label="Worksheet actions">
+          <Button variant="primary" onClick={() => setDialog('finalize')} aria-keyshortcuts="Control+Enter">Finalize…</Button>
+          <Button onClick={copyLines} aria-keyshortcuts="Alt+C">Copy lines</Button>
+          <Button onClick={exportJson}>Export JSON</Button>
+          <Button onClick={exportCsv}>Export CSV</Button>
+          <Button onClick={() => window.print()}>Print</Button>
+          <Button onClick={() => fileInput.current?.click()}>Import JSON…</Button>
+          <input ref={fileInput} type="file" accept="application/json,.json" className="sr-only" aria-label="Import an encounter JSON file" tabIndex={-1}
+            onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importFile(f) }} />
+          <Button variant="ghost" onClick={() => onOpenNew()}>New worksheet</Button>
+          <Button variant="ghost" onClick={() => setDialog('help')} aria-keyshortcuts="Alt+H">Shortcuts</Button>
+          <span className="ml-auto text-sm text-slate-700" aria-live="polite">
+            {saveState.status === 'saving' ? 'Saving…' : saveState.status === 'saved' ? 'Draft saved' : saveState.status === 'failed' ? saveState.message : ''}
+          </span>
+        </div>
+        {status ? <p role="status" className="rounded border border-brand-200 bg-white px-3 py-2 text-sm">{status}</p> : null}
+        {draft?.status === 'returned' && draft.returnNote ? <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm"><strong>Returned by the supervisor:</strong> {draft.returnNote}</p> : null}
+        {importError ? <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm">{importError}</p> : null}
+        <div data-print="only" className="hidden">
+          <p>Patient {values.patientId} · DOS {values.dateOfService} · Provider {values.providerId} · Payer {result.payerProfileId} · Printed {today}</p>
+        </div>
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <form className="flex min-w-0 flex-col gap-4" aria-label="Encounter" onSubmit={(e) => e.preventDefault()} data-print="hide">
+            <EncounterHeader providers={providers} payerProfiles={builtInPayerProfiles} issues={issues} needsPriorAuth={needsPriorAuth} onManageProviders={() => setDialog('providers')} />
+            <ProceduresSection addRequest={addRequest} issues={issues} />
+            <DrugsSection issues={issues} />
+            <OtherLinesSection issues={issues} />
+            <DocumentationChecklist />
+          </form>
+          <div className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+            <ResultsPanel result={result} issues={issues} values={values} onApplyFix={(next, label) => { methods.reset(next, { keepDefaultValues: true }); setStatus(`Applied: ${label}.`) }} />
+            <div className="mt-4" data-print="hide">
+              <Button size="sm" onClick={() => setShowComparison((s) => !s)} aria-expanded={showComparison}>{showComparison ? 'Hide' : 'Compare'} payer profiles</Button>
+              {showComparison ? <PayerComparison values={values} history={history} today={today} profiles={builtInPayerProfiles} /> : null}
+            </div>
+          </div>
+        </div>
+      </div>
+      <FinalizeDialog open={dialog === 'finalize'} counts={counts} blocking={blockingIssues(issues)} lineCount={result.lines.length} onCancel={() => setDialog('none')} onConfirm={(reason) => void finalize(reason)} />
+      <HelpDialog open={dialog === 'help'} onClose={() => setDialog('none')} />
+      <ProvidersDialog open={dialog === 'providers'} providers={providers} onClose={() => setDialog('none')} onSave={(p) => store.saveProvider(p)} onDelete={(id) => store.deleteProvider(id)} />
+    </FormProvider>
+  )
+}

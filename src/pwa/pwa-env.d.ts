@@ -1,0 +1,2 @@
+// Types for vite-plugin-pwa's `virtual:pwa-register` module.
+/// <reference types="vite-plugin-pwa/vanillajs" />
