@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react'
 import { DraftsPage, newDraftId, WorksheetRoute } from '../features/worksheet/index.ts'
-import { createDexieStore, StoreProvider, type WorksheetStore } from '../storage/index.ts'
+import { createIdbStore, StoreProvider, type WorksheetStore } from '../storage/index.ts'
 import { AppShell } from './app-shell.tsx'
 import { useHashRoute } from './use-hash-route.ts'
 
 /** Wires the store, the routes and the features together. */
 export function App({ store: given }: { store?: WorksheetStore }) {
-  const store = useMemo(() => given ?? createDexieStore(), [given])
+  const store = useMemo(() => given ?? createIdbStore(), [given])
   const [route, navigate] = useHashRoute()
   const [notice, setNotice] = useState<{ draftId: string; text: string } | null>(null)
 

@@ -1,4 +1,5 @@
-export type { DraftRecord, EncounterRecord, HistoryRecord, ProviderRecord, ReviewState, WorksheetStore } from './types.ts'
-export { createDexieStore, WorksheetDatabase } from './dexie-store.ts'
+export type { DraftRecord, EncounterRecord, HistoryRecord, ProviderRecord, ReviewState, StoreTable, WorksheetStore } from './types.ts'
+export { createIdbStore, deleteStore, DATABASE_NAME } from './idb-store.ts'
 export { useStore } from './store-context.ts'
 export { StoreProvider } from './store-provider.tsx'
+export { useStoreQuery } from './use-store-query.ts'

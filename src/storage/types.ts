@@ -49,6 +49,8 @@ export interface ProviderRecord {
   name: string
 }
 
+export type StoreTable = 'drafts' | 'encounters' | 'history' | 'providers'
+
 export interface WorksheetStore {
   listDrafts(): Promise<DraftRecord[]>
   getDraft(id: string): Promise<DraftRecord | undefined>
@@ -62,4 +64,6 @@ export interface WorksheetStore {
   listProviders(): Promise<ProviderRecord[]>
   saveProvider(provider: ProviderRecord): Promise<void>
   deleteProvider(id: string): Promise<void>
+  /** Calls the listener after a write in this tab or another tab of the app; returns the unsubscribe. */
+  subscribe(listener: (tables: readonly StoreTable[]) => void): () => void
 }

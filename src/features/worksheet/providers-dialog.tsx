@@ -6,7 +6,7 @@ import type { ProviderRecord } from '../../storage/index.ts'
 
 interface ProvidersDialogProps {
   open: boolean
-  providers: ProviderRecord[]
+  providers: readonly ProviderRecord[]
   onClose: () => void
   onSave: (provider: ProviderRecord) => Promise<void>
   onDelete: (id: string) => Promise<void>

@@ -1,9 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
 import { Button } from '../../components/button.tsx'
 import { builtInPayerProfiles, createContext, type HistoryLine, type ProcedureType } from '../../domain/index.ts'
-import { useStore, type DraftRecord } from '../../storage/index.ts'
+import { useStore, useStoreQuery, type DraftRecord, type ProviderRecord } from '../../storage/index.ts'
 import { useAutosave } from './drafts/use-autosave.ts'
 import { FinalizeDialog } from './finalize-dialog.tsx'
 import { blockingIssues, countBySeverity, toEncounterRecord } from './finalize.ts'
@@ -23,6 +22,7 @@ import { useLiveEvaluation } from './use-live-evaluation.ts'
 import { todayIso } from './use-today.ts'
 
 const NO_HISTORY: readonly HistoryLine[] = Object.freeze([])
+const NO_PROVIDERS: readonly ProviderRecord[] = Object.freeze([])
 
 interface WorksheetPageProps {
   draftId: string
@@ -43,8 +43,8 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
   const today = useMemo(() => todayIso(), [])
   const context = useMemo(() => createContext(today), [today])
   const patientId = values.patientId.trim()
-  const history = useLiveQuery(() => (patientId ? store.patientHistory(patientId) : Promise.resolve(NO_HISTORY)), [store, patientId]) ?? NO_HISTORY
-  const providers = useLiveQuery(() => store.listProviders(), [store]) ?? []
+  const history = useStoreQuery((s) => (patientId ? s.patientHistory(patientId) : Promise.resolve(NO_HISTORY)), ['encounters', 'history'], [patientId]) ?? NO_HISTORY
+  const providers = useStoreQuery((s) => s.listProviders(), ['providers'], []) ?? NO_PROVIDERS
   const { input, result, issues } = useLiveEvaluation(values, history, context)
   const saveState = useAutosave(store, draftId, values, true, draft)
 

@@ -1,11 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks'
 import { Button } from '../../../components/button.tsx'
-import { useStore } from '../../../storage/index.ts'
+import { useStore, useStoreQuery } from '../../../storage/index.ts'
 
 /** Drafts saved in this browser, newest first: resume one or discard it. */
 export function DraftsPage({ onOpen }: { onOpen: (draftId: string) => void }) {
   const store = useStore()
-  const drafts = useLiveQuery(() => store.listDrafts(), [store])
+  const drafts = useStoreQuery((s) => s.listDrafts(), ['drafts'], [])
   if (!drafts) return <p role="status">Loading drafts…</p>
   return (
     <section aria-labelledby="drafts-heading" className="flex flex-col gap-3">

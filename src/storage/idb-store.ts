@@ -1,0 +1,117 @@
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb'
+import type { HistoryLine } from '../domain/index.ts'
+import type { DraftRecord, EncounterRecord, HistoryRecord, ProviderRecord, StoreTable, WorksheetStore } from './types.ts'
+
+/**
+ * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
+ * must stay under 150 KB gzip). Each schema version is an upgrade step below, so a browser
+ * holding an older store is brought forward in place.
+ */
+
+export const DATABASE_NAME = 'injection-coding-worksheet'
+export const DATABASE_VERSION = 1
+const CHANNEL = 'injection-coding-worksheet-store'
+
+interface WorksheetDb extends DBSchema {
+  drafts: { key: string; value: DraftRecord; indexes: { updatedAt: string; patientId: string; status: string } }
+  encounters: { key: string; value: EncounterRecord; indexes: { patientId: string; finalizedAt: string; dateOfService: string; review: string } }
+  history: { key: number; value: HistoryRecord; indexes: { patientId: string; patientDate: [string, string]; importId: string } }
+  providers: { key: string; value: ProviderRecord; indexes: { name: string } }
+}
+
+function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number): void {
+  if (oldVersion < 1) {
+    const drafts = db.createObjectStore('drafts', { keyPath: 'id' })
+    drafts.createIndex('updatedAt', 'updatedAt')
+    drafts.createIndex('patientId', 'patientId')
+    drafts.createIndex('status', 'status')
+    const encounters = db.createObjectStore('encounters', { keyPath: 'id' })
+    encounters.createIndex('patientId', 'patientId')
+    encounters.createIndex('finalizedAt', 'finalizedAt')
+    encounters.createIndex('dateOfService', 'dateOfService')
+    encounters.createIndex('review', 'review')
+    const history = db.createObjectStore('history', { keyPath: 'id', autoIncrement: true })
+    history.createIndex('patientId', 'patientId')
+    history.createIndex('patientDate', ['patientId', 'dateOfService'])
+    history.createIndex('importId', 'importId')
+    const providers = db.createObjectStore('providers', { keyPath: 'id' })
+    providers.createIndex('name', 'name')
+  }
+}
+
+function encounterLines(e: EncounterRecord): HistoryLine[] {
+  return e.lines
+    .filter((l) => l.origin === 'procedure')
+    .map((l) => ({ dateOfService: e.dateOfService, code: l.code, modifiers: l.modifiers, units: l.units, providerId: e.providerId }))
+}
+
+const byDate = (a: { dateOfService: string }, b: { dateOfService: string }) => (a.dateOfService < b.dateOfService ? -1 : a.dateOfService > b.dateOfService ? 1 : 0)
+
+/** Opens the database, creating or upgrading it; a newer version opened in another tab closes this one. */
+export function openWorksheetDb(name: string = DATABASE_NAME): Promise<IDBPDatabase<WorksheetDb>> {
+  const dbPromise: Promise<IDBPDatabase<WorksheetDb>> = openDB<WorksheetDb>(name, DATABASE_VERSION, {
+    upgrade: (db, oldVersion) => upgrade(db, oldVersion),
+    blocking: () => { void dbPromise.then((db) => db.close()) },
+  })
+  return dbPromise
+}
+
+/** The store over the database. */
+export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & { close: () => Promise<void> } {
+  const dbPromise = openWorksheetDb(name)
+  const listeners = new Set<(tables: readonly StoreTable[]) => void>()
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${CHANNEL}:${name}`)
+  const emit = (tables: readonly StoreTable[]) => { for (const l of listeners) l(tables) }
+  if (channel) channel.onmessage = (event: MessageEvent<readonly StoreTable[]>) => emit(event.data)
+  const changed = (...tables: StoreTable[]) => {
+    emit(tables)
+    channel?.postMessage(tables)
+  }
+
+  return {
+    async listDrafts() {
+      const db = await dbPromise
+      return (await db.getAllFromIndex('drafts', 'updatedAt')).reverse()
+    },
+    async getDraft(id) { return (await dbPromise).get('drafts', id) },
+    async saveDraft(draft) { await (await dbPromise).put('drafts', draft); changed('drafts') },
+    async deleteDraft(id) { await (await dbPromise).delete('drafts', id); changed('drafts') },
+    async finalize(encounter, draftId) {
+      const db = await dbPromise
+      const tx = db.transaction(['encounters', 'drafts'], 'readwrite')
+      await Promise.all([tx.objectStore('encounters').put(encounter), draftId ? tx.objectStore('drafts').delete(draftId) : undefined, tx.done])
+      changed('encounters', 'drafts')
+    },
+    async listEncounters(patientId) {
+      return (await (await dbPromise).getAllFromIndex('encounters', 'patientId', patientId)).sort(byDate)
+    },
+    async patientHistory(patientId) {
+      const db = await dbPromise
+      const tx = db.transaction(['encounters', 'history'], 'readonly')
+      const [encounters, imported] = await Promise.all([
+        tx.objectStore('encounters').index('patientId').getAll(patientId),
+        tx.objectStore('history').index('patientId').getAll(patientId),
+        tx.done,
+      ])
+      const lines: HistoryLine[] = encounters.flatMap(encounterLines)
+      for (const h of imported) lines.push({ dateOfService: h.dateOfService, code: h.code, modifiers: h.modifiers, units: h.units, ...(h.providerId ? { providerId: h.providerId } : {}) })
+      return lines.sort(byDate)
+    },
+    async listProviders() { return (await dbPromise).getAllFromIndex('providers', 'name') },
+    async saveProvider(p) { await (await dbPromise).put('providers', p); changed('providers') },
+    async deleteProvider(id) { await (await dbPromise).delete('providers', id); changed('providers') },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => { listeners.delete(listener) }
+    },
+    async close() {
+      channel?.close()
+      ;(await dbPromise).close()
+    },
+  }
+}
+
+/** Removes a database (tests, and the "clear all data" action). */
+export async function deleteStore(name: string = DATABASE_NAME): Promise<void> {
+  await deleteDB(name)
+}
