@@ -1,6 +1,4 @@
-import type { DoseUnit, DrugInfo } from '../../../domain/index.ts'
-
-const EPSILON = 1e-9
+import { box19Text, computeDrugUnits, medicareProfile, type DoseUnit, type DrugInfo } from '../../../domain/index.ts'
 
 export type UnitsPreview =
   | { kind: 'units'; units: number; basis: string }
@@ -36,20 +34,15 @@ export function previewDrugUnits(dose: number, unit: DoseUnit, info: DrugInfo | 
   if (basis.kind === 'payer-profile') return { kind: 'payer-profile' }
   if (basis.kind === 'narrative') return { kind: 'narrative' }
   if (!Number.isFinite(dose) || dose <= 0) return { kind: 'needs-dose' }
-  if (basis.kind === 'mL') {
-    if (unit !== 'mL') return { kind: 'needs-unit', message: `billed per ${basis.size} mL: enter the dose in mL` }
-    return { kind: 'units', units: Math.max(1, Math.ceil(dose / basis.size - EPSILON)), basis: `${basis.size} mL per unit` }
-  }
-  if (unit === 'mL') return { kind: 'needs-unit', message: `billed per ${basis.size} mg: enter the dose in mg` }
-  const mg = unit === 'mcg' ? dose / 1000 : dose
-  return { kind: 'units', units: Math.max(1, Math.ceil(mg / basis.size - EPSILON)), basis: `${basis.size} mg per unit` }
+  // mg and mL codes do not read the payer profile, so any profile gives the rule's own answer.
+  const { units, basis: text } = computeDrugUnits({ code: info.code, name: '', dose, unit, category: info.category }, info, medicareProfile)
+  return units === null ? { kind: 'needs-unit', message: text } : { kind: 'units', units, basis: text }
 }
 
 /** Box 19 narrative of an unclassified drug as the claim will carry it: "drug name, dose unit". */
 export function box19Preview(name: string, dose: number, unit: DoseUnit): string {
-  const drug = name.trim() || 'DRUG NAME MISSING'
-  const amount = Number.isFinite(dose) ? `${Number(dose.toFixed(3))} ${unit}` : `DOSE MISSING ${unit}`
-  return `${drug}, ${amount}`
+  if (!Number.isFinite(dose)) return `${name.trim() || 'DRUG NAME MISSING'}, DOSE MISSING ${unit}`
+  return box19Text({ code: 'J3490', name, dose, unit, category: 'other' })
 }
 
 /** A warning when the code is not valid on the date of service (deleted, or not yet in force), else null. */

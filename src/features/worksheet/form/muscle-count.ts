@@ -1,4 +1,4 @@
-import type { Side } from '../../../domain/index.ts'
+import { muscleKeys, type Side } from '../../../domain/index.ts'
 
 interface MuscleLike {
   muscle: string
@@ -13,14 +13,8 @@ interface MuscleLike {
 export function distinctMuscleKeys(muscles: readonly MuscleLike[]): string[] {
   const keys = new Set<string>()
   for (const m of muscles) {
-    const name = m.muscle.trim().toLowerCase().replace(/\s+/g, ' ')
-    if (name === '') continue
-    if (m.side === 'bilateral') {
-      keys.add(`${name}|left`)
-      keys.add(`${name}|right`)
-    } else {
-      keys.add(`${name}|${m.side === '' ? 'side not documented' : m.side}`)
-    }
+    if (m.muscle.trim() === '') continue
+    for (const key of muscleKeys(m.muscle, m.side === '' ? null : m.side)) keys.add(key)
   }
   return [...keys]
 }
