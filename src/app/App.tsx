@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { DraftsPage, newDraftId, WorksheetRoute } from '../features/worksheet/index.ts'
 import { createIdbStore, StoreProvider, type WorksheetStore } from '../storage/index.ts'
 import { AppShell } from './app-shell.tsx'
+import { UpdatePrompt } from './update-prompt.tsx'
 import { useHashRoute } from './use-hash-route.ts'
 
 /** Wires the store, the routes and the features together. */
@@ -21,6 +22,7 @@ export function App({ store: given }: { store?: WorksheetStore }) {
 
   return (
     <StoreProvider store={store}>
+      <UpdatePrompt />
       <AppShell current={route.name === 'drafts' ? 'drafts' : 'worksheet'} onNewWorksheet={() => openDraft(newDraftId())}>
         {route.name === 'drafts' ? <DraftsPage onOpen={(id) => openDraft(id)} /> : null}
         {route.name === 'worksheet' ? (
