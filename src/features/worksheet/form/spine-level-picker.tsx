@@ -34,7 +34,7 @@ function sideOf(choice: Choice): Side | '' | null {
 }
 
 const noneClass = 'border-slate-300 bg-white text-slate-700 peer-checked:bg-slate-200 peer-checked:text-slate-900'
-const sideClass = 'border-slate-400 bg-white text-slate-900 hover:bg-slate-100 peer-checked:border-brand-800 peer-checked:bg-brand-700 peer-checked:text-white'
+const sideClass = 'border-slate-400 bg-white text-slate-900 hover:bg-slate-100 peer-checked:border-brand-800 peer-checked:bg-brand-700 peer-checked:text-white peer-checked:hover:bg-brand-800'
 const optionClass = 'inline-flex min-h-8 min-w-8 cursor-pointer items-center justify-center rounded border px-1.5 text-sm peer-checked:font-bold peer-checked:underline peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-1 peer-focus-visible:outline-focus'
 
 interface LevelRowProps {
