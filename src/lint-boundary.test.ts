@@ -37,7 +37,7 @@ describe('src/domain boundary lint rule', () => {
 
   it('accepts pure code that takes the date as an argument and imports zod', async () => {
     const code = [
-      "import { z } from 'zod'",
+      "import { z } from 'zod/mini'",
       "import { facetCodes } from './facet-codes.ts'",
       'export const dateSchema = z.iso.date()',
       'export function daysBetween(from: string, to: string): number {',

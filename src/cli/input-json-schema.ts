@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { evaluationInputSchema, SCHEMA_VERSION } from '../domain/index.ts'
 
 /**
@@ -8,7 +8,7 @@ import { evaluationInputSchema, SCHEMA_VERSION } from '../domain/index.ts'
  *
  * zod cannot carry what runs in code, so three things are patched in `override` to keep the
  * JSON Schema from being stricter, or much looser, than parseEvaluationInput:
- *  - dates are a `.refine(isIsoDate)`, which zod drops: refined strings (the schema's only
+ *  - dates are a `z.refine(isIsoDate)` check, which zod drops: refined strings (the schema's only
  *    ones are its dates) get a pattern and `format: "date"` (the pattern does not catch
  *    2026-02-30; the parser does);
  *  - codes and modifiers are trimmed and upper-cased before their regex, so zod's

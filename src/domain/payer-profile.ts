@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 import { isIsoDate } from './dates.ts'
 import { FACET_PURPOSES, EPIDURAL_PURPOSES, PLACES_OF_SERVICE, PROCEDURE_TYPES } from './vocabulary.ts'
 
@@ -8,8 +8,8 @@ import { FACET_PURPOSES, EPIDURAL_PURPOSES, PLACES_OF_SERVICE, PROCEDURE_TYPES }
  * one and edits it, and this schema says what a valid edit is.
  */
 
-const isoDate = z.string().refine(isIsoDate, { message: 'Use a real date written YYYY-MM-DD' })
-const sourceText = z.string().trim().min(3, { message: 'Say where this value comes from' })
+const isoDate = z.string().check(z.refine(isIsoDate, { error: 'Use a real date written YYYY-MM-DD' }))
+const sourceText = z.string().check(z.trim(), z.minLength(3, { error: 'Say where this value comes from' }))
 
 /** How a bilateral procedure goes on the claim. */
 export const BILATERAL_FORMATS = ['modifier-50', 'rt-lt-two-lines', 'one-line-two-units'] as const
@@ -24,74 +24,82 @@ export const bilateralFormatLabels: Readonly<Record<BilateralFormat, string>> = 
 const bilateralRule = z.object({ format: z.enum(BILATERAL_FORMATS), verified: z.boolean(), source: sourceText })
 
 const interval = z.object({
-  amount: z.number().int().min(1, { message: 'At least 1' }).max(120, { message: 'At most 120' }),
+  amount: z.number().check(z.int(), z.minimum(1, { error: 'At least 1' }), z.maximum(120, { error: 'At most 120' })),
   unit: z.enum(['days', 'months']),
 })
 
 export const frequencyLimitSchema = z
   .object({
-    id: z.string().trim().min(1).max(60),
+    id: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
     family: z.enum(PROCEDURE_TYPES),
     /** Which purposes count; null counts every session of the family. */
-    purposes: z.array(z.enum([...FACET_PURPOSES, ...EPIDURAL_PURPOSES])).min(1).nullable(),
-    limit: z.number().int().min(1, { message: 'The limit must be at least 1 session' }).max(52, { message: 'At most 52 sessions' }),
+    purposes: z.nullable(z.array(z.enum([...FACET_PURPOSES, ...EPIDURAL_PURPOSES])).check(z.minLength(1))),
+    limit: z.number().check(
+      z.int(),
+      z.minimum(1, { error: 'The limit must be at least 1 session' }),
+      z.maximum(52, { error: 'At most 52 sessions' }),
+    ),
     window: interval,
     scope: z.enum(['per-region', 'all-regions']),
-    minInterval: interval.nullable(),
+    minInterval: z.nullable(interval),
     severity: z.enum(['error', 'warning']),
     /** Set when the limit is a named reading (e.g. the billing guide's), reported as such. */
-    interpretation: z.string().trim().max(200).nullable(),
-    note: z.string().max(400).nullable(),
-    effectiveFrom: isoDate.nullable(),
-    effectiveTo: isoDate.nullable(),
+    interpretation: z.nullable(z.string().check(z.trim(), z.maxLength(200))),
+    note: z.nullable(z.string().check(z.maxLength(400))),
+    effectiveFrom: z.nullable(isoDate),
+    effectiveTo: z.nullable(isoDate),
     source: sourceText,
   })
-  .refine((l) => !l.effectiveFrom || !l.effectiveTo || l.effectiveFrom <= l.effectiveTo, {
-    message: 'The end date must not be before the start date',
-    path: ['effectiveTo'],
-  })
+  .check(
+    z.refine((l) => !l.effectiveFrom || !l.effectiveTo || l.effectiveFrom <= l.effectiveTo, {
+      error: 'The end date must not be before the start date',
+      path: ['effectiveTo'],
+    }),
+  )
 export type FrequencyLimit = z.infer<typeof frequencyLimitSchema>
 
-const coverageValue = <T extends z.ZodType>(value: T) =>
-  z.object({ value: value, effectiveFrom: isoDate.nullable(), source: sourceText })
+const coverageValue = <T extends z.ZodMiniType>(value: T) =>
+  z.object({ value: value, effectiveFrom: z.nullable(isoDate), source: sourceText })
 
 export const payerProfileSchema = z.object({
-  id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, { message: 'Use lower-case letters, digits and dashes' }),
-  name: z.string().trim().min(1).max(80),
+  id: z.string().check(z.trim(), z.regex(/^[a-z0-9][a-z0-9-]{1,59}$/, { error: 'Use lower-case letters, digits and dashes' })),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
   kind: z.enum(['medicare', 'commercial']),
-  description: z.string().max(600),
+  description: z.string().check(z.maxLength(600)),
   bilateral: z.object({
     professional: bilateralRule,
     hospitalOutpatientFacility: bilateralRule,
     /** Modifier 50 is not recognised for ASC facility payment, so it is not offered. */
-    ascFacility: bilateralRule.extend({ format: z.enum(['rt-lt-two-lines', 'one-line-two-units']) }),
+    ascFacility: z.extend(bilateralRule, { format: z.enum(['rt-lt-two-lines', 'one-line-two-units']) }),
   }),
-  frequencyLimits: z.array(frequencyLimitSchema).max(40),
+  frequencyLimits: z.array(frequencyLimitSchema).check(z.maxLength(40)),
   coverage: z.object({
     /** Levels per region per facet session beyond which lines are non-covered; null = no limit known. */
-    facetMaxLevelsPerSession: coverageValue(z.number().int().min(1).max(6).nullable()),
+    facetMaxLevelsPerSession: coverageValue(z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(6)))),
     /** Ultrasound-guided facet injections (0213T-0218T) covered; null = unknown. */
-    ultrasoundFacetCovered: coverageValue(z.boolean().nullable()),
+    ultrasoundFacetCovered: coverageValue(z.nullable(z.boolean())),
     /** Epidural injections need fluoroscopy or CT to be covered. */
-    epiduralImagingRequired: coverageValue(z.boolean().nullable()),
+    epiduralImagingRequired: coverageValue(z.nullable(z.boolean())),
     /** Transforaminal levels per session beyond which coverage fails; null = no limit known. */
-    transforaminalMaxLevels: coverageValue(z.number().int().min(1).max(6).nullable()),
+    transforaminalMaxLevels: coverageValue(z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(6)))),
     /** Local anesthetic given in the procedure is billed on its own line; null = unknown. */
-    localAnestheticSeparatelyPayable: coverageValue(z.boolean().nullable()),
+    localAnestheticSeparatelyPayable: coverageValue(z.nullable(z.boolean())),
     /** S-codes (e.g. S0020) accepted. */
     acceptsSCodes: coverageValue(z.boolean()),
     /** Image-guided trigger point injections excluded. */
-    tpiImagingExcluded: coverageValue(z.boolean().nullable()),
+    tpiImagingExcluded: coverageValue(z.nullable(z.boolean())),
   }),
   /** Milligrams of combined betamethasone per billing unit of J0702. */
   betamethasoneMgPerUnit: coverageValue(z.union([z.literal(3), z.literal(6)])),
-  opdPriorAuthorization: z
-    .object({
-      places: z.array(z.enum(PLACES_OF_SERVICE)).min(1),
+  opdPriorAuthorization: z.nullable(
+    z.object({
+      places: z.array(z.enum(PLACES_OF_SERVICE)).check(z.minLength(1)),
       effectiveFrom: isoDate,
-      codes: z.array(z.object({ code: z.string().regex(/^[0-9A-Z]{5}$/), from: isoDate, to: isoDate.nullable() })).min(1),
+      codes: z
+        .array(z.object({ code: z.string().check(z.regex(/^[0-9A-Z]{5}$/)), from: isoDate, to: z.nullable(isoDate) }))
+        .check(z.minLength(1)),
       source: sourceText,
-    })
-    .nullable(),
+    }),
+  ),
 })
 export type PayerProfile = z.infer<typeof payerProfileSchema>

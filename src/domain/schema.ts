@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod.ts'
 import { isIsoDate } from './dates.ts'
 import {
   CLAIM_TYPES, DOSE_UNITS, DRUG_CATEGORIES, EPIDURAL_APPROACHES, EPIDURAL_PURPOSES, FACET_PURPOSES,
@@ -8,25 +8,30 @@ import {
 /**
  * The interchange format: the one shape the worksheet form validates, the engine
  * takes, and export, import and batch checks read and write. Types come from here.
+ *
+ * Written with zod/mini (see ./zod.ts): checks run in the order given, so trim and
+ * upper-case come before the regex or length they feed.
  */
 
 export const SCHEMA_VERSION = 1
 
-const isoDate = z.string().refine(isIsoDate, { message: 'Use a real date written YYYY-MM-DD' })
-const code = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[0-9A-Z]{5}$/, { message: 'A CPT/HCPCS code is 5 letters or digits, e.g. 64493 or J3301' })
-const modifier = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[0-9A-Z]{2}$/, { message: 'A modifier is 2 letters or digits, e.g. RT or 50' })
+const isoDate = z.string().check(z.refine(isIsoDate, { error: 'Use a real date written YYYY-MM-DD' }))
+const code = z.string().check(
+  z.trim(),
+  z.toUpperCase(),
+  z.regex(/^[0-9A-Z]{5}$/, { error: 'A CPT/HCPCS code is 5 letters or digits, e.g. 64493 or J3301' }),
+)
+const modifier = z.string().check(
+  z.trim(),
+  z.toUpperCase(),
+  z.regex(/^[0-9A-Z]{2}$/, { error: 'A modifier is 2 letters or digits, e.g. RT or 50' }),
+)
+/** Whole units on a line, 1 to 999; 1 when left out. */
+const units = z._default(z.number().check(z.int(), z.minimum(1), z.maximum(999)), 1)
 
-export const sideSchema = z.enum(SIDES).nullable()
+export const sideSchema = z.nullable(z.enum(SIDES))
 export const guidanceSchema = z.enum(GUIDANCE)
-export const spinalLevelSchema = z.enum(SPINAL_LEVELS, { message: 'Pick a motion segment such as L4-L5' })
+export const spinalLevelSchema = z.enum(SPINAL_LEVELS, { error: 'Pick a motion segment such as L4-L5' })
 
 export const levelEntrySchema = z.object({
   level: spinalLevelSchema,
@@ -34,29 +39,33 @@ export const levelEntrySchema = z.object({
 })
 
 export const muscleEntrySchema = z.object({
-  muscle: z.string().trim().min(1, { message: 'Name the muscle' }).max(80),
+  muscle: z.string().check(z.trim(), z.minLength(1, { error: 'Name the muscle' }), z.maxLength(80)),
   side: sideSchema,
-  injections: z.number().int({ message: 'Whole injections only' }).min(1, { message: 'At least 1 injection' }).max(99),
+  injections: z.number().check(
+    z.int({ error: 'Whole injections only' }),
+    z.minimum(1, { error: 'At least 1 injection' }),
+    z.maximum(99),
+  ),
 })
 
 export const triggerPointSchema = z.object({
   type: z.literal('trigger-point'),
   technique: z.enum(TECHNIQUES),
   guidance: guidanceSchema,
-  muscles: z.array(muscleEntrySchema).max(40),
+  muscles: z.array(muscleEntrySchema).check(z.maxLength(40)),
 })
 
 export const facetInjectionSchema = z.object({
   type: z.literal('facet-injection'),
   purpose: z.enum(FACET_PURPOSES),
   guidance: guidanceSchema,
-  levels: z.array(levelEntrySchema).max(23),
+  levels: z.array(levelEntrySchema).check(z.maxLength(23)),
 })
 
 export const facetRfaSchema = z.object({
   type: z.literal('facet-rfa'),
   guidance: guidanceSchema,
-  levels: z.array(levelEntrySchema).max(23),
+  levels: z.array(levelEntrySchema).check(z.maxLength(23)),
 })
 
 export const epiduralSchema = z.object({
@@ -64,8 +73,8 @@ export const epiduralSchema = z.object({
   approach: z.enum(EPIDURAL_APPROACHES),
   purpose: z.enum(EPIDURAL_PURPOSES),
   guidance: guidanceSchema,
-  region: z.enum(SPINAL_REGIONS).optional(),
-  levels: z.array(levelEntrySchema).max(23).default([]),
+  region: z.optional(z.enum(SPINAL_REGIONS)),
+  levels: z._default(z.array(levelEntrySchema).check(z.maxLength(23)), []),
 })
 
 export const procedureSchema = z.discriminatedUnion('type', [
@@ -77,45 +86,48 @@ export const procedureSchema = z.discriminatedUnion('type', [
 
 export const drugSchema = z.object({
   code,
-  name: z.string().trim().max(120).default(''),
-  dose: z.number({ message: 'Enter the dose as a number' }).positive({ message: 'The dose must be above 0' }).max(100_000),
+  name: z._default(z.string().check(z.trim(), z.maxLength(120)), ''),
+  dose: z.number({ error: 'Enter the dose as a number' }).check(
+    z.positive({ error: 'The dose must be above 0' }),
+    z.maximum(100_000),
+  ),
   unit: z.enum(DOSE_UNITS),
   category: z.enum(DRUG_CATEGORIES),
 })
 
 export const otherLineSchema = z.object({
   code,
-  modifiers: z.array(modifier).max(4).default([]),
-  units: z.number().int().min(1).max(999).default(1),
+  modifiers: z._default(z.array(modifier).check(z.maxLength(4)), []),
+  units,
 })
 
 export const encounterSchema = z.object({
   dateOfService: isoDate,
-  patientId: z.string().trim().min(1, { message: 'Enter the patient account' }).max(40),
-  providerId: z.string().trim().min(1, { message: 'Pick the rendering provider' }).max(40),
+  patientId: z.string().check(z.trim(), z.minLength(1, { error: 'Enter the patient account' }), z.maxLength(40)),
+  providerId: z.string().check(z.trim(), z.minLength(1, { error: 'Pick the rendering provider' }), z.maxLength(40)),
   placeOfService: z.enum(PLACES_OF_SERVICE),
   claimType: z.enum(CLAIM_TYPES),
-  payerProfile: z.string().trim().min(1).max(60),
-  priorAuthorization: z.string().trim().max(40).nullable().default(null),
-  diagnoses: z.array(z.string().trim().toUpperCase().max(10)).max(12),
-  procedures: z.array(procedureSchema).max(20),
-  drugs: z.array(drugSchema).max(20).default([]),
-  otherLines: z.array(otherLineSchema).max(20).default([]),
-  documentation: z.record(z.string(), z.boolean()).default({}),
+  payerProfile: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  priorAuthorization: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(40))), null),
+  diagnoses: z.array(z.string().check(z.trim(), z.toUpperCase(), z.maxLength(10))).check(z.maxLength(12)),
+  procedures: z.array(procedureSchema).check(z.maxLength(20)),
+  drugs: z._default(z.array(drugSchema).check(z.maxLength(20)), []),
+  otherLines: z._default(z.array(otherLineSchema).check(z.maxLength(20)), []),
+  documentation: z._default(z.record(z.string(), z.boolean()), {}),
 })
 
 export const historyLineSchema = z.object({
   dateOfService: isoDate,
   code,
-  modifiers: z.array(modifier).max(4).default([]),
-  units: z.number().int().min(1).max(999).default(1),
-  providerId: z.string().trim().max(40).optional(),
+  modifiers: z._default(z.array(modifier).check(z.maxLength(4)), []),
+  units,
+  providerId: z.optional(z.string().check(z.trim(), z.maxLength(40))),
 })
 
 export const evaluationInputSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION).default(SCHEMA_VERSION),
+  schemaVersion: z._default(z.literal(SCHEMA_VERSION), SCHEMA_VERSION),
   encounter: encounterSchema,
-  history: z.array(historyLineSchema).default([]),
+  history: z._default(z.array(historyLineSchema), []),
 })
 
 export type LevelEntry = z.infer<typeof levelEntrySchema>

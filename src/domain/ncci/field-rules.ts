@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { isIsoDate } from '../dates.ts'
 import type { NcciFileMeta, NcciParseError } from './types.ts'
 
@@ -77,20 +77,22 @@ export function quarterBounds(quarter: string): { from: string; to: string } {
   }
 }
 
-const isoDate = z.string().refine(isIsoDate, { error: 'must be a real date written YYYY-MM-DD' })
+const isoDate = z.string().check(z.refine(isIsoDate, { error: 'must be a real date written YYYY-MM-DD' }))
 
 const metaSchema = z
   .object({
-    quarter: z.string().regex(QUARTER, { error: 'must be a quarter written like 2026Q4' }),
+    quarter: z.string().check(z.regex(QUARTER, { error: 'must be a quarter written like 2026Q4' })),
     effectiveFrom: isoDate,
-    effectiveTo: isoDate.nullish(),
+    effectiveTo: z.nullish(isoDate),
   })
   // Zod runs this even when a date above failed; only compare two real dates.
-  .refine((m) => m.effectiveTo == null || !isIsoDate(m.effectiveTo) || !isIsoDate(m.effectiveFrom) ||
-    m.effectiveTo >= m.effectiveFrom, {
-    error: 'must not be before effectiveFrom',
-    path: ['effectiveTo'],
-  })
+  .check(
+    z.refine((m) => m.effectiveTo == null || !isIsoDate(m.effectiveTo) || !isIsoDate(m.effectiveFrom) ||
+      m.effectiveTo >= m.effectiveFrom, {
+      error: 'must not be before effectiveFrom',
+      path: ['effectiveTo'],
+    }),
+  )
 
 export interface CheckedMeta {
   quarter: string
