@@ -48,6 +48,7 @@ export default defineConfig([
       'no-restricted-imports': [
         'error',
         {
+          paths: [{ name: 'zod', message: "Import z from ./zod.ts (zod/mini with English messages): classic zod is too big for the bundle." }],
           patterns: [
             {
               regex: '^react(?:$|[-/])',
