@@ -101,7 +101,7 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
 
   return (
     <FormProvider {...methods}>
-      <div className="flex flex-col gap-4">
+      <div className="flex flex-col gap-4 pb-14 lg:pb-0">
         <div className="flex flex-wrap items-center gap-2" data-print="hide" role="toolbar" aria-label="Worksheet actions">
           <Button variant="primary" onClick={() => setDialog('finalize')} aria-keyshortcuts="Control+Enter">Finalize…</Button>
           <Button onClick={copyLines} aria-keyshortcuts="Alt+C">Copy lines</Button>
@@ -131,7 +131,7 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
             <OtherLinesSection issues={issues} />
             <DocumentationChecklist />
           </form>
-          <div className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+          <div id="claim-and-checks" tabIndex={-1} className="min-w-0 scroll-mt-4 focus:outline-none lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
             <ResultsPanel result={result} issues={issues} values={values} onApplyFix={(next, label) => { methods.reset(next, { keepDefaultValues: true }); setStatus(`Applied: ${label}.`) }} />
             <div className="mt-4" data-print="hide">
               <Button size="sm" onClick={() => setShowComparison((s) => !s)} aria-expanded={showComparison}>{showComparison ? 'Hide' : 'Compare'} payer profiles</Button>
@@ -139,6 +139,10 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
             </div>
           </div>
         </div>
+      </div>
+      <div className="fixed inset-x-0 bottom-0 z-10 flex items-center justify-between gap-2 border-t border-brand-200 bg-white px-4 py-2 text-sm shadow lg:hidden" data-print="hide">
+        <span>{result.lines.length} line{result.lines.length === 1 ? '' : 's'} · {counts.error} error{counts.error === 1 ? '' : 's'} · {counts.warning} warning{counts.warning === 1 ? '' : 's'}</span>
+        <Button size="sm" onClick={() => { const el = document.getElementById('claim-and-checks'); el?.scrollIntoView({ behavior: 'smooth' }); el?.focus({ preventScroll: true }) }}>Show claim and checks</Button>
       </div>
       <FinalizeDialog open={dialog === 'finalize'} counts={counts} blocking={blockingIssues(issues)} lineCount={result.lines.length} onCancel={() => setDialog('none')} onConfirm={(reason) => void finalize(reason)} />
       <HelpDialog open={dialog === 'help'} onClose={() => setDialog('none')} />
