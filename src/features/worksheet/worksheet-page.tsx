@@ -141,7 +141,7 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
         </div>
       </div>
       <div className="fixed inset-x-0 bottom-0 z-10 flex items-center justify-between gap-2 border-t border-brand-200 bg-white px-4 py-2 text-sm shadow lg:hidden" data-print="hide">
-        <span>{result.lines.length} line{result.lines.length === 1 ? '' : 's'} · {counts.error} error{counts.error === 1 ? '' : 's'} · {counts.warning} warning{counts.warning === 1 ? '' : 's'}</span>
+        <span>Claim: {result.lines.length} line{result.lines.length === 1 ? '' : 's'}, {counts.error} error{counts.error === 1 ? '' : 's'}, {counts.warning} warning{counts.warning === 1 ? '' : 's'}</span>
         <Button size="sm" onClick={() => { const el = document.getElementById('claim-and-checks'); el?.scrollIntoView({ behavior: 'smooth' }); el?.focus({ preventScroll: true }) }}>Show claim and checks</Button>
       </div>
       <FinalizeDialog open={dialog === 'finalize'} counts={counts} blocking={blockingIssues(issues)} lineCount={result.lines.length} onCancel={() => setDialog('none')} onConfirm={(reason) => void finalize(reason)} />
