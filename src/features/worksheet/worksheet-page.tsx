@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
 import { Button } from '../../components/button.tsx'
 import { builtInPayerProfiles, createContext, type HistoryLine, type ProcedureType } from '../../domain/index.ts'
@@ -12,7 +12,7 @@ import { EncounterHeader } from './form/encounter-header.tsx'
 import { OtherLinesSection } from './form/other-lines-section.tsx'
 import { ProceduresSection } from './form/procedures-section.tsx'
 import { HelpDialog } from './help-dialog.tsx'
-import { inputToWorksheet, type WorksheetValues } from './model/index.ts'
+import { inputToWorksheet, type FormIssue, type WorksheetValues } from './model/index.ts'
 import { claimLinesToCsv, claimLinesToTsv, downloadText, encounterToJson, fileNameFor, parseEncounterFile } from './output/index.ts'
 import { ProvidersDialog } from './providers-dialog.tsx'
 import { PayerComparison } from './results/payer-comparison.tsx'
@@ -23,6 +23,33 @@ import { todayIso } from './use-today.ts'
 
 const NO_HISTORY: readonly HistoryLine[] = Object.freeze([])
 const NO_PROVIDERS: readonly ProviderRecord[] = Object.freeze([])
+
+/** The same array as last time while the issues read the same, so the form does not re-render for nothing. */
+function useStableIssues(issues: FormIssue[]): FormIssue[] {
+  const key = JSON.stringify(issues)
+  return useMemo(() => JSON.parse(key) as FormIssue[], [key])
+}
+
+interface FormSectionsProps {
+  providers: readonly ProviderRecord[]
+  issues: FormIssue[]
+  needsPriorAuth: boolean
+  addRequest: { type: ProcedureType; nonce: number } | null
+  onManageProviders: () => void
+}
+
+/** The form's sections; their fields are uncontrolled, so they re-render only when these props change. */
+const FormSections = memo(function FormSections({ providers, issues, needsPriorAuth, addRequest, onManageProviders }: FormSectionsProps) {
+  return (
+    <form className="flex min-w-0 flex-col gap-4" aria-label="Encounter" onSubmit={(e) => e.preventDefault()} data-print="hide">
+      <EncounterHeader providers={providers} payerProfiles={builtInPayerProfiles} issues={issues} needsPriorAuth={needsPriorAuth} onManageProviders={onManageProviders} />
+      <ProceduresSection addRequest={addRequest} issues={issues} />
+      <DrugsSection issues={issues} />
+      <OtherLinesSection issues={issues} />
+      <DocumentationChecklist />
+    </form>
+  )
+})
 
 interface WorksheetPageProps {
   draftId: string
@@ -45,7 +72,8 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
   const patientId = values.patientId.trim()
   const history = useStoreQuery((s) => (patientId ? s.patientHistory(patientId) : Promise.resolve(NO_HISTORY)), ['encounters', 'history'], [patientId]) ?? NO_HISTORY
   const providers = useStoreQuery((s) => s.listProviders(), ['providers'], []) ?? NO_PROVIDERS
-  const { input, result, issues } = useLiveEvaluation(values, history, context)
+  const { input, result, issues: liveIssues } = useLiveEvaluation(values, history, context)
+  const issues = useStableIssues(liveIssues)
   const saveState = useAutosave(store, draftId, values, true, draft)
 
   const [status, setStatus] = useState<string | null>(notice)
@@ -56,6 +84,7 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
   const fileInput = useRef<HTMLInputElement>(null)
 
   const counts = useMemo(() => countBySeverity(result), [result])
+  const openProviders = useCallback(() => setDialog('providers'), [])
   const needsPriorAuth = result.findings.some((f) => f.ruleId.startsWith('PA-OPD'))
 
   const copyLines = useCallback(() => {
@@ -124,13 +153,7 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
           <p>Patient {values.patientId} · DOS {values.dateOfService} · Provider {values.providerId} · Payer {result.payerProfileId} · Printed {today}</p>
         </div>
         <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <form className="flex min-w-0 flex-col gap-4" aria-label="Encounter" onSubmit={(e) => e.preventDefault()} data-print="hide">
-            <EncounterHeader providers={providers} payerProfiles={builtInPayerProfiles} issues={issues} needsPriorAuth={needsPriorAuth} onManageProviders={() => setDialog('providers')} />
-            <ProceduresSection addRequest={addRequest} issues={issues} />
-            <DrugsSection issues={issues} />
-            <OtherLinesSection issues={issues} />
-            <DocumentationChecklist />
-          </form>
+          <FormSections providers={providers} issues={issues} needsPriorAuth={needsPriorAuth} addRequest={addRequest} onManageProviders={openProviders} />
           <div id="claim-and-checks" tabIndex={-1} className="min-w-0 scroll-mt-4 focus:outline-none lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
             <ResultsPanel result={result} issues={issues} values={values} onApplyFix={(next, label) => { methods.reset(next, { keepDefaultValues: true }); setStatus(`Applied: ${label}.`) }} />
             <div className="mt-4" data-print="hide">
