@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createIdbStore, deleteStore, openWorksheetDb } from './idb-store.ts'
@@ -74,5 +75,18 @@ describe('IndexedDB worksheet store', () => {
     const again = createIdbStore(name)
     opened.push({ name, close: again.close })
     expect(await again.listProviders()).toEqual([{ id: 'DR-A', name: 'Adams' }])
+  })
+})
+
+describe('draft backup for a closing page', () => {
+  it('keeps a backup until it is taken, and a later save makes it obsolete', async () => {
+    const { store } = freshStore()
+    const draft = { id: 'd9', createdAt: 'a', updatedAt: 'b', patientId: 'PT-9', dateOfService: '2026-10-14', values: { x: 1 }, status: 'draft' as const, returnNote: null }
+    store.backupDraftNow(draft)
+    expect(store.takeDraftBackup('d9')).toEqual(draft)
+    expect(store.takeDraftBackup('d9')).toBeUndefined()
+    store.backupDraftNow(draft)
+    await store.saveDraft({ ...draft, values: { x: 2 } })
+    expect(store.takeDraftBackup('d9')).toBeUndefined()
   })
 })

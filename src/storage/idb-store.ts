@@ -11,6 +11,7 @@ import type { DraftRecord, EncounterRecord, HistoryRecord, ProviderRecord, Store
 export const DATABASE_NAME = 'injection-coding-worksheet'
 export const DATABASE_VERSION = 1
 const CHANNEL = 'injection-coding-worksheet-store'
+const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 
 interface WorksheetDb extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { updatedAt: string; patientId: string; status: string } }
@@ -74,7 +75,12 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
       return (await db.getAllFromIndex('drafts', 'updatedAt')).reverse()
     },
     async getDraft(id) { return (await dbPromise).get('drafts', id) },
-    async saveDraft(draft) { await (await dbPromise).put('drafts', draft); changed('drafts') },
+    async saveDraft(draft) {
+      await (await dbPromise).put('drafts', draft)
+      // Stored for good: a backup left by a closing page is now older than the draft.
+      try { localStorage.removeItem(`${BACKUP_PREFIX}${name}:${draft.id}`) } catch { /* no storage */ }
+      changed('drafts')
+    },
     async deleteDraft(id) { await (await dbPromise).delete('drafts', id); changed('drafts') },
     async finalize(encounter, draftId) {
       const db = await dbPromise
@@ -100,6 +106,18 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     async listProviders() { return (await dbPromise).getAllFromIndex('providers', 'name') },
     async saveProvider(p) { await (await dbPromise).put('providers', p); changed('providers') },
     async deleteProvider(id) { await (await dbPromise).delete('providers', id); changed('providers') },
+    backupDraftNow(draft) {
+      try { localStorage.setItem(`${BACKUP_PREFIX}${name}:${draft.id}`, JSON.stringify(draft)) } catch { /* no room or no storage: the async save still runs */ }
+    },
+    takeDraftBackup(id) {
+      try {
+        const key = `${BACKUP_PREFIX}${name}:${id}`
+        const text = localStorage.getItem(key)
+        if (text === null) return undefined
+        localStorage.removeItem(key)
+        return JSON.parse(text) as DraftRecord
+      } catch { return undefined }
+    },
     subscribe(listener) {
       listeners.add(listener)
       return () => { listeners.delete(listener) }

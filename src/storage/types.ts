@@ -64,6 +64,16 @@ export interface WorksheetStore {
   listProviders(): Promise<ProviderRecord[]>
   saveProvider(provider: ProviderRecord): Promise<void>
   deleteProvider(id: string): Promise<void>
+  /**
+   * Keeps a draft synchronously, for the moment a page is being closed or reloaded (an
+   * IndexedDB write started then may be dropped); the next load takes it back.
+   */
+  backupDraftNow(draft: DraftRecord): void
+  /**
+   * The backup of a draft left by a closing page, removed as it is taken. A successful
+   * saveDraft removes it, so a backup that is still there is the newest state of the draft.
+   */
+  takeDraftBackup(id: string): DraftRecord | undefined
   /** Calls the listener after a write in this tab or another tab of the app; returns the unsubscribe. */
   subscribe(listener: (tables: readonly StoreTable[]) => void): () => void
 }

@@ -74,7 +74,7 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
   const providers = useStoreQuery((s) => s.listProviders(), ['providers'], []) ?? NO_PROVIDERS
   const { input, result, issues: liveIssues } = useLiveEvaluation(values, history, context)
   const issues = useStableIssues(liveIssues)
-  const saveState = useAutosave(store, draftId, values, true, draft)
+  const saveState = useAutosave(store, draftId, values, draft)
 
   const [status, setStatus] = useState<string | null>(notice)
   const [dialog, setDialog] = useState<'none' | 'finalize' | 'help' | 'providers'>('none')
@@ -143,13 +143,13 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
           <Button variant="ghost" onClick={() => onOpenNew()}>New worksheet</Button>
           <Button variant="ghost" onClick={() => setDialog('help')} aria-keyshortcuts="Alt+H">Shortcuts</Button>
           <span className="ml-auto text-sm text-slate-700" aria-live="polite">
-            {saveState.status === 'saving' ? 'Saving…' : saveState.status === 'saved' ? 'Draft saved' : saveState.status === 'failed' ? saveState.message : ''}
+            {saveState.status === 'pending' || saveState.status === 'saving' ? 'Saving…' : saveState.status === 'saved' ? 'Draft saved' : saveState.status === 'failed' ? saveState.message : ''}
           </span>
         </div>
         {status ? <p role="status" className="rounded border border-brand-200 bg-white px-3 py-2 text-sm">{status}</p> : null}
         {draft?.status === 'returned' && draft.returnNote ? <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm"><strong>Returned by the supervisor:</strong> {draft.returnNote}</p> : null}
         {importError ? <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm">{importError}</p> : null}
-        <div data-print="only" className="hidden">
+        <div data-print="only">
           <p>Patient {values.patientId} · DOS {values.dateOfService} · Provider {values.providerId} · Payer {result.payerProfileId} · Printed {today}</p>
         </div>
         <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

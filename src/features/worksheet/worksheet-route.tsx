@@ -21,7 +21,11 @@ export function WorksheetRoute({ draftId, notice, onNavigate }: WorksheetRoutePr
 
   useEffect(() => {
     let live = true
-    void Promise.all([store.getDraft(draftId), store.listProviders()]).then(([draft, providers]) => {
+    void Promise.all([store.getDraft(draftId), store.listProviders()]).then(async ([stored, providers]) => {
+      // A page closed mid-edit leaves its last change as a backup, newer than anything stored.
+      const backup = store.takeDraftBackup(draftId)
+      const draft = backup ?? stored
+      if (backup) await store.saveDraft(backup)
       if (!live) return
       const fresh = getDefaultWorksheetValues(todayIso(), { ...(providers.length === 1 && providers[0] ? { providerId: providers[0].id } : {}) })
       const values = draft ? readDraftValues(draft) : null

@@ -10,6 +10,7 @@ export function DraftsPage({ onOpen }: { onOpen: (draftId: string) => void }) {
     <section aria-labelledby="drafts-heading" className="flex flex-col gap-3">
       <h2 id="drafts-heading" className="text-lg font-semibold text-brand-800">Drafts</h2>
       {drafts.length === 0 ? <p>No draft. A worksheet saves itself as a draft as soon as you type.</p> : (
+        <div className="overflow-x-auto">
         <table className="w-full border-collapse bg-white text-sm">
           <caption className="sr-only">Saved drafts</caption>
           <thead>
@@ -28,14 +29,15 @@ export function DraftsPage({ onOpen }: { onOpen: (draftId: string) => void }) {
                 <td className="p-2">{d.dateOfService || '—'}</td>
                 <td className="p-2"><time dateTime={d.updatedAt}>{new Date(d.updatedAt).toLocaleString()}</time></td>
                 <td className="p-2">{d.status === 'returned' ? <span>Returned: {d.returnNote}</span> : 'Draft'}</td>
-                <td className="flex justify-end gap-2 p-2">
+                <td className="p-2"><div className="flex justify-end gap-2">
                   <Button size="sm" variant="primary" onClick={() => onOpen(d.id)} aria-label={`Resume draft for ${d.patientId || 'no patient'} ${d.dateOfService}`}>Resume</Button>
                   <Button size="sm" onClick={() => { if (window.confirm('Discard this draft? It cannot be recovered.')) void store.deleteDraft(d.id) }} aria-label={`Discard draft for ${d.patientId || 'no patient'} ${d.dateOfService}`}>Discard</Button>
-                </td>
+                </div></td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   )

@@ -46,7 +46,7 @@ export function EncounterHeader({ providers, payerProfiles, issues, needsPriorAu
             hint={providers.length === 0 ? 'No provider saved yet: add one with Manage providers.' : undefined}
             error={issueFor(issues, 'providerId')}
           >
-            <select className={inputClass} {...register('providerId')}>
+            <select className={inputClass} {...register('providerId')} value={providerId}>
               <option value="">Pick a provider</option>
               {providers.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
               {unknownProvider ? <option value={providerId}>{providerId} (not in the provider list)</option> : null}

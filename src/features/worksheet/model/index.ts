@@ -1,3 +1,3 @@
 export * from './values.ts'
 export { getDefaultWorksheetValues, newProcedureValues, newKey } from './defaults.ts'
-export { worksheetToInput, inputToWorksheet, type FormIssue } from './mappers.ts'
+export { worksheetToInput, inputToWorksheet, NOT_ENTERED, type FormIssue } from './mappers.ts'

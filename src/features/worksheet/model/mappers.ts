@@ -13,6 +13,11 @@ export interface FormIssue {
 
 const NAME_LIKE = /^[A-Za-z]+[ ,]+[A-Za-z]/
 
+/** Stand-in the live checks use for a header field not filled in yet; it never becomes a value. */
+export const NOT_ENTERED = '(not entered)'
+
+const entered = (text: string): string => (text === NOT_ENTERED ? '' : text)
+
 function procedureFromValues(p: ProcedureValues, index: number, issues: FormIssue[]): Procedure {
   const levels = p.levels.map((l) => ({ level: l.level, side: l.side === '' ? null : l.side }))
   switch (p.type) {
@@ -84,8 +89,8 @@ export function worksheetToInput(values: WorksheetValues, history: readonly Hist
 
   const encounter = {
     dateOfService,
-    patientId: patientId === '' ? '(not entered)' : patientId.slice(0, 40),
-    providerId: values.providerId.trim() === '' ? '(not entered)' : values.providerId.trim(),
+    patientId: patientId === '' ? NOT_ENTERED : patientId.slice(0, 40),
+    providerId: values.providerId.trim() === '' ? NOT_ENTERED : values.providerId.trim(),
     placeOfService: values.placeOfService,
     claimType: values.claimType,
     payerProfile: values.payerProfile,
@@ -126,8 +131,8 @@ export function inputToWorksheet(input: EvaluationInput): WorksheetValues {
   const e = input.encounter
   return {
     dateOfService: e.dateOfService,
-    patientId: e.patientId,
-    providerId: e.providerId,
+    patientId: entered(e.patientId),
+    providerId: entered(e.providerId),
     placeOfService: e.placeOfService,
     claimType: e.claimType,
     payerProfile: e.payerProfile,
