@@ -1,25 +1,27 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
 import { Button } from '../../components/button.tsx'
 import { builtInPayerProfiles, createContext, type HistoryLine, type ProcedureType } from '../../domain/index.ts'
 import { useStore, useStoreQuery, type DraftRecord, type ProviderRecord } from '../../storage/index.ts'
 import { useAutosave } from './drafts/use-autosave.ts'
-import { FinalizeDialog } from './finalize-dialog.tsx'
 import { blockingIssues, countBySeverity, toEncounterRecord } from './finalize.ts'
 import { DocumentationChecklist } from './form/documentation-checklist.tsx'
 import { DrugsSection } from './form/drugs-section.tsx'
 import { EncounterHeader } from './form/encounter-header.tsx'
 import { OtherLinesSection } from './form/other-lines-section.tsx'
 import { ProceduresSection } from './form/procedures-section.tsx'
-import { HelpDialog } from './help-dialog.tsx'
 import { inputToWorksheet, type FormIssue, type WorksheetValues } from './model/index.ts'
-import { claimLinesToCsv, claimLinesToTsv, downloadText, encounterToJson, fileNameFor, parseEncounterFile } from './output/index.ts'
-import { ProvidersDialog } from './providers-dialog.tsx'
-import { PayerComparison } from './results/payer-comparison.tsx'
 import { ResultsPanel } from './results/results-panel.tsx'
 import { useWorksheetShortcuts } from './shortcuts.ts'
 import { useLiveEvaluation } from './use-live-evaluation.ts'
 import { todayIso } from './use-today.ts'
+
+// Loaded when first used, to keep the JavaScript the worksheet needs on load small.
+const FinalizeDialog = lazy(() => import('./finalize-dialog.tsx').then((m) => ({ default: m.FinalizeDialog })))
+const HelpDialog = lazy(() => import('./help-dialog.tsx').then((m) => ({ default: m.HelpDialog })))
+const ProvidersDialog = lazy(() => import('./providers-dialog.tsx').then((m) => ({ default: m.ProvidersDialog })))
+const PayerComparison = lazy(() => import('./results/payer-comparison.tsx').then((m) => ({ default: m.PayerComparison })))
+const loadOutput = () => import('./output/index.ts')
 
 const NO_HISTORY: readonly HistoryLine[] = Object.freeze([])
 const NO_PROVIDERS: readonly ProviderRecord[] = Object.freeze([])
@@ -88,24 +90,23 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
   const needsPriorAuth = result.findings.some((f) => f.ruleId.startsWith('PA-OPD'))
 
   const copyLines = useCallback(() => {
-    const tsv = claimLinesToTsv(result.lines)
-    navigator.clipboard.writeText(tsv).then(
+    loadOutput().then((o) => navigator.clipboard.writeText(o.claimLinesToTsv(result.lines))).then(
       () => setStatus(`Copied ${result.lines.length} line${result.lines.length === 1 ? '' : 's'} to the clipboard.`),
       () => setStatus('The browser did not allow copying; select the lines table instead.'),
     )
   }, [result.lines])
 
   const exportJson = () => {
-    downloadText(fileNameFor('json', values.patientId, values.dateOfService), encounterToJson(input), 'application/json')
+    void loadOutput().then((o) => o.downloadText(o.fileNameFor('json', values.patientId, values.dateOfService), o.encounterToJson(input), 'application/json'))
   }
 
   const exportCsv = () => {
-    downloadText(fileNameFor('csv', values.patientId, values.dateOfService), claimLinesToCsv(result.lines, { patientId: values.patientId, dateOfService: values.dateOfService, providerId: values.providerId }), 'text/csv')
+    void loadOutput().then((o) => o.downloadText(o.fileNameFor('csv', values.patientId, values.dateOfService), o.claimLinesToCsv(result.lines, { patientId: values.patientId, dateOfService: values.dateOfService, providerId: values.providerId }), 'text/csv'))
   }
 
   const importFile = async (file: File) => {
-    const text = await file.text()
-    const parsed = parseEncounterFile(text)
+    const [text, o] = await Promise.all([file.text(), loadOutput()])
+    const parsed = o.parseEncounterFile(text)
     if (!parsed.ok) {
       setImportError(`${file.name}: ${parsed.message}${parsed.issues.length ? ` ${parsed.issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ')}` : ''}`)
       return
@@ -158,7 +159,7 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
             <ResultsPanel result={result} issues={issues} values={values} onApplyFix={(next, label) => { methods.reset(next, { keepDefaultValues: true }); setStatus(`Applied: ${label}.`) }} />
             <div className="mt-4" data-print="hide">
               <Button size="sm" onClick={() => setShowComparison((s) => !s)} aria-expanded={showComparison}>{showComparison ? 'Hide' : 'Compare'} payer profiles</Button>
-              {showComparison ? <PayerComparison values={values} history={history} today={today} profiles={builtInPayerProfiles} /> : null}
+              {showComparison ? <Suspense fallback={<p role="status">Loading the comparison…</p>}><PayerComparison values={values} history={history} today={today} profiles={builtInPayerProfiles} /></Suspense> : null}
             </div>
           </div>
         </div>
@@ -167,9 +168,11 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
         <span>Claim: {result.lines.length} line{result.lines.length === 1 ? '' : 's'}, {counts.error} error{counts.error === 1 ? '' : 's'}, {counts.warning} warning{counts.warning === 1 ? '' : 's'}</span>
         <Button size="sm" onClick={() => { const el = document.getElementById('claim-and-checks'); el?.scrollIntoView({ behavior: 'smooth' }); el?.focus({ preventScroll: true }) }}>Show claim and checks</Button>
       </div>
-      <FinalizeDialog open={dialog === 'finalize'} counts={counts} blocking={blockingIssues(issues)} lineCount={result.lines.length} onCancel={() => setDialog('none')} onConfirm={(reason) => void finalize(reason)} />
-      <HelpDialog open={dialog === 'help'} onClose={() => setDialog('none')} />
-      <ProvidersDialog open={dialog === 'providers'} providers={providers} onClose={() => setDialog('none')} onSave={(p) => store.saveProvider(p)} onDelete={(id) => store.deleteProvider(id)} />
+      <Suspense fallback={null}>
+        {dialog === 'finalize' ? <FinalizeDialog open counts={counts} blocking={blockingIssues(issues)} lineCount={result.lines.length} onCancel={() => setDialog('none')} onConfirm={(reason) => void finalize(reason)} /> : null}
+        {dialog === 'help' ? <HelpDialog open onClose={() => setDialog('none')} /> : null}
+        {dialog === 'providers' ? <ProvidersDialog open providers={providers} onClose={() => setDialog('none')} onSave={(p) => store.saveProvider(p)} onDelete={(id) => store.deleteProvider(id)} /> : null}
+      </Suspense>
     </FormProvider>
   )
 }
