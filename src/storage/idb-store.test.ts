@@ -38,7 +38,7 @@ describe('IndexedDB worksheet store', () => {
     await store.finalize(encounter('e1', 'PT-1', '2026-05-01'), null)
     await store.finalize(encounter('e2', 'PT-2', '2026-06-01'), null)
     const db = await openWorksheetDb(name)
-    await db.add('history', { patientId: 'PT-1', importId: 'i1', dateOfService: '2026-01-10', code: '64483', modifiers: ['LT'], units: 1, providerId: 'DR-B' })
+    await db.add('history', { patientId: 'PT-1', importId: 'i1', dateOfService: '2026-01-10', code: '64483', modifiers: ['LT'], units: 1, providerId: 'DR-B', key: 'PT-1|2026-01-10|64483|LT|1|DR-B' })
     db.close()
     expect(await store.patientHistory('PT-1')).toEqual([
       { dateOfService: '2026-01-10', code: '64483', modifiers: ['LT'], units: 1, providerId: 'DR-B' },

@@ -1,6 +1,7 @@
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb'
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb'
 import type { HistoryLine } from '../domain/index.ts'
-import type { DraftRecord, EncounterRecord, HistoryRecord, ProviderRecord, StoreTable, WorksheetStore } from './types.ts'
+import { legacyHistoryKey } from './history-key.ts'
+import type { DraftRecord, EncounterRecord, HistoryImportRow, HistoryRecord, ImportRecord, ProviderRecord, StoreTable, WorksheetStore } from './types.ts'
 
 /**
  * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
@@ -9,18 +10,21 @@ import type { DraftRecord, EncounterRecord, HistoryRecord, ProviderRecord, Store
  */
 
 export const DATABASE_NAME = 'injection-coding-worksheet'
-export const DATABASE_VERSION = 1
+export const DATABASE_VERSION = 2
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 
 interface WorksheetDb extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { updatedAt: string; patientId: string; status: string } }
   encounters: { key: string; value: EncounterRecord; indexes: { patientId: string; finalizedAt: string; dateOfService: string; review: string } }
-  history: { key: number; value: HistoryRecord; indexes: { patientId: string; patientDate: [string, string]; importId: string } }
+  history: { key: number; value: HistoryRecord; indexes: { patientId: string; patientDate: [string, string]; importId: string; key: string } }
+  imports: { key: string; value: ImportRecord; indexes: { importedAt: string } }
   providers: { key: string; value: ProviderRecord; indexes: { name: string } }
 }
 
-function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number): void {
+type UpgradeTransaction = IDBPTransaction<WorksheetDb, StoreNames<WorksheetDb>[], 'versionchange'>
+
+function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: UpgradeTransaction): void {
   if (oldVersion < 1) {
     const drafts = db.createObjectStore('drafts', { keyPath: 'id' })
     drafts.createIndex('updatedAt', 'updatedAt')
@@ -38,6 +42,69 @@ function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number): void {
     const providers = db.createObjectStore('providers', { keyPath: 'id' })
     providers.createIndex('name', 'name')
   }
+  if (oldVersion < 2) {
+    // Version 2: each history line carries its dedupe key, unique in the store, and imports are recorded.
+    tx.objectStore('history').createIndex('key', 'key', { unique: true })
+    db.createObjectStore('imports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
+    if (oldVersion >= 1) {
+      keyVersion1History(tx).catch(() => {
+        try { tx.abort() } catch { /* already finished */ }
+      })
+    }
+  }
+}
+
+/**
+ * Gives the history lines of a version-1 store their key, in the upgrade transaction. A line
+ * repeating an earlier one (the same key) is removed, as an import would have skipped it.
+ */
+async function keyVersion1History(tx: UpgradeTransaction): Promise<void> {
+  const seen = new Set<string>()
+  let cursor = await tx.objectStore('history').openCursor()
+  while (cursor) {
+    const key = legacyHistoryKey(cursor.value)
+    if (seen.has(key)) await cursor.delete()
+    else {
+      seen.add(key)
+      await cursor.update({ ...cursor.value, key })
+    }
+    cursor = await cursor.continue()
+  }
+}
+
+/** Rows looked up and written per step of an import; progress is reported after each step. */
+const IMPORT_STEP = 1000
+
+function historyRecord(row: HistoryImportRow, importId: string): HistoryRecord {
+  return {
+    patientId: row.patientId,
+    dateOfService: row.dateOfService,
+    code: row.code,
+    modifiers: [...row.modifiers],
+    units: row.units,
+    ...(row.providerId ? { providerId: row.providerId } : {}),
+    importId,
+    key: row.key,
+  }
+}
+
+/**
+ * The request's promise, marked as handled: when a later step throws, the transaction is aborted
+ * and requests already in flight reject with AbortError, which only the first failure reports.
+ */
+function settled<T>(request: Promise<T>): Promise<T> {
+  request.catch(() => undefined)
+  return request
+}
+
+/** The error an import rejects with: nothing was written, and a full disk is named as such. */
+function importFailure(error: unknown): Error {
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown }
+  if (name === 'QuotaExceededError') {
+    return new Error('The browser has no room left to store this claim history, so nothing was written. Free some disk space or remove old browser data, then import the file again.', { cause: error })
+  }
+  const detail = typeof message === 'string' && message ? message : String(error)
+  return new Error(`The claim history could not be stored, so nothing was written: ${detail}`, { cause: error })
 }
 
 function encounterLines(e: EncounterRecord): HistoryLine[] {
@@ -51,7 +118,7 @@ const byDate = (a: { dateOfService: string }, b: { dateOfService: string }) => (
 /** Opens the database, creating or upgrading it; a newer version opened in another tab closes this one. */
 export function openWorksheetDb(name: string = DATABASE_NAME): Promise<IDBPDatabase<WorksheetDb>> {
   const dbPromise: Promise<IDBPDatabase<WorksheetDb>> = openDB<WorksheetDb>(name, DATABASE_VERSION, {
-    upgrade: (db, oldVersion) => upgrade(db, oldVersion),
+    upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
     blocking: () => { void dbPromise.then((db) => db.close()) },
   })
   return dbPromise
@@ -102,6 +169,51 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
       const lines: HistoryLine[] = encounters.flatMap(encounterLines)
       for (const h of imported) lines.push({ dateOfService: h.dateOfService, code: h.code, modifiers: h.modifiers, units: h.units, ...(h.providerId ? { providerId: h.providerId } : {}) })
       return lines.sort(byDate)
+    },
+    async importHistory(rows, meta, onProgress) {
+      const db = await dbPromise
+      const tx = db.transaction(['history', 'imports'], 'readwrite')
+      const done = tx.done
+      done.catch(() => { /* awaited below; a failure is reported once, by the catch */ })
+      const history = tx.objectStore('history')
+      const byKey = history.index('key')
+      const inBatch = new Set<string>()
+      let added = 0
+      let duplicates = 0
+      try {
+        for (let start = 0; start < rows.length; start += IMPORT_STEP) {
+          const candidates: HistoryImportRow[] = []
+          for (const row of rows.slice(start, start + IMPORT_STEP)) {
+            if (inBatch.has(row.key)) duplicates++
+            else {
+              inBatch.add(row.key)
+              candidates.push(row)
+            }
+          }
+          // One key lookup per row, all in flight at once; then the new rows' writes.
+          const stored = await Promise.all(candidates.map((row) => settled(byKey.getKey(row.key))))
+          const writes: Promise<number>[] = []
+          candidates.forEach((row, i) => {
+            if (stored[i] !== undefined) duplicates++
+            else writes.push(settled(history.add(historyRecord(row, meta.importId))))
+          })
+          await Promise.all(writes)
+          added += writes.length
+          onProgress?.(Math.min(start + IMPORT_STEP, rows.length), rows.length)
+        }
+        const record: ImportRecord = { id: meta.importId, fileName: meta.fileName, importedAt: meta.importedAt, rows: added, duplicates }
+        await tx.objectStore('imports').add(record)
+        await done
+      } catch (error) {
+        try { tx.abort() } catch { /* already aborted or finished */ }
+        await done.catch(() => undefined)
+        throw importFailure(error)
+      }
+      changed('history', 'imports')
+      return { added, duplicates }
+    },
+    async listImports() {
+      return (await (await dbPromise).getAllFromIndex('imports', 'importedAt')).reverse()
     },
     async listProviders() { return (await dbPromise).getAllFromIndex('providers', 'name') },
     async saveProvider(p) { await (await dbPromise).put('providers', p); changed('providers') },

@@ -42,6 +42,34 @@ export interface HistoryRecord extends HistoryLine {
   id?: number
   patientId: string
   importId: string
+  /**
+   * The line's identity, unique in the store: patient | date | code | sorted modifiers | units |
+   * provider (the history import's historyRowKey). Records of a version-1 store get it on upgrade.
+   */
+  key: string
+}
+
+/**
+ * A line to import: the claim line, its patient and its dedupe key, which the caller computes
+ * (the history import's historyRowKey). Only these fields are stored.
+ */
+export type HistoryImportRow = HistoryLine & { patientId: string; key: string }
+
+/** One import of a claim-history file. */
+export interface ImportRecord {
+  id: string
+  fileName: string
+  importedAt: string
+  /** Lines written by this import. */
+  rows: number
+  /** Lines skipped because they were already stored or repeated earlier in the file. */
+  duplicates: number
+}
+
+export interface HistoryImportMeta {
+  importId: string
+  fileName: string
+  importedAt: string
 }
 
 export interface ProviderRecord {
@@ -49,7 +77,7 @@ export interface ProviderRecord {
   name: string
 }
 
-export type StoreTable = 'drafts' | 'encounters' | 'history' | 'providers'
+export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers'
 
 export interface WorksheetStore {
   listDrafts(): Promise<DraftRecord[]>
@@ -61,6 +89,18 @@ export interface WorksheetStore {
   listEncounters(patientId: string): Promise<EncounterRecord[]>
   /** Prior claim lines of a patient across every provider: finalized encounters and imported lines. */
   patientHistory(patientId: string): Promise<HistoryLine[]>
+  /**
+   * Stores the rows whose key is not stored yet (and not repeated earlier in `rows`), plus the
+   * import's record, in one transaction: all or nothing. `onProgress` is called at most every
+   * 1,000 rows and once at the end. A full disk rejects with an Error saying so.
+   */
+  importHistory(
+    rows: readonly HistoryImportRow[],
+    meta: HistoryImportMeta,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ added: number; duplicates: number }>
+  /** Every import, newest first. */
+  listImports(): Promise<ImportRecord[]>
   listProviders(): Promise<ProviderRecord[]>
   saveProvider(provider: ProviderRecord): Promise<void>
   deleteProvider(id: string): Promise<void>
