@@ -4,7 +4,7 @@ export const PRODUCT_NAME = 'Injection Coding Worksheet'
 
 interface AppShellProps {
   children: ReactNode
-  current: 'worksheet' | 'drafts'
+  current: 'worksheet' | 'drafts' | 'history-import'
   onNewWorksheet: () => void
 }
 
@@ -24,10 +24,11 @@ export function AppShell({ children, current, onNewWorksheet }: AppShellProps) {
       <header className="bg-brand-800 text-white" data-print="hide">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3 sm:px-6">
           <h1 className="text-xl font-semibold tracking-tight">{PRODUCT_NAME}</h1>
-          <nav aria-label="Main" className="flex gap-2">
+          <nav aria-label="Main" className="flex flex-wrap gap-2">
             <a href="#/" aria-current={current === 'worksheet' ? 'page' : undefined} className={navLink(current === 'worksheet')}
               onClick={(e) => { e.preventDefault(); onNewWorksheet() }}>New worksheet</a>
             <a href="#/drafts" aria-current={current === 'drafts' ? 'page' : undefined} className={navLink(current === 'drafts')}>Drafts</a>
+            <a href="#/history/import" aria-current={current === 'history-import' ? 'page' : undefined} className={navLink(current === 'history-import')}>Import history</a>
           </nav>
         </div>
       </header>

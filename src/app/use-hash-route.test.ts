@@ -6,6 +6,7 @@ describe('hash routes', () => {
     ['', { name: 'new' }],
     ['#/', { name: 'new' }],
     ['#/drafts', { name: 'drafts' }],
+    ['#/history/import', { name: 'history-import' }],
     ['#/worksheet/abc-123', { name: 'worksheet', draftId: 'abc-123' }],
   ] as const)('reads %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route)

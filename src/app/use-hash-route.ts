@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 
-export type Route = { name: 'worksheet'; draftId: string } | { name: 'drafts' } | { name: 'new' }
+export type Route = { name: 'worksheet'; draftId: string } | { name: 'drafts' } | { name: 'history-import' } | { name: 'new' }
 
 /** Reads the app route from the location hash; other hashes (such as #main for the skip link) keep the current route. */
 export function parseRoute(hash: string, previous: Route = { name: 'new' }): Route {
   if (!hash.startsWith('#/')) return hash === '' ? { name: 'new' } : previous
   const [, first, second] = hash.slice(1).split('/')
   if (first === 'drafts') return { name: 'drafts' }
+  if (first === 'history' && second === 'import') return { name: 'history-import' }
   if (first === 'worksheet' && second) return { name: 'worksheet', draftId: decodeURIComponent(second) }
   return { name: 'new' }
 }
@@ -15,6 +16,7 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'worksheet': return `#/worksheet/${encodeURIComponent(route.draftId)}`
     case 'drafts': return '#/drafts'
+    case 'history-import': return '#/history/import'
     case 'new': return '#/'
   }
 }

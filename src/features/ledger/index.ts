@@ -1,0 +1,1 @@
+export { HistoryImportPage } from './history-import-page.tsx'
