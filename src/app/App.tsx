@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import { HistoryImportPage } from '../features/ledger/index.ts'
+import { NcciTablesPage } from '../features/reference/index.ts'
 import { DraftsPage, newDraftId, WorksheetRoute } from '../features/worksheet/index.ts'
 import { createIdbStore, StoreProvider, type WorksheetStore } from '../storage/index.ts'
 import { AppShell } from './app-shell.tsx'
@@ -24,9 +25,10 @@ export function App({ store: given }: { store?: WorksheetStore }) {
   return (
     <StoreProvider store={store}>
       <UpdatePrompt />
-      <AppShell current={route.name === 'drafts' || route.name === 'history-import' ? route.name : 'worksheet'} onNewWorksheet={() => openDraft(newDraftId())}>
+      <AppShell current={route.name === 'drafts' || route.name === 'history-import' || route.name === 'ncci-tables' ? route.name : 'worksheet'} onNewWorksheet={() => openDraft(newDraftId())}>
         {route.name === 'drafts' ? <DraftsPage onOpen={(id) => openDraft(id)} /> : null}
         {route.name === 'history-import' ? <HistoryImportPage /> : null}
+        {route.name === 'ncci-tables' ? <NcciTablesPage /> : null}
         {route.name === 'worksheet' ? (
           <WorksheetRoute draftId={route.draftId} notice={notice?.draftId === route.draftId ? notice.text : null} onNavigate={openDraft} />
         ) : null}

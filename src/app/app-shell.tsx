@@ -4,7 +4,7 @@ export const PRODUCT_NAME = 'Injection Coding Worksheet'
 
 interface AppShellProps {
   children: ReactNode
-  current: 'worksheet' | 'drafts' | 'history-import'
+  current: 'worksheet' | 'drafts' | 'history-import' | 'ncci-tables'
   onNewWorksheet: () => void
 }
 
@@ -29,6 +29,7 @@ export function AppShell({ children, current, onNewWorksheet }: AppShellProps) {
               onClick={(e) => { e.preventDefault(); onNewWorksheet() }}>New worksheet</a>
             <a href="#/drafts" aria-current={current === 'drafts' ? 'page' : undefined} className={navLink(current === 'drafts')}>Drafts</a>
             <a href="#/history/import" aria-current={current === 'history-import' ? 'page' : undefined} className={navLink(current === 'history-import')}>Import history</a>
+            <a href="#/reference/ncci" aria-current={current === 'ncci-tables' ? 'page' : undefined} className={navLink(current === 'ncci-tables')}>NCCI tables</a>
           </nav>
         </div>
       </header>

@@ -7,6 +7,7 @@ describe('hash routes', () => {
     ['#/', { name: 'new' }],
     ['#/drafts', { name: 'drafts' }],
     ['#/history/import', { name: 'history-import' }],
+    ['#/reference/ncci', { name: 'ncci-tables' }],
     ['#/worksheet/abc-123', { name: 'worksheet', draftId: 'abc-123' }],
   ] as const)('reads %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route)

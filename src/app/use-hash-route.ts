@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 
-export type Route = { name: 'worksheet'; draftId: string } | { name: 'drafts' } | { name: 'history-import' } | { name: 'new' }
+export type Route = { name: 'worksheet'; draftId: string } | { name: 'drafts' } | { name: 'history-import' } | { name: 'ncci-tables' } | { name: 'new' }
 
 /** Reads the app route from the location hash; other hashes (such as #main for the skip link) keep the current route. */
 export function parseRoute(hash: string, previous: Route = { name: 'new' }): Route {
@@ -8,6 +8,7 @@ export function parseRoute(hash: string, previous: Route = { name: 'new' }): Rou
   const [, first, second] = hash.slice(1).split('/')
   if (first === 'drafts') return { name: 'drafts' }
   if (first === 'history' && second === 'import') return { name: 'history-import' }
+  if (first === 'reference' && second === 'ncci') return { name: 'ncci-tables' }
   if (first === 'worksheet' && second) return { name: 'worksheet', draftId: decodeURIComponent(second) }
   return { name: 'new' }
 }
@@ -17,6 +18,7 @@ export function hrefFor(route: Route): string {
     case 'worksheet': return `#/worksheet/${encodeURIComponent(route.draftId)}`
     case 'drafts': return '#/drafts'
     case 'history-import': return '#/history/import'
+    case 'ncci-tables': return '#/reference/ncci'
     case 'new': return '#/'
   }
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 // The feature's key function, in this test only: storage must not import from features.
 import { historyRowKey } from '../features/ledger/history-import/index.ts'
 import { legacyHistoryKey } from './history-key.ts'
-import { createIdbStore, deleteStore, openWorksheetDb } from './idb-store.ts'
+import { createIdbStore, DATABASE_VERSION, deleteStore, openWorksheetDb } from './idb-store.ts'
 import type { HistoryImportRow, StoreTable } from './types.ts'
 
 let n = 0
@@ -194,7 +194,7 @@ describe('schema version 1 to 2', () => {
     expect(await store.listImports()).toEqual([])
 
     const db = await openWorksheetDb(name)
-    expect(db.version).toBe(2)
+    expect(db.version).toBe(DATABASE_VERSION)
     const records = await db.getAll('history')
     expect(records.map((r) => [r.id, r.key])).toEqual([
       [1, 'PT-1|2026-01-10|64483|LT|1|DR-B'],

@@ -1,7 +1,8 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb'
 import type { HistoryLine } from '../domain/index.ts'
 import { legacyHistoryKey } from './history-key.ts'
-import type { DraftRecord, EncounterRecord, HistoryImportRow, HistoryRecord, ImportRecord, ProviderRecord, StoreTable, WorksheetStore } from './types.ts'
+import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
+import type { DraftRecord, EncounterRecord, HistoryImportRow, HistoryRecord, ImportRecord, NcciTableInfo, NcciTableRecord, ProviderRecord, StoreTable, WorksheetStore } from './types.ts'
 
 /**
  * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
@@ -10,7 +11,7 @@ import type { DraftRecord, EncounterRecord, HistoryImportRow, HistoryRecord, Imp
  */
 
 export const DATABASE_NAME = 'injection-coding-worksheet'
-export const DATABASE_VERSION = 2
+export const DATABASE_VERSION = 3
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 
@@ -20,6 +21,7 @@ interface WorksheetDb extends DBSchema {
   history: { key: number; value: HistoryRecord; indexes: { patientId: string; patientDate: [string, string]; importId: string; key: string } }
   imports: { key: string; value: ImportRecord; indexes: { importedAt: string } }
   providers: { key: string; value: ProviderRecord; indexes: { name: string } }
+  ncci: { key: string; value: NcciTableRecord }
 }
 
 type UpgradeTransaction = IDBPTransaction<WorksheetDb, StoreNames<WorksheetDb>[], 'versionchange'>
@@ -52,6 +54,18 @@ function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: UpgradeT
       })
     }
   }
+  if (oldVersion < 3) {
+    // Version 3: the CMS NCCI tables (practitioner MUE and PTP), one record per kind and quarter.
+    db.createObjectStore('ncci', { keyPath: 'id' })
+  }
+}
+
+/** Newest quarter first; MUE before PTP within a quarter. */
+const byQuarterDesc = (a: { quarter: string; kind: string }, b: { quarter: string; kind: string }) =>
+  a.quarter !== b.quarter ? (a.quarter < b.quarter ? 1 : -1) : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0
+
+function ncciInfo(r: NcciTableRecord): NcciTableInfo {
+  return { id: r.id, kind: r.kind, quarter: r.quarter, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, loadedAt: r.loadedAt, fileNames: [...r.fileNames], entryCount: r.entryCount }
 }
 
 /**
@@ -218,6 +232,25 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     async listProviders() { return (await dbPromise).getAllFromIndex('providers', 'name') },
     async saveProvider(p) { await (await dbPromise).put('providers', p); changed('providers') },
     async deleteProvider(id) { await (await dbPromise).delete('providers', id); changed('providers') },
+    async saveNcciTable(record) {
+      await (await dbPromise).put('ncci', { ...record, id: `${record.kind}:${record.quarter}` })
+      changed('ncci')
+    },
+    async listNcciTables() {
+      // Each record carries its whole table; a cursor would not avoid reading it, so read all and drop it.
+      return (await (await dbPromise).getAll('ncci')).sort(byQuarterDesc).map(ncciInfo)
+    },
+    async loadNcciTables() {
+      const records = (await (await dbPromise).getAll('ncci')).sort(byQuarterDesc)
+      const mue: MueTable[] = []
+      const ptp: PtpTable[] = []
+      for (const r of records) {
+        if (r.kind === 'mue') mue.push(r.table)
+        else ptp.push(r.table)
+      }
+      return { mue, ptp }
+    },
+    async deleteNcciTable(id) { await (await dbPromise).delete('ncci', id); changed('ncci') },
     backupDraftNow(draft) {
       try { localStorage.setItem(`${BACKUP_PREFIX}${name}:${draft.id}`, JSON.stringify(draft)) } catch { /* no room or no storage: the async save still runs */ }
     },

@@ -1,4 +1,5 @@
 import type { ClaimLine, Encounter, Finding, HistoryLine, Severity } from '../domain/index.ts'
+import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
 
 /**
  * What the app keeps, behind a small interface so that a shared server (PostgreSQL) can
@@ -77,7 +78,25 @@ export interface ProviderRecord {
   name: string
 }
 
-export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers'
+/** What is known about a loaded CMS NCCI table, without the table itself. */
+export interface NcciTableInfo {
+  /** `${kind}:${quarter}`: one table of each kind per quarter. */
+  id: string
+  kind: 'mue' | 'ptp'
+  quarter: string
+  effectiveFrom: string
+  effectiveTo: string | null
+  loadedAt: string
+  fileNames: string[]
+  entryCount: number
+}
+
+/** A loaded CMS practitioner MUE or PTP table of one quarter. */
+export type NcciTableRecord =
+  | (NcciTableInfo & { kind: 'mue'; table: MueTable })
+  | (NcciTableInfo & { kind: 'ptp'; table: PtpTable })
+
+export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci'
 
 export interface WorksheetStore {
   listDrafts(): Promise<DraftRecord[]>
@@ -102,6 +121,13 @@ export interface WorksheetStore {
   /** Every import, newest first. */
   listImports(): Promise<ImportRecord[]>
   listProviders(): Promise<ProviderRecord[]>
+  /** Stores an NCCI table, replacing the one of the same kind and quarter (same id). */
+  saveNcciTable(record: NcciTableRecord): Promise<void>
+  /** The loaded NCCI tables without their entries, newest quarter first (MUE before PTP within a quarter). */
+  listNcciTables(): Promise<NcciTableInfo[]>
+  /** Every loaded NCCI table, by kind, newest quarter first. */
+  loadNcciTables(): Promise<{ mue: MueTable[]; ptp: PtpTable[] }>
+  deleteNcciTable(id: string): Promise<void>
   saveProvider(provider: ProviderRecord): Promise<void>
   deleteProvider(id: string): Promise<void>
   /**

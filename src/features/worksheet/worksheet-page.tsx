@@ -70,7 +70,8 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
   useEffect(() => methods.subscribe({ formState: { values: true }, callback: ({ values: v }) => setValues(structuredClone(v)) }), [methods])
 
   const today = useMemo(() => todayIso(), [])
-  const context = useMemo(() => createContext(today), [today])
+  const ncci = useStoreQuery((s) => s.loadNcciTables(), ['ncci'], [])
+  const context = useMemo(() => createContext(today, ncci ? { ncci } : {}), [today, ncci])
   const patientId = values.patientId.trim()
   const history = useStoreQuery((s) => (patientId ? s.patientHistory(patientId) : Promise.resolve(NO_HISTORY)), ['encounters', 'history'], [patientId]) ?? NO_HISTORY
   const providers = useStoreQuery((s) => s.listProviders(), ['providers'], []) ?? NO_PROVIDERS

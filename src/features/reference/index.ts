@@ -1,0 +1,1 @@
+export { NcciTablesPage } from './ncci-tables-page.tsx'
