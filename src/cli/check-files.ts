@@ -1,13 +1,13 @@
 import {
   createContext,
   evaluate,
-  ncci,
   parseEvaluationInput,
   type EvaluationResult,
   type InputIssue,
   type NcciTables,
   type Severity,
 } from '../domain/index.ts'
+import * as ncci from '../domain/ncci/index.ts'
 import { readJsonText } from '../lib/json-text.ts'
 
 /**

@@ -1,87 +1,68 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { RegisterSWOptions } from 'vite-plugin-pwa/types'
+import { applyServiceWorkerUpdate, registerServiceWorker } from './register-sw.ts'
+import { getServiceWorkerState, resetServiceWorkerState } from './update-state.ts'
 
-const registerSW = vi.fn<(options?: RegisterSWOptions) => (reloadPage?: boolean) => Promise<void>>()
-vi.mock('virtual:pwa-register', () => ({ registerSW }))
-
-const { registerServiceWorker, applyServiceWorkerUpdate } = await import('./register-sw.ts')
-const { getServiceWorkerState, subscribeToServiceWorker, dismissServiceWorkerPrompt, resetServiceWorkerState } =
-  await import('./update-state.ts')
-
-const updateSW = vi.fn<(reloadPage?: boolean) => Promise<void>>(() => Promise.resolve())
-
-beforeEach(() => {
-  resetServiceWorkerState()
-  registerSW.mockReset().mockReturnValue(updateSW)
-  updateSW.mockClear()
-})
-afterEach(() => {
-  vi.unstubAllEnvs()
-  vi.unstubAllGlobals()
-})
-
-function optionsPassed(): RegisterSWOptions {
-  const options = registerSW.mock.calls[0]?.[0]
-  if (!options) throw new Error('registerSW was not called with options')
-  return options
+class FakeWorker extends EventTarget {
+  state = 'installing'
+  postMessage = vi.fn()
+  become(state: string) { this.state = state; this.dispatchEvent(new Event('statechange')) }
 }
 
+class FakeRegistration extends EventTarget {
+  installing: FakeWorker | null = null
+  waiting: FakeWorker | null = null
+  update = vi.fn(() => Promise.resolve())
+}
+
+function stubBrowser(controller: object | null) {
+  const registration = new FakeRegistration()
+  const container = Object.assign(new EventTarget(), { controller, register: vi.fn(() => Promise.resolve(registration)) })
+  vi.stubEnv('PROD', true)
+  vi.stubGlobal('navigator', { serviceWorker: container, onLine: true })
+  return { registration, container }
+}
+
+beforeEach(() => resetServiceWorkerState())
+afterEach(() => { vi.unstubAllEnvs(); vi.unstubAllGlobals() })
+
 describe('registerServiceWorker', () => {
-  it('registers nothing outside a production build', () => {
+  it('registers nothing outside a production build or without service workers', () => {
     vi.stubEnv('PROD', false)
     vi.stubGlobal('navigator', { serviceWorker: {}, onLine: true })
     expect(registerServiceWorker().registered).toBe(false)
-    expect(registerSW).not.toHaveBeenCalled()
-  })
-
-  it('registers nothing where the browser has no service workers', () => {
     vi.stubEnv('PROD', true)
     vi.stubGlobal('navigator', { onLine: true })
     expect(registerServiceWorker().registered).toBe(false)
-    expect(registerSW).not.toHaveBeenCalled()
   })
 
-  it('tells the callback and the store when a new version waits, and applies it on request', async () => {
-    vi.stubEnv('PROD', true)
-    vi.stubGlobal('navigator', { serviceWorker: {}, onLine: true })
+  it('registers /sw.js and says the app works offline after the first install', async () => {
+    const { registration, container } = stubBrowser(null)
+    expect(registerServiceWorker().registered).toBe(true)
+    await Promise.resolve(); await Promise.resolve()
+    expect(container.register).toHaveBeenCalledWith('/sw.js', { scope: '/' })
+    const worker = new FakeWorker()
+    registration.installing = worker
+    registration.dispatchEvent(new Event('updatefound'))
+    worker.become('installed')
+    expect(getServiceWorkerState()).toMatchObject({ offlineReady: true, needRefresh: false })
+  })
+
+  it('offers a new version when one installs while a page is controlled, and activates it on request', async () => {
+    const { registration, container } = stubBrowser({})
     const onNeedRefresh = vi.fn()
-    const listener = vi.fn()
-    subscribeToServiceWorker(listener)
-
-    const controls = registerServiceWorker(onNeedRefresh)
-    expect(controls.registered).toBe(true)
-
-    optionsPassed().onOfflineReady?.()
-    expect(getServiceWorkerState()).toEqual({ offlineReady: true, needRefresh: false })
-
-    optionsPassed().onNeedRefresh?.()
-    expect(onNeedRefresh).toHaveBeenCalledTimes(1)
-    expect(getServiceWorkerState()).toEqual({ offlineReady: false, needRefresh: true })
-    expect(listener).toHaveBeenCalledTimes(2)
-
-    await controls.applyUpdate()
-    await applyServiceWorkerUpdate()
-    expect(updateSW).toHaveBeenCalledTimes(2)
-    expect(updateSW).toHaveBeenCalledWith(true)
-  })
-})
-
-describe('service worker state store', () => {
-  it('keeps the same snapshot object until something changes', () => {
-    const before = getServiceWorkerState()
-    dismissServiceWorkerPrompt()
-    expect(getServiceWorkerState()).toBe(before)
-  })
-
-  it('stops calling a listener after it unsubscribes', () => {
-    vi.stubEnv('PROD', true)
-    vi.stubGlobal('navigator', { serviceWorker: {}, onLine: true })
-    const listener = vi.fn()
-    const unsubscribe = subscribeToServiceWorker(listener)
-    registerServiceWorker()
-    unsubscribe()
-    optionsPassed().onNeedRefresh?.()
-    expect(listener).not.toHaveBeenCalled()
+    registerServiceWorker(onNeedRefresh)
+    await Promise.resolve(); await Promise.resolve()
+    const worker = new FakeWorker()
+    registration.installing = worker
+    registration.dispatchEvent(new Event('updatefound'))
+    worker.become('installed')
     expect(getServiceWorkerState().needRefresh).toBe(true)
+    expect(onNeedRefresh).toHaveBeenCalledOnce()
+    registration.waiting = worker
+    vi.stubGlobal('location', { reload: vi.fn() })
+    const done = applyServiceWorkerUpdate()
+    expect(worker.postMessage).toHaveBeenCalledWith({ type: 'SKIP_WAITING' })
+    container.dispatchEvent(new Event('controllerchange'))
+    await done
   })
 })

@@ -1,20 +1,23 @@
-import { registerSW } from 'virtual:pwa-register'
 import { setServiceWorkerState } from './update-state.ts'
 
 export {
   dismissServiceWorkerPrompt, getServiceWorkerState, subscribeToServiceWorker, type ServiceWorkerState,
 } from './update-state.ts'
 
+/**
+ * Service worker registration on the browser's own API (workbox-window would cost 2.2 KB gzip of
+ * the worksheet's 150 KB budget). The generated sw.js waits when a new version installs and
+ * activates on a { type: 'SKIP_WAITING' } message, so updates are offered, never forced.
+ */
+
 /** A tab left open all day never navigates (hash routes), so ask for a new sw.js now and then. */
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000
+const SW_URL = '/sw.js'
 
 export interface ServiceWorkerControls {
   /** False in development, in tests and in browsers without service workers. */
   readonly registered: boolean
-  /**
-   * Activates the waiting version and reloads the page once it controls it. Call it from
-   * the "Reload to update" button, after unsaved work is saved.
-   */
+  /** Activates the waiting version and reloads the page once it controls it. */
   applyUpdate(): Promise<void>
 }
 
@@ -25,9 +28,25 @@ export function applyServiceWorkerUpdate(): Promise<void> {
   return applyWaitingUpdate()
 }
 
+function watchForWaiting(registration: ServiceWorkerRegistration, container: ServiceWorkerContainer, onWaiting: () => void): void {
+  const waitFor = (worker: ServiceWorker | null) => {
+    if (!worker) return
+    worker.addEventListener('statechange', () => {
+      // Installed while a controller exists: a new version waits. Without one, this is the first install.
+      if (worker.state === 'installed') {
+        if (container.controller) onWaiting()
+        else setServiceWorkerState({ offlineReady: true })
+      }
+    })
+  }
+  if (registration.waiting && container.controller) onWaiting()
+  waitFor(registration.installing)
+  registration.addEventListener('updatefound', () => waitFor(registration.installing))
+}
+
 /**
- * Registers the service worker that caches the app for offline use: production builds
- * only (the dev server and Vitest never get one) and only where the browser supports it.
+ * Registers the service worker that caches the app for offline use: production builds only
+ * (the dev server and Vitest never get one) and only where the browser supports it.
  * `onNeedRefresh` runs when a new version is waiting; the same news reaches
  * `subscribeToServiceWorker` listeners. Call it once, from main.tsx.
  */
@@ -35,25 +54,29 @@ export function registerServiceWorker(onNeedRefresh?: () => void): ServiceWorker
   if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) {
     return { registered: false, applyUpdate: () => Promise.resolve() }
   }
-  const updateSW = registerSW({
-    onNeedRefresh() {
-      setServiceWorkerState({ needRefresh: true, offlineReady: false })
-      onNeedRefresh?.()
-    },
-    onOfflineReady() {
-      setServiceWorkerState({ offlineReady: true })
-    },
-    onRegisteredSW(_url, registration) {
-      if (!registration) return
-      setInterval(() => {
-        if (navigator.onLine && !registration.installing) registration.update().catch(() => undefined)
-      }, UPDATE_CHECK_INTERVAL_MS)
-    },
-    onRegisterError(error: unknown) {
-      // Offline use is an extra: the app works without it, so only log why it is missing.
-      console.info('Offline support is not available:', error)
-    },
+  const container = navigator.serviceWorker
+  let registration: ServiceWorkerRegistration | null = null
+  const onWaiting = () => {
+    setServiceWorkerState({ needRefresh: true, offlineReady: false })
+    onNeedRefresh?.()
+  }
+  container.register(SW_URL, { scope: '/' }).then((r) => {
+    registration = r
+    watchForWaiting(r, container, onWaiting)
+    setInterval(() => {
+      if (navigator.onLine && !r.installing) r.update().catch(() => undefined)
+    }, UPDATE_CHECK_INTERVAL_MS)
+  }).catch((error: unknown) => {
+    // Offline use is an extra: the app works without it, so only log why it is missing.
+    console.info('Offline support is not available:', error)
   })
-  applyWaitingUpdate = () => updateSW(true)
-  return { registered: true, applyUpdate: applyWaitingUpdate }
+  applyWaitingUpdate = () => {
+    const waiting = registration?.waiting
+    if (!waiting) return Promise.resolve()
+    return new Promise<void>((resolve) => {
+      container.addEventListener('controllerchange', () => { globalThis.location.reload(); resolve() }, { once: true })
+      waiting.postMessage({ type: 'SKIP_WAITING' })
+    })
+  }
+  return { registered: true, applyUpdate: () => applyWaitingUpdate() }
 }

@@ -2,7 +2,7 @@ import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransactio
 import type { HistoryLine } from '../domain/index.ts'
 import { legacyHistoryKey } from './history-key.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
-import type { DraftRecord, EncounterRecord, HistoryImportRow, HistoryRecord, ImportRecord, NcciTableInfo, NcciTableRecord, ProviderRecord, StoreTable, WorksheetStore } from './types.ts'
+import type { DraftRecord, EncounterRecord, HistoryRecord, ImportRecord, NcciTableInfo, NcciTableRecord, ProviderRecord, StoreTable, WorksheetStore } from './types.ts'
 
 /**
  * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
@@ -15,7 +15,7 @@ export const DATABASE_VERSION = 3
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 
-interface WorksheetDb extends DBSchema {
+export interface WorksheetDb extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { updatedAt: string; patientId: string; status: string } }
   encounters: { key: string; value: EncounterRecord; indexes: { patientId: string; finalizedAt: string; dateOfService: string; review: string } }
   history: { key: number; value: HistoryRecord; indexes: { patientId: string; patientDate: [string, string]; importId: string; key: string } }
@@ -86,41 +86,6 @@ async function keyVersion1History(tx: UpgradeTransaction): Promise<void> {
   }
 }
 
-/** Rows looked up and written per step of an import; progress is reported after each step. */
-const IMPORT_STEP = 1000
-
-function historyRecord(row: HistoryImportRow, importId: string): HistoryRecord {
-  return {
-    patientId: row.patientId,
-    dateOfService: row.dateOfService,
-    code: row.code,
-    modifiers: [...row.modifiers],
-    units: row.units,
-    ...(row.providerId ? { providerId: row.providerId } : {}),
-    importId,
-    key: row.key,
-  }
-}
-
-/**
- * The request's promise, marked as handled: when a later step throws, the transaction is aborted
- * and requests already in flight reject with AbortError, which only the first failure reports.
- */
-function settled<T>(request: Promise<T>): Promise<T> {
-  request.catch(() => undefined)
-  return request
-}
-
-/** The error an import rejects with: nothing was written, and a full disk is named as such. */
-function importFailure(error: unknown): Error {
-  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown }
-  if (name === 'QuotaExceededError') {
-    return new Error('The browser has no room left to store this claim history, so nothing was written. Free some disk space or remove old browser data, then import the file again.', { cause: error })
-  }
-  const detail = typeof message === 'string' && message ? message : String(error)
-  return new Error(`The claim history could not be stored, so nothing was written: ${detail}`, { cause: error })
-}
-
 function encounterLines(e: EncounterRecord): HistoryLine[] {
   return e.lines
     .filter((l) => l.origin === 'procedure')
@@ -185,46 +150,11 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
       return lines.sort(byDate)
     },
     async importHistory(rows, meta, onProgress) {
-      const db = await dbPromise
-      const tx = db.transaction(['history', 'imports'], 'readwrite')
-      const done = tx.done
-      done.catch(() => { /* awaited below; a failure is reported once, by the catch */ })
-      const history = tx.objectStore('history')
-      const byKey = history.index('key')
-      const inBatch = new Set<string>()
-      let added = 0
-      let duplicates = 0
-      try {
-        for (let start = 0; start < rows.length; start += IMPORT_STEP) {
-          const candidates: HistoryImportRow[] = []
-          for (const row of rows.slice(start, start + IMPORT_STEP)) {
-            if (inBatch.has(row.key)) duplicates++
-            else {
-              inBatch.add(row.key)
-              candidates.push(row)
-            }
-          }
-          // One key lookup per row, all in flight at once; then the new rows' writes.
-          const stored = await Promise.all(candidates.map((row) => settled(byKey.getKey(row.key))))
-          const writes: Promise<number>[] = []
-          candidates.forEach((row, i) => {
-            if (stored[i] !== undefined) duplicates++
-            else writes.push(settled(history.add(historyRecord(row, meta.importId))))
-          })
-          await Promise.all(writes)
-          added += writes.length
-          onProgress?.(Math.min(start + IMPORT_STEP, rows.length), rows.length)
-        }
-        const record: ImportRecord = { id: meta.importId, fileName: meta.fileName, importedAt: meta.importedAt, rows: added, duplicates }
-        await tx.objectStore('imports').add(record)
-        await done
-      } catch (error) {
-        try { tx.abort() } catch { /* already aborted or finished */ }
-        await done.catch(() => undefined)
-        throw importFailure(error)
-      }
+      // The bulk write is only needed on the import screen: loaded on first use.
+      const { importHistoryInto } = await import('./idb-bulk-import.ts')
+      const result = await importHistoryInto(await dbPromise, rows, meta, onProgress)
       changed('history', 'imports')
-      return { added, duplicates }
+      return result
     },
     async listImports() {
       return (await (await dbPromise).getAllFromIndex('imports', 'importedAt')).reverse()

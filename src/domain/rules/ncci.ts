@@ -1,4 +1,4 @@
-import { findMue, findPtpEdits, selectTable } from '../ncci/index.ts'
+import { findMue, findPtpEdits, selectTable } from '../ncci/find-edits.ts'
 import { checkRule, type Facts, type RuleDefinition, type RuleHit } from './rule.ts'
 
 const BYPASS_MODIFIERS = new Set(['59', 'XE', 'XS', 'XP', 'XU'])

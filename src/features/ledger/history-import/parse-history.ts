@@ -1,4 +1,5 @@
-import { lookupCode, ncci } from '../../../domain/index.ts'
+import { lookupCode } from '../../../domain/index.ts'
+import * as ncci from '../../../domain/ncci/index.ts'
 // The project's RFC 4180 reader, error list and text check, shared with the NCCI parsers.
 // Only these lower-level pieces fit: readDelimitedTable is CMS-specific (it skips notice
 // rows and silently drops repeated header rows, which a history import must report).
