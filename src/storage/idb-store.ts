@@ -1,8 +1,9 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb'
 import type { HistoryLine } from '../domain/index.ts'
 import { legacyHistoryKey } from './history-key.ts'
+import { BACKUP_TABLES, clearEverything, countAll, exportAll, ncciInfoOf, restoreAll, writeFailure } from './idb-backup.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
-import type { DraftRecord, EncounterRecord, HistoryRecord, ImportRecord, NcciTableInfo, NcciTableRecord, ProviderRecord, StoreTable, WorksheetStore } from './types.ts'
+import type { CustomPayerProfileRecord, DraftRecord, EncounterRecord, HistoryRecord, ImportRecord, NcciTableInfo, NcciTableRecord, PatientSummary, ProviderRecord, StoreTable, WorksheetStore } from './types.ts'
 
 /**
  * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
@@ -11,7 +12,7 @@ import type { DraftRecord, EncounterRecord, HistoryRecord, ImportRecord, NcciTab
  */
 
 export const DATABASE_NAME = 'injection-coding-worksheet'
-export const DATABASE_VERSION = 3
+export const DATABASE_VERSION = 4
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 
@@ -22,7 +23,11 @@ export interface WorksheetDb extends DBSchema {
   imports: { key: string; value: ImportRecord; indexes: { importedAt: string } }
   providers: { key: string; value: ProviderRecord; indexes: { name: string } }
   ncci: { key: string; value: NcciTableRecord }
+  ncciInfo: { key: string; value: NcciTableInfo }
+  payerProfiles: { key: string; value: CustomPayerProfileRecord }
 }
+
+const ALL_TABLES: StoreTable[] = [...BACKUP_TABLES]
 
 type UpgradeTransaction = IDBPTransaction<WorksheetDb, StoreNames<WorksheetDb>[], 'versionchange'>
 
@@ -58,15 +63,30 @@ function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: UpgradeT
     // Version 3: the CMS NCCI tables (practitioner MUE and PTP), one record per kind and quarter.
     db.createObjectStore('ncci', { keyPath: 'id' })
   }
+  if (oldVersion < 4) {
+    // Version 4: the practice's own payer profiles, and the NCCI tables' descriptions kept apart
+    // from the tables so that listing them does not read every entry.
+    db.createObjectStore('payerProfiles', { keyPath: 'profile.id' })
+    db.createObjectStore('ncciInfo', { keyPath: 'id' })
+    if (oldVersion >= 3) {
+      describeStoredNcciTables(tx).catch(() => {
+        try { tx.abort() } catch { /* already finished */ }
+      })
+    }
+  }
+}
+
+async function describeStoredNcciTables(tx: UpgradeTransaction): Promise<void> {
+  let cursor = await tx.objectStore('ncci').openCursor()
+  while (cursor) {
+    await tx.objectStore('ncciInfo').put(ncciInfoOf(cursor.value))
+    cursor = await cursor.continue()
+  }
 }
 
 /** Newest quarter first; MUE before PTP within a quarter. */
 const byQuarterDesc = (a: { quarter: string; kind: string }, b: { quarter: string; kind: string }) =>
   a.quarter !== b.quarter ? (a.quarter < b.quarter ? 1 : -1) : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0
-
-function ncciInfo(r: NcciTableRecord): NcciTableInfo {
-  return { id: r.id, kind: r.kind, quarter: r.quarter, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, loadedAt: r.loadedAt, fileNames: [...r.fileNames], entryCount: r.entryCount }
-}
 
 /**
  * Gives the history lines of a version-1 store their key, in the upgrade transaction. A line
@@ -163,12 +183,17 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     async saveProvider(p) { await (await dbPromise).put('providers', p); changed('providers') },
     async deleteProvider(id) { await (await dbPromise).delete('providers', id); changed('providers') },
     async saveNcciTable(record) {
-      await (await dbPromise).put('ncci', { ...record, id: `${record.kind}:${record.quarter}` })
+      const stored = { ...record, id: `${record.kind}:${record.quarter}` }
+      const tx = (await dbPromise).transaction(['ncci', 'ncciInfo'], 'readwrite')
+      try {
+        await Promise.all([tx.objectStore('ncci').put(stored), tx.objectStore('ncciInfo').put(ncciInfoOf(stored)), tx.done])
+      } catch (error) {
+        throw writeFailure(error, 'this NCCI table')
+      }
       changed('ncci')
     },
     async listNcciTables() {
-      // Each record carries its whole table; a cursor would not avoid reading it, so read all and drop it.
-      return (await (await dbPromise).getAll('ncci')).sort(byQuarterDesc).map(ncciInfo)
+      return (await (await dbPromise).getAll('ncciInfo')).sort(byQuarterDesc)
     },
     async loadNcciTables() {
       const records = (await (await dbPromise).getAll('ncci')).sort(byQuarterDesc)
@@ -180,7 +205,56 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
       }
       return { mue, ptp }
     },
-    async deleteNcciTable(id) { await (await dbPromise).delete('ncci', id); changed('ncci') },
+    async deleteNcciTable(id) {
+      const tx = (await dbPromise).transaction(['ncci', 'ncciInfo'], 'readwrite')
+      await Promise.all([tx.objectStore('ncci').delete(id), tx.objectStore('ncciInfo').delete(id), tx.done])
+      changed('ncci')
+    },
+    async listPayerProfiles() {
+      return (await (await dbPromise).getAll('payerProfiles')).sort((a, b) => a.profile.name.localeCompare(b.profile.name))
+    },
+    async savePayerProfile(record) { await (await dbPromise).put('payerProfiles', record); changed('payerProfiles') },
+    async deletePayerProfile(id) { await (await dbPromise).delete('payerProfiles', id); changed('payerProfiles') },
+    async findPatients(prefix, limit) {
+      const db = await dbPromise
+      const tx = db.transaction(['encounters', 'history'], 'readonly')
+      const range = prefix === '' ? null : IDBKeyRange.bound(prefix, `${prefix}\uffff`)
+      // The first `limit` ids of the union are among the first `limit` of each index.
+      const firstIds = async (index: 'encounters' | 'history') => {
+        const ids: string[] = []
+        let cursor = await tx.objectStore(index).index('patientId').openKeyCursor(range, 'nextunique')
+        while (cursor && ids.length < limit) {
+          ids.push(String(cursor.key))
+          cursor = await cursor.continue()
+        }
+        return ids
+      }
+      const [fromEncounters, fromHistory] = [await firstIds('encounters'), await firstIds('history')]
+      const ids = [...new Set([...fromEncounters, ...fromHistory])].sort().slice(0, Math.max(0, limit))
+      const summaries: PatientSummary[] = await Promise.all(ids.map(async (patientId) => ({
+        patientId,
+        encounters: await tx.objectStore('encounters').index('patientId').count(patientId),
+        historyLines: await tx.objectStore('history').index('patientId').count(patientId),
+      })))
+      await tx.done
+      return summaries
+    },
+    async countRecords() { return countAll(await dbPromise) },
+    async exportBackup() { return exportAll(await dbPromise) },
+    async restoreBackup(data, onProgress) {
+      await restoreAll(await dbPromise, data, onProgress)
+      changed(...ALL_TABLES)
+    },
+    async clearAll() {
+      await clearEverything(await dbPromise)
+      try {
+        for (let i = localStorage.length - 1; i >= 0; i--) {
+          const key = localStorage.key(i)
+          if (key?.startsWith(`${BACKUP_PREFIX}${name}:`)) localStorage.removeItem(key)
+        }
+      } catch { /* no storage */ }
+      changed(...ALL_TABLES)
+    },
     backupDraftNow(draft) {
       try { localStorage.setItem(`${BACKUP_PREFIX}${name}:${draft.id}`, JSON.stringify(draft)) } catch { /* no room or no storage: the async save still runs */ }
     },

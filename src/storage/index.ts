@@ -1,5 +1,6 @@
-export type { DraftRecord, EncounterRecord, HistoryImportMeta, HistoryImportRow, HistoryRecord, ImportRecord, NcciTableInfo, NcciTableRecord, ProviderRecord, ReviewState, StoreTable, WorksheetStore } from './types.ts'
+export type { BackupData, BackupTable, CustomPayerProfileRecord, PatientSummary, DraftRecord, EncounterRecord, HistoryImportMeta, HistoryImportRow, HistoryRecord, ImportRecord, NcciTableInfo, NcciTableRecord, ProviderRecord, ReviewState, StoreTable, WorksheetStore } from './types.ts'
 export { createIdbStore, deleteStore, DATABASE_NAME } from './idb-store.ts'
 export { useStore } from './store-context.ts'
 export { StoreProvider } from './store-provider.tsx'
 export { useStoreQuery } from './use-store-query.ts'
+export { usePayerProfiles } from './use-payer-profiles.ts'

@@ -117,7 +117,6 @@ describe('schema version 2 to 3', () => {
 
     const db = await openWorksheetDb(name)
     expect(db.version).toBe(DATABASE_VERSION)
-    expect(DATABASE_VERSION).toBe(3)
     expect([...db.objectStoreNames]).toContain('ncci')
     db.close()
   })

@@ -1,4 +1,4 @@
-import type { ClaimLine, Encounter, Finding, HistoryLine, Severity } from '../domain/index.ts'
+import type { ClaimLine, Encounter, Finding, HistoryLine, PayerProfile, Severity } from '../domain/index.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
 
 /**
@@ -96,7 +96,40 @@ export type NcciTableRecord =
   | (NcciTableInfo & { kind: 'mue'; table: MueTable })
   | (NcciTableInfo & { kind: 'ptp'; table: PtpTable })
 
-export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci'
+/** A payer profile the practice made, usually a copy of a built-in one with edited limits. */
+export interface CustomPayerProfileRecord {
+  /** The profile, valid under payerProfileSchema; its id is the record's key and never a built-in id. */
+  profile: PayerProfile
+  /** The built-in (or custom) profile it was copied from, if any. */
+  basedOn: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** A patient known to the ledger, from finalized encounters and imported claim lines. */
+export interface PatientSummary {
+  patientId: string
+  encounters: number
+  historyLines: number
+}
+
+/**
+ * Everything the store holds, as one backup. History records keep their ids so that a restore
+ * gives the same records back.
+ */
+export interface BackupData {
+  drafts: DraftRecord[]
+  encounters: EncounterRecord[]
+  history: (HistoryRecord & { id: number })[]
+  imports: ImportRecord[]
+  providers: ProviderRecord[]
+  ncci: NcciTableRecord[]
+  payerProfiles: CustomPayerProfileRecord[]
+}
+
+export type BackupTable = keyof BackupData
+
+export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles'
 
 export interface WorksheetStore {
   listDrafts(): Promise<DraftRecord[]>
@@ -130,6 +163,28 @@ export interface WorksheetStore {
   deleteNcciTable(id: string): Promise<void>
   saveProvider(provider: ProviderRecord): Promise<void>
   deleteProvider(id: string): Promise<void>
+  /** The practice's own payer profiles, by name. */
+  listPayerProfiles(): Promise<CustomPayerProfileRecord[]>
+  /** Stores a custom profile, replacing the one with the same profile id. */
+  savePayerProfile(record: CustomPayerProfileRecord): Promise<void>
+  deletePayerProfile(id: string): Promise<void>
+  /**
+   * Patients whose id starts with `prefix` (case-sensitive; '' for all), in id order, at most
+   * `limit`, with how many encounters and imported lines each has.
+   */
+  findPatients(prefix: string, limit: number): Promise<PatientSummary[]>
+  /** How many records each table holds. */
+  countRecords(): Promise<Record<BackupTable, number>>
+  /** Every record of every table, read in one transaction. */
+  exportBackup(): Promise<BackupData>
+  /**
+   * Replaces everything the store holds with `data`, in one transaction: all or nothing. The
+   * caller validates `data` first (see parseBackup). `onProgress` is called as tables are
+   * written. A full disk rejects with an Error saying so, and the old data stays.
+   */
+  restoreBackup(data: BackupData, onProgress?: (done: number, total: number) => void): Promise<void>
+  /** Removes every record of every table, in one transaction. */
+  clearAll(): Promise<void>
   /**
    * Keeps a draft synchronously, for the moment a page is being closed or reloaded (an
    * IndexedDB write started then may be dropped); the next load takes it back.

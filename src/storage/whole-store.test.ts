@@ -1,0 +1,165 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto'
+import { openDB } from 'idb'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { medicareProfile } from '../domain/index.ts'
+import { parseMueFile, quarterBounds } from '../domain/ncci/index.ts'
+import { createIdbStore, DATABASE_VERSION, deleteStore, openWorksheetDb } from './idb-store.ts'
+import type { BackupData, CustomPayerProfileRecord, EncounterRecord, NcciTableRecord, StoreTable } from './types.ts'
+
+let n = 0
+const opened: { name: string; close: () => Promise<void> }[] = []
+function freshStore(name = `whole-store-${++n}`) {
+  const store = createIdbStore(name)
+  opened.push({ name, close: store.close })
+  return { name, store }
+}
+afterEach(async () => { for (const o of opened.splice(0)) { await o.close(); await deleteStore(o.name) } })
+
+const custom = (id: string, name: string): CustomPayerProfileRecord => ({
+  profile: { ...structuredClone(medicareProfile), id, name }, basedOn: 'medicare', createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z',
+})
+
+const encounter = (id: string, patientId: string, dateOfService: string): EncounterRecord => ({
+  id, finalizedAt: `${dateOfService}T12:00:00.000Z`, patientId, providerId: 'DR-A', dateOfService, payerProfile: 'medicare',
+  encounter: { dateOfService, patientId, providerId: 'DR-A', placeOfService: '11', claimType: 'professional', payerProfile: 'medicare', priorAuthorization: null, diagnoses: ['M54.16'], procedures: [], drugs: [], otherLines: [], documentation: {} },
+  lines: [{ code: '64483', modifiers: ['RT'], units: 1, label: 'TF', procedureIndex: 0, origin: 'procedure', ruleIds: [], trace: [] }],
+  findings: [], counts: { error: 0, warning: 0, info: 0 }, review: 'not-needed', finalizeReason: null,
+})
+
+function mueRecord(): NcciTableRecord {
+  const { from, to } = quarterBounds('2026Q4')
+  const parsed = parseMueFile(readFileSync(join(process.cwd(), 'src/domain/ncci/fixtures/mue-practitioner-2026q4.csv'), 'utf8'), { quarter: '2026Q4', effectiveFrom: from, effectiveTo: to })
+  if (!parsed.ok) throw new Error('fixture')
+  return { id: 'mue:2026Q4', kind: 'mue', quarter: '2026Q4', effectiveFrom: from, effectiveTo: to, loadedAt: '2026-11-23T10:00:00.000Z', fileNames: ['mue.csv'], entryCount: parsed.table.entries.size, table: parsed.table }
+}
+
+const row = (patientId: string, dateOfService: string, code = '64483') => ({ patientId, dateOfService, code, modifiers: ['RT'], units: 1, providerId: 'DR-B', key: `${patientId}|${dateOfService}|${code}|RT|1|DR-B` })
+
+async function fill(store: ReturnType<typeof freshStore>['store']) {
+  await store.saveProvider({ id: 'DR-A', name: 'Adams' })
+  await store.savePayerProfile(custom('medicare-practice', 'Medicare (practice)'))
+  await store.importHistory([row('PT-1', '2026-01-10'), row('PT-2', '2026-02-10'), row('PT-10', '2026-03-10')], { importId: 'imp-1', fileName: 'a.csv', importedAt: '2026-11-01T00:00:00.000Z' })
+  await store.finalize(encounter('e1', 'PT-1', '2026-05-01'), null)
+  await store.finalize(encounter('e2', 'PT-3', '2026-06-01'), null)
+  await store.saveDraft({ id: 'd1', createdAt: 'a', updatedAt: '2026-11-26T00:00:00Z', patientId: 'PT-4', dateOfService: '2026-11-26', values: { x: 1 }, status: 'draft', returnNote: null })
+  await store.saveNcciTable(mueRecord())
+}
+
+describe('custom payer profiles', () => {
+  it('saves, lists by name, replaces by profile id and deletes, notifying payerProfiles', async () => {
+    const { store } = freshStore()
+    const seen: (readonly StoreTable[])[] = []
+    store.subscribe((t) => seen.push(t))
+    await store.savePayerProfile(custom('zeta-copy', 'Zeta copy'))
+    await store.savePayerProfile(custom('alpha-copy', 'Alpha copy'))
+    await store.savePayerProfile({ ...custom('zeta-copy', 'Beta copy'), updatedAt: '2026-11-27T00:00:00.000Z' })
+    expect((await store.listPayerProfiles()).map((r) => [r.profile.id, r.profile.name])).toEqual([['alpha-copy', 'Alpha copy'], ['zeta-copy', 'Beta copy']])
+    await store.deletePayerProfile('alpha-copy')
+    expect((await store.listPayerProfiles()).map((r) => r.profile.id)).toEqual(['zeta-copy'])
+    expect(seen).toEqual([['payerProfiles'], ['payerProfiles'], ['payerProfiles'], ['payerProfiles']])
+  })
+})
+
+describe('finding patients', () => {
+  it('lists patients of encounters and imported lines by id prefix, with their counts, up to the limit', async () => {
+    const { store } = freshStore()
+    await fill(store)
+    expect(await store.findPatients('PT-1', 10)).toEqual([
+      { patientId: 'PT-1', encounters: 1, historyLines: 1 },
+      { patientId: 'PT-10', encounters: 0, historyLines: 1 },
+    ])
+    expect((await store.findPatients('', 10)).map((p) => p.patientId)).toEqual(['PT-1', 'PT-10', 'PT-2', 'PT-3'])
+    expect((await store.findPatients('', 2)).map((p) => p.patientId)).toEqual(['PT-1', 'PT-10'])
+    expect(await store.findPatients('XX', 10)).toEqual([])
+    // A draft's patient is not in the ledger until it is finalized.
+    expect(await store.findPatients('PT-4', 10)).toEqual([])
+  })
+})
+
+describe('backup, restore and clear', () => {
+  it('exports every table and a restore into an empty store gives the same records back', async () => {
+    const { store } = freshStore()
+    await fill(store)
+    const backup = await store.exportBackup()
+    expect(await store.countRecords()).toEqual({ providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, drafts: 1, ncci: 1 })
+    expect(backup.history.every((h) => Number.isInteger(h.id))).toBe(true)
+
+    const other = freshStore().store
+    const seen: (readonly StoreTable[])[] = []
+    other.subscribe((t) => seen.push(t))
+    const progress: [number, number][] = []
+    await other.restoreBackup(backup, (done, total) => progress.push([done, total]))
+    expect(await other.exportBackup()).toEqual(backup)
+    expect(progress.at(-1)).toEqual([10, 10])
+    expect(seen).toHaveLength(1)
+    expect(seen[0]).toEqual(expect.arrayContaining(['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles']))
+    expect((await other.loadNcciTables()).mue[0]?.entries).toBeInstanceOf(Map)
+    expect((await other.listNcciTables()).map((t) => t.id)).toEqual(['mue:2026Q4'])
+    expect(await other.patientHistory('PT-1')).toEqual(await store.patientHistory('PT-1'))
+  })
+
+  it('replaces what was stored: records absent from the backup are gone after the restore', async () => {
+    const { store } = freshStore()
+    await fill(store)
+    const backup = await store.exportBackup()
+    const target = freshStore().store
+    await target.saveProvider({ id: 'DR-OLD', name: 'Old' })
+    await target.restoreBackup(backup)
+    expect((await target.listProviders()).map((p) => p.id)).toEqual(['DR-A'])
+  })
+
+  it('writes nothing when a record fails: the old data stays (all or nothing)', async () => {
+    const { store } = freshStore()
+    await fill(store)
+    const before = await store.exportBackup()
+    const bad: BackupData = { ...before, providers: [{ id: 'DR-NEW', name: 'New' }], history: [...before.history, { ...before.history[0]!, id: 999 }] }
+    await expect(store.restoreBackup(bad)).rejects.toThrow(/could not be stored, so nothing was changed/)
+    expect(await store.exportBackup()).toEqual(before)
+  })
+
+  it('clears every table, and notifies every table', async () => {
+    const { store } = freshStore()
+    await fill(store)
+    store.backupDraftNow({ id: 'd1', createdAt: 'a', updatedAt: 'b', patientId: '', dateOfService: '', values: {}, status: 'draft', returnNote: null })
+    await store.clearAll()
+    expect(await store.countRecords()).toEqual({ providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, drafts: 0, ncci: 0 })
+    expect(await store.listNcciTables()).toEqual([])
+    expect(store.takeDraftBackup('d1')).toBeUndefined()
+  })
+})
+
+describe('schema version 3 to 4', () => {
+  it('adds payer profiles and describes the NCCI tables a version-3 store already holds', async () => {
+    const name = `whole-store-v3-${++n}`
+    const v3 = await openDB(name, 3, {
+      upgrade(db) {
+        db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt')
+        const encounters = db.createObjectStore('encounters', { keyPath: 'id' })
+        encounters.createIndex('patientId', 'patientId')
+        const history = db.createObjectStore('history', { keyPath: 'id', autoIncrement: true })
+        history.createIndex('patientId', 'patientId')
+        history.createIndex('key', 'key', { unique: true })
+        db.createObjectStore('providers', { keyPath: 'id' }).createIndex('name', 'name')
+        db.createObjectStore('imports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
+        db.createObjectStore('ncci', { keyPath: 'id' })
+      },
+    })
+    const mue = mueRecord()
+    await v3.put('ncci', mue)
+    await v3.put('providers', { id: 'DR-A', name: 'Adams' })
+    v3.close()
+
+    const { store } = freshStore(name)
+    const { table: _table, ...info } = mue
+    expect(await store.listNcciTables()).toEqual([info])
+    expect(await store.listProviders()).toEqual([{ id: 'DR-A', name: 'Adams' }])
+    expect(await store.listPayerProfiles()).toEqual([])
+    const db = await openWorksheetDb(name)
+    expect(db.version).toBe(DATABASE_VERSION)
+    expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['payerProfiles', 'ncciInfo']))
+    db.close()
+  })
+})
