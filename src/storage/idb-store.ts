@@ -15,6 +15,7 @@ export const DATABASE_NAME = 'injection-coding-worksheet'
 export const DATABASE_VERSION = 4
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
+const CONNECTION_LOST = 'A newer version of the app was opened in another tab, so this tab can no longer read or save data. Reload this tab to continue; drafts saved before are kept.'
 
 export interface WorksheetDb extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { updatedAt: string; patientId: string; status: string } }
@@ -114,18 +115,29 @@ function encounterLines(e: EncounterRecord): HistoryLine[] {
 
 const byDate = (a: { dateOfService: string }, b: { dateOfService: string }) => (a.dateOfService < b.dateOfService ? -1 : a.dateOfService > b.dateOfService ? 1 : 0)
 
-/** Opens the database, creating or upgrading it; a newer version opened in another tab closes this one. */
-export function openWorksheetDb(name: string = DATABASE_NAME): Promise<IDBPDatabase<WorksheetDb>> {
+/**
+ * Opens the database, creating or upgrading it. A newer version of the app opened in another tab
+ * closes this connection so that its upgrade can run; `onClosed` is then called.
+ */
+export function openWorksheetDb(name: string = DATABASE_NAME, onClosed?: () => void): Promise<IDBPDatabase<WorksheetDb>> {
   const dbPromise: Promise<IDBPDatabase<WorksheetDb>> = openDB<WorksheetDb>(name, DATABASE_VERSION, {
     upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
-    blocking: () => { void dbPromise.then((db) => db.close()) },
+    blocking: () => { void dbPromise.then((db) => { db.close(); onClosed?.() }) },
+    terminated: () => onClosed?.(),
   })
   return dbPromise
 }
 
 /** The store over the database. */
 export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & { close: () => Promise<void> } {
-  const dbPromise = openWorksheetDb(name)
+  let lost: string | null = null
+  const lostListeners = new Set<(message: string) => void>()
+  const dbPromise = openWorksheetDb(name, () => {
+    lost = CONNECTION_LOST
+    for (const l of lostListeners) l(CONNECTION_LOST)
+  })
+  // Every call after the connection was lost fails with the same plain message.
+  const database = (): Promise<IDBPDatabase<WorksheetDb>> => (lost ? Promise.reject(new Error(lost)) : dbPromise)
   const listeners = new Set<(tables: readonly StoreTable[]) => void>()
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${CHANNEL}:${name}`)
   const emit = (tables: readonly StoreTable[]) => { for (const l of listeners) l(tables) }
@@ -137,28 +149,28 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
 
   return {
     async listDrafts() {
-      const db = await dbPromise
+      const db = await database()
       return (await db.getAllFromIndex('drafts', 'updatedAt')).reverse()
     },
-    async getDraft(id) { return (await dbPromise).get('drafts', id) },
+    async getDraft(id) { return (await database()).get('drafts', id) },
     async saveDraft(draft) {
-      await (await dbPromise).put('drafts', draft)
+      await (await database()).put('drafts', draft)
       // Stored for good: a backup left by a closing page is now older than the draft.
       try { localStorage.removeItem(`${BACKUP_PREFIX}${name}:${draft.id}`) } catch { /* no storage */ }
       changed('drafts')
     },
-    async deleteDraft(id) { await (await dbPromise).delete('drafts', id); changed('drafts') },
+    async deleteDraft(id) { await (await database()).delete('drafts', id); changed('drafts') },
     async finalize(encounter, draftId) {
-      const db = await dbPromise
+      const db = await database()
       const tx = db.transaction(['encounters', 'drafts'], 'readwrite')
       await Promise.all([tx.objectStore('encounters').put(encounter), draftId ? tx.objectStore('drafts').delete(draftId) : undefined, tx.done])
       changed('encounters', 'drafts')
     },
     async listEncounters(patientId) {
-      return (await (await dbPromise).getAllFromIndex('encounters', 'patientId', patientId)).sort(byDate)
+      return (await (await database()).getAllFromIndex('encounters', 'patientId', patientId)).sort(byDate)
     },
     async patientHistory(patientId) {
-      const db = await dbPromise
+      const db = await database()
       const tx = db.transaction(['encounters', 'history'], 'readonly')
       const [encounters, imported] = await Promise.all([
         tx.objectStore('encounters').index('patientId').getAll(patientId),
@@ -172,19 +184,19 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     async importHistory(rows, meta, onProgress) {
       // The bulk write is only needed on the import screen: loaded on first use.
       const { importHistoryInto } = await import('./idb-bulk-import.ts')
-      const result = await importHistoryInto(await dbPromise, rows, meta, onProgress)
+      const result = await importHistoryInto(await database(), rows, meta, onProgress)
       changed('history', 'imports')
       return result
     },
     async listImports() {
-      return (await (await dbPromise).getAllFromIndex('imports', 'importedAt')).reverse()
+      return (await (await database()).getAllFromIndex('imports', 'importedAt')).reverse()
     },
-    async listProviders() { return (await dbPromise).getAllFromIndex('providers', 'name') },
-    async saveProvider(p) { await (await dbPromise).put('providers', p); changed('providers') },
-    async deleteProvider(id) { await (await dbPromise).delete('providers', id); changed('providers') },
+    async listProviders() { return (await database()).getAllFromIndex('providers', 'name') },
+    async saveProvider(p) { await (await database()).put('providers', p); changed('providers') },
+    async deleteProvider(id) { await (await database()).delete('providers', id); changed('providers') },
     async saveNcciTable(record) {
       const stored = { ...record, id: `${record.kind}:${record.quarter}` }
-      const tx = (await dbPromise).transaction(['ncci', 'ncciInfo'], 'readwrite')
+      const tx = (await database()).transaction(['ncci', 'ncciInfo'], 'readwrite')
       try {
         await Promise.all([tx.objectStore('ncci').put(stored), tx.objectStore('ncciInfo').put(ncciInfoOf(stored)), tx.done])
       } catch (error) {
@@ -193,10 +205,10 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
       changed('ncci')
     },
     async listNcciTables() {
-      return (await (await dbPromise).getAll('ncciInfo')).sort(byQuarterDesc)
+      return (await (await database()).getAll('ncciInfo')).sort(byQuarterDesc)
     },
     async loadNcciTables() {
-      const records = (await (await dbPromise).getAll('ncci')).sort(byQuarterDesc)
+      const records = (await (await database()).getAll('ncci')).sort(byQuarterDesc)
       const mue: MueTable[] = []
       const ptp: PtpTable[] = []
       for (const r of records) {
@@ -206,17 +218,17 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
       return { mue, ptp }
     },
     async deleteNcciTable(id) {
-      const tx = (await dbPromise).transaction(['ncci', 'ncciInfo'], 'readwrite')
+      const tx = (await database()).transaction(['ncci', 'ncciInfo'], 'readwrite')
       await Promise.all([tx.objectStore('ncci').delete(id), tx.objectStore('ncciInfo').delete(id), tx.done])
       changed('ncci')
     },
     async listPayerProfiles() {
-      return (await (await dbPromise).getAll('payerProfiles')).sort((a, b) => a.profile.name.localeCompare(b.profile.name))
+      return (await (await database()).getAll('payerProfiles')).sort((a, b) => a.profile.name.localeCompare(b.profile.name))
     },
-    async savePayerProfile(record) { await (await dbPromise).put('payerProfiles', record); changed('payerProfiles') },
-    async deletePayerProfile(id) { await (await dbPromise).delete('payerProfiles', id); changed('payerProfiles') },
+    async savePayerProfile(record) { await (await database()).put('payerProfiles', record); changed('payerProfiles') },
+    async deletePayerProfile(id) { await (await database()).delete('payerProfiles', id); changed('payerProfiles') },
     async findPatients(prefix, limit) {
-      const db = await dbPromise
+      const db = await database()
       const tx = db.transaction(['encounters', 'history'], 'readonly')
       const range = prefix === '' ? null : IDBKeyRange.bound(prefix, `${prefix}\uffff`)
       // The first `limit` ids of the union are among the first `limit` of each index.
@@ -239,14 +251,14 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
       await tx.done
       return summaries
     },
-    async countRecords() { return countAll(await dbPromise) },
-    async exportBackup() { return exportAll(await dbPromise) },
+    async countRecords() { return countAll(await database()) },
+    async exportBackup() { return exportAll(await database()) },
     async restoreBackup(data, onProgress) {
-      await restoreAll(await dbPromise, data, onProgress)
+      await restoreAll(await database(), data, onProgress)
       changed(...ALL_TABLES)
     },
     async clearAll() {
-      await clearEverything(await dbPromise)
+      await clearEverything(await database())
       try {
         for (let i = localStorage.length - 1; i >= 0; i--) {
           const key = localStorage.key(i)
@@ -270,6 +282,11 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     subscribe(listener) {
       listeners.add(listener)
       return () => { listeners.delete(listener) }
+    },
+    onConnectionLost(listener) {
+      lostListeners.add(listener)
+      if (lost) listener(lost)
+      return () => { lostListeners.delete(listener) }
     },
     async close() {
       channel?.close()

@@ -195,6 +195,12 @@ export interface WorksheetStore {
    * saveDraft removes it, so a backup that is still there is the newest state of the draft.
    */
   takeDraftBackup(id: string): DraftRecord | undefined
+  /**
+   * Calls the listener (at once, if it already happened) when this tab's connection was closed
+   * because a newer version of the app opened the database in another tab; from then on every
+   * call rejects with the same message. Returns the unsubscribe.
+   */
+  onConnectionLost(listener: (message: string) => void): () => void
   /** Calls the listener after a write in this tab or another tab of the app; returns the unsubscribe. */
   subscribe(listener: (tables: readonly StoreTable[]) => void): () => void
 }

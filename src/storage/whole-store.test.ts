@@ -115,7 +115,7 @@ describe('backup, restore and clear', () => {
     const { store } = freshStore()
     await fill(store)
     const before = await store.exportBackup()
-    const bad: BackupData = { ...before, providers: [{ id: 'DR-NEW', name: 'New' }], history: [...before.history, { ...before.history[0]!, id: 999 }] }
+    const bad: BackupData = { ...before, providers: [{ id: 'DR-NEW', name: 'New' }], history: [...before.history, { ...before.history[0], id: 999 }] }
     await expect(store.restoreBackup(bad)).rejects.toThrow(/could not be stored, so nothing was changed/)
     expect(await store.exportBackup()).toEqual(before)
   })
@@ -153,13 +153,28 @@ describe('schema version 3 to 4', () => {
     v3.close()
 
     const { store } = freshStore(name)
-    const { table: _table, ...info } = mue
-    expect(await store.listNcciTables()).toEqual([info])
+    expect(await store.listNcciTables()).toEqual([{ id: mue.id, kind: 'mue', quarter: '2026Q4', effectiveFrom: mue.effectiveFrom, effectiveTo: mue.effectiveTo, loadedAt: mue.loadedAt, fileNames: ['mue.csv'], entryCount: mue.entryCount }])
     expect(await store.listProviders()).toEqual([{ id: 'DR-A', name: 'Adams' }])
     expect(await store.listPayerProfiles()).toEqual([])
     const db = await openWorksheetDb(name)
     expect(db.version).toBe(DATABASE_VERSION)
     expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['payerProfiles', 'ncciInfo']))
     db.close()
+  })
+})
+
+describe('a newer version opened in another tab', () => {
+  it('closes this connection, tells the app once, and every later call fails with the same plain message', async () => {
+    const { name, store } = freshStore()
+    await store.saveProvider({ id: 'DR-A', name: 'Adams' })
+    const messages: string[] = []
+    store.onConnectionLost((m) => messages.push(m))
+    const newer = await openDB(name, DATABASE_VERSION + 1)
+    expect(messages).toEqual([expect.stringMatching(/newer version of the app was opened in another tab.*Reload this tab/)])
+    await expect(store.listProviders()).rejects.toThrow(messages[0])
+    const late: string[] = []
+    store.onConnectionLost((m) => late.push(m))
+    expect(late).toEqual(messages)
+    newer.close()
   })
 })
