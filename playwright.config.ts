@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumExecutablePath } from './chromium-flags.mjs'
 
 const PORT = 4173
 const BASE_URL = `http://127.0.0.1:${PORT}`
-// Debian's chromium when present (no download needed); otherwise Playwright's own browser.
-const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 
 export default defineConfig({
   testDir: './e2e',
@@ -20,18 +18,9 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
-          executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            // Resolve no host names except the app's own, so the browser cannot phone home.
-            '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-          ],
+          // Debian's chromium when present (no download needed); otherwise Playwright's own browser.
+          executablePath: chromiumExecutablePath(),
+          args: [...CHROMIUM_ARGS],
         },
       },
     },

@@ -14,11 +14,12 @@
 //
 // Port 4191, not 4190: 4190 (sieve) is on the Fetch standard's blocked-port list, so both
 // Chromium (ERR_UNSAFE_PORT) and Node's fetch refuse to connect to it.
-import { existsSync } from 'node:fs'
 import os from 'node:os'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
+// The same launch settings as playwright.config.ts.
+import { CHROMIUM_ARGS, chromiumExecutablePath } from '../chromium-flags.mjs'
 import { gzipSizes, kb } from '../bench/ui/bundle-size.mjs'
 import { fillWorksheet, installProbe, openControlPage, runEdits } from '../bench/ui/keystroke.mjs'
 import { buildApp, startPreview } from '../bench/ui/preview-server.mjs'
@@ -46,20 +47,6 @@ const THROTTLE_RATE = 4
 const TARGET_P95_MS = 16
 const TARGET_JS_GZIP_KB = 150
 
-const SYSTEM_CHROMIUM = '/usr/bin/chromium'
-// The same launch arguments as playwright.config.ts (keep them in step).
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Resolve no host names except the app's own, so the browser cannot phone home.
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-]
-
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
 function stats(values) {
   const sorted = [...values].sort((a, b) => a - b)
@@ -84,8 +71,8 @@ function printTable(header, rows) {
 async function measureKeystrokes(baseUrl) {
   const browser = await chromium.launch({
     headless: true,
-    executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-    args: LAUNCH_ARGS,
+    executablePath: chromiumExecutablePath(),
+    args: [...CHROMIUM_ARGS],
   })
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })
@@ -136,7 +123,7 @@ async function measureKeystrokes(baseUrl) {
 
 async function main() {
   const loadBefore = os.loadavg().map((l) => l.toFixed(1)).join(' ')
-  console.log(`bench:ui — node ${process.version}, ${existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : "Playwright's Chromium"}`)
+  console.log(`bench:ui — node ${process.version}, ${chromiumExecutablePath() ?? "Playwright's Chromium"}`)
   if (opts['skip-build']) console.log(`build: skipped (--skip-build), serving the existing ${OUT_DIR}/`)
   else {
     const build = await buildApp(root, { outDir: OUT_DIR })

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 // The feature's key function, in this test only: storage must not import from features.
 import { historyRowKey } from '../features/ledger/history-import/index.ts'
 import { legacyHistoryKey } from './history-key.ts'
+import { bucketOf } from './idb-shared.ts'
 import { createIdbStore, DATABASE_VERSION, deleteStore, openWorksheetDb } from './idb-store.ts'
 import type { HistoryImportRow, StoreTable } from './types.ts'
 
@@ -39,7 +40,7 @@ function manyRows(count: number, offset = 0): HistoryImportRow[] {
 
 async function historyCount(name: string): Promise<number> {
   const db = await openWorksheetDb(name)
-  try { return await db.count('history') } finally { db.close() }
+  try { return (await db.getAll('ledger')).reduce((n, r) => n + r.lines.length, 0) } finally { db.close() }
 }
 
 describe('legacyHistoryKey', () => {
@@ -55,14 +56,32 @@ describe('legacyHistoryKey', () => {
 })
 
 describe('importHistory', () => {
-  it('adds the rows, records the import and reports progress at most every 1,000 rows', async () => {
+  it('adds the rows, records the import and reports progress after each step of 256 buckets', async () => {
+    const { store } = freshStore()
+    // 1,200 patients with two lines each (about 900 buckets), and a repeated line at the end.
+    const rows = Array.from({ length: 2400 }, (_, i) => row(`PT-${String(Math.floor(i / 2)).padStart(4, '0')}`, `2026-01-${String(1 + (i % 2)).padStart(2, '0')}`, '64483'))
+    rows.push(rows[0])
+    const progress: [number, number][] = []
+    const seen: (readonly StoreTable[])[] = []
+    store.subscribe((t) => seen.push(t))
+    expect(await store.importHistory(rows, meta('imp-1'), (done, total) => progress.push([done, total]))).toEqual({ added: 2400, duplicates: 1 })
+    const buckets = new Set(rows.map((r) => bucketOf(r.patientId))).size
+    expect(progress).toHaveLength(Math.ceil(buckets / 256))
+    expect(progress.at(-1)).toEqual([2401, 2401])
+    expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b))
+    expect(seen).toEqual([['history', 'imports']])
+    expect(await store.listImports()).toEqual([{ id: 'imp-1', fileName: 'imp-1.csv', importedAt: '2026-10-14T10:00:00.000Z', rows: 2400, duplicates: 1 }])
+    expect(await store.findPatients('PT-0001', 5)).toEqual([{ patientId: 'PT-0001', encounters: 0, historyLines: 2 }])
+  })
+
+  it('adds rows over few patients (few buckets) in one step, with the final progress call', async () => {
     const { store } = freshStore()
     const rows = manyRows(2500)
     const progress: [number, number][] = []
     const seen: (readonly StoreTable[])[] = []
     store.subscribe((t) => seen.push(t))
     expect(await store.importHistory(rows, meta('imp-1'), (done, total) => progress.push([done, total]))).toEqual({ added: 2500, duplicates: 0 })
-    expect(progress).toEqual([[1000, 2500], [2000, 2500], [2500, 2500]])
+    expect(progress).toEqual([[2500, 2500]])
     expect(seen).toEqual([['history', 'imports']])
     expect(await store.listImports()).toEqual([{ id: 'imp-1', fileName: 'imp-1.csv', importedAt: '2026-10-14T10:00:00.000Z', rows: 2500, duplicates: 0 }])
   })
@@ -98,27 +117,28 @@ describe('importHistory', () => {
       { dateOfService: '2026-03-01', code: '64483', modifiers: ['RT'], units: 1, providerId: 'DR-B' },
     ])
     const db = await openWorksheetDb(name)
-    const stored = await db.getAllFromIndex('history', 'importId', 'imp-1')
+    const stored = (await db.getAll('ledger')).flatMap((r) => r.lines)
     db.close()
+    expect(stored.every((l) => l.importId === 'imp-1')).toBe(true)
     expect(stored.map((r) => r.key).sort()).toEqual(['PT-1|2026-02-01|64493||2|', 'PT-1|2026-03-01|64483|RT|1|DR-B', 'PT-2|2026-03-02|64483||1|'])
   })
 
-  it('writes nothing when a write fails part-way (a uniqueness violation slipped past the dedupe)', async () => {
+  it('writes nothing when a write fails part-way (a record the store refuses)', async () => {
     const { name, store } = freshStore()
     await store.importHistory(manyRows(10), meta('imp-0'))
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the store as `this`
-    const realAdd = IDBObjectStore.prototype.add
+    const realPut = IDBObjectStore.prototype.put
     let calls = 0
-    // Test-only bypass: the 1,500th write reuses the first row's key, which the unique index refuses.
-    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-      if (this.name === 'history' && ++calls === 1500) value = { ...(value as object), key: manyRows(1)[0].key }
-      return realAdd.call(this, value, key)
+    // Test-only fault: the 30th bucket written loses its key, which the store refuses.
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (this.name === 'ledger' && ++calls === 30) value = { ...(value as object), bucket: undefined }
+      return realPut.call(this, value, key)
     })
     const seen: (readonly StoreTable[])[] = []
     store.subscribe((t) => seen.push(t))
     await expect(store.importHistory(manyRows(3000, 10), meta('imp-1'))).rejects.toThrow(/nothing was written/)
-    // The whole second step of 1,000 writes is in flight when the refusal comes; the third never starts.
-    expect(calls).toBe(2000)
+    // No write is issued after the refusal.
+    expect(calls).toBe(30)
     expect(await historyCount(name)).toBe(10)
     expect((await store.listImports()).map((i) => i.id)).toEqual(['imp-0'])
     expect(seen).toEqual([])
@@ -127,11 +147,11 @@ describe('importHistory', () => {
   it('says plainly that the browser has no room left when the quota is exceeded, and writes nothing', async () => {
     const { name, store } = freshStore()
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the store as `this`
-    const realAdd = IDBObjectStore.prototype.add
+    const realPut = IDBObjectStore.prototype.put
     let calls = 0
-    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-      if (this.name === 'history' && ++calls === 1500) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
-      return realAdd.call(this, value, key)
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (this.name === 'ledger' && ++calls === 30) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      return realPut.call(this, value, key)
     })
     const failure = store.importHistory(manyRows(3000), meta('imp-1'))
     await expect(failure).rejects.toThrow(/no room left.*nothing was written/)
@@ -161,8 +181,8 @@ describe('importHistory', () => {
   }, 300_000)
 })
 
-describe('schema version 1 to 2', () => {
-  it('keys the history lines of a version-1 store, keeps the data and drops exact repeats', async () => {
+describe('schema version 1 to the ledger', () => {
+  it('keys the history lines of a version-1 store, groups them by patient, keeps the data and drops exact repeats', async () => {
     const name = `history-import-v1-${++n}`
     const v1 = await openDB(name, 1, {
       upgrade(db) {
@@ -195,13 +215,10 @@ describe('schema version 1 to 2', () => {
 
     const db = await openWorksheetDb(name)
     expect(db.version).toBe(DATABASE_VERSION)
-    const records = await db.getAll('history')
-    expect(records.map((r) => [r.id, r.key])).toEqual([
-      [1, 'PT-1|2026-01-10|64483|LT|1|DR-B'],
-      [2, 'PT-1|2026-02-10|64493|50,KX|1|'],
-      [4, 'PT-2|2026-03-10|62323||1|'],
-    ])
-    expect(db.transaction('history').store.index('key').unique).toBe(true)
+    const stored = (await db.getAll('ledger')).flatMap((r) => r.lines)
+    expect(stored.map((l) => l.key).sort()).toEqual(['PT-1|2026-01-10|64483|LT|1|DR-B', 'PT-1|2026-02-10|64493|50,KX|1|', 'PT-2|2026-03-10|62323||1|'])
+    expect(stored.find((l) => l.code === '64483')).toEqual({ patientId: 'PT-1', importId: 'old', dateOfService: '2026-01-10', code: '64483', modifiers: ['LT'], units: 1, providerId: 'DR-B', key: 'PT-1|2026-01-10|64483|LT|1|DR-B' })
+    expect(db.objectStoreNames.contains('history' as never)).toBe(false)
     db.close()
 
     // A migrated line counts as already stored for a later import.

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
+import { bucketOf, ledgerRecord } from './idb-shared.ts'
 import { createIdbStore, deleteStore, openWorksheetDb } from './idb-store.ts'
 import type { EncounterRecord, StoreTable } from './types.ts'
 
@@ -38,7 +39,7 @@ describe('IndexedDB worksheet store', () => {
     await store.finalize(encounter('e1', 'PT-1', '2026-05-01'), null)
     await store.finalize(encounter('e2', 'PT-2', '2026-06-01'), null)
     const db = await openWorksheetDb(name)
-    await db.add('history', { patientId: 'PT-1', importId: 'i1', dateOfService: '2026-01-10', code: '64483', modifiers: ['LT'], units: 1, providerId: 'DR-B', key: 'PT-1|2026-01-10|64483|LT|1|DR-B' })
+    await db.put('ledger', ledgerRecord(bucketOf('PT-1'), [{ patientId: 'PT-1', importId: 'i1', dateOfService: '2026-01-10', code: '64483', modifiers: ['LT'], units: 1, providerId: 'DR-B', key: 'PT-1|2026-01-10|64483|LT|1|DR-B' }]))
     db.close()
     expect(await store.patientHistory('PT-1')).toEqual([
       { dateOfService: '2026-01-10', code: '64483', modifiers: ['LT'], units: 1, providerId: 'DR-B' },

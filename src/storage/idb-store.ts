@@ -1,9 +1,9 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb'
 import type { HistoryLine } from '../domain/index.ts'
 import { legacyHistoryKey } from './history-key.ts'
-import { BACKUP_TABLES, clearEverything, countAll, exportAll, ncciInfoOf, restoreAll, writeFailure } from './idb-backup.ts'
+import { BACKUP_TABLES, bucketOf, groupLedger, ncciInfoOf, writeFailure } from './idb-shared.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
-import type { CustomPayerProfileRecord, DraftRecord, EncounterRecord, HistoryRecord, ImportRecord, NcciTableInfo, NcciTableRecord, PatientSummary, ProviderRecord, StoreTable, WorksheetStore } from './types.ts'
+import type { CustomPayerProfileRecord, DraftRecord, EncounterRecord, HistoryRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, PatientSummary, ProviderRecord, StoreTable, WorksheetStore } from './types.ts'
 
 /**
  * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
@@ -12,7 +12,7 @@ import type { CustomPayerProfileRecord, DraftRecord, EncounterRecord, HistoryRec
  */
 
 export const DATABASE_NAME = 'injection-coding-worksheet'
-export const DATABASE_VERSION = 4
+export const DATABASE_VERSION = 5
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 const CONNECTION_LOST = 'A newer version of the app was opened in another tab, so this tab can no longer read or save data. Reload this tab to continue; drafts saved before are kept.'
@@ -20,7 +20,7 @@ const CONNECTION_LOST = 'A newer version of the app was opened in another tab, s
 export interface WorksheetDb extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { updatedAt: string; patientId: string; status: string } }
   encounters: { key: string; value: EncounterRecord; indexes: { patientId: string; finalizedAt: string; dateOfService: string; review: string } }
-  history: { key: number; value: HistoryRecord; indexes: { patientId: string; patientDate: [string, string]; importId: string; key: string } }
+  ledger: { key: number; value: LedgerRecord; indexes: { patientIds: string } }
   imports: { key: string; value: ImportRecord; indexes: { importedAt: string } }
   providers: { key: string; value: ProviderRecord; indexes: { name: string } }
   ncci: { key: string; value: NcciTableRecord }
@@ -32,6 +32,23 @@ const ALL_TABLES: StoreTable[] = [...BACKUP_TABLES]
 
 type UpgradeTransaction = IDBPTransaction<WorksheetDb, StoreNames<WorksheetDb>[], 'versionchange'>
 
+/** A stored line of schema versions 1 to 4: one record per imported line (version 1 had no key). */
+interface LegacyHistoryRecord extends HistoryLine {
+  id: number
+  patientId: string
+  importId: string
+  key?: string
+}
+
+interface LegacyDb extends DBSchema {
+  history: { key: number; value: LegacyHistoryRecord }
+}
+
+/**
+ * Brings a store of any earlier version forward: the structure in order, then the data steps one
+ * after the other in the same transaction (a failing step aborts the upgrade and keeps the old
+ * store as it was).
+ */
 function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: UpgradeTransaction): void {
   if (oldVersion < 1) {
     const drafts = db.createObjectStore('drafts', { keyPath: 'id' })
@@ -43,69 +60,77 @@ function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: UpgradeT
     encounters.createIndex('finalizedAt', 'finalizedAt')
     encounters.createIndex('dateOfService', 'dateOfService')
     encounters.createIndex('review', 'review')
-    const history = db.createObjectStore('history', { keyPath: 'id', autoIncrement: true })
-    history.createIndex('patientId', 'patientId')
-    history.createIndex('patientDate', ['patientId', 'dateOfService'])
-    history.createIndex('importId', 'importId')
     const providers = db.createObjectStore('providers', { keyPath: 'id' })
     providers.createIndex('name', 'name')
   }
-  if (oldVersion < 2) {
-    // Version 2: each history line carries its dedupe key, unique in the store, and imports are recorded.
-    tx.objectStore('history').createIndex('key', 'key', { unique: true })
-    db.createObjectStore('imports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
-    if (oldVersion >= 1) {
-      keyVersion1History(tx).catch(() => {
-        try { tx.abort() } catch { /* already finished */ }
-      })
-    }
-  }
-  if (oldVersion < 3) {
-    // Version 3: the CMS NCCI tables (practitioner MUE and PTP), one record per kind and quarter.
-    db.createObjectStore('ncci', { keyPath: 'id' })
-  }
+  // Version 2: imports are recorded (and history lines got a unique key, now part of the ledger).
+  if (oldVersion < 2) db.createObjectStore('imports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
+  // Version 3: the CMS NCCI tables (practitioner MUE and PTP), one record per kind and quarter.
+  if (oldVersion < 3) db.createObjectStore('ncci', { keyPath: 'id' })
   if (oldVersion < 4) {
     // Version 4: the practice's own payer profiles, and the NCCI tables' descriptions kept apart
     // from the tables so that listing them does not read every entry.
     db.createObjectStore('payerProfiles', { keyPath: 'profile.id' })
     db.createObjectStore('ncciInfo', { keyPath: 'id' })
-    if (oldVersion >= 3) {
-      describeStoredNcciTables(tx).catch(() => {
-        try { tx.abort() } catch { /* already finished */ }
-      })
-    }
+  }
+  // Version 5: imported history in ledger buckets instead of one record per line.
+  if (oldVersion < 5) db.createObjectStore('ledger', { keyPath: 'bucket' }).createIndex('patientIds', 'patientIds', { multiEntry: true })
+
+  if (oldVersion >= 1) {
+    migrateData(db, oldVersion, tx).catch(() => {
+      try { tx.abort() } catch { /* already finished */ }
+    })
   }
 }
 
-async function describeStoredNcciTables(tx: UpgradeTransaction): Promise<void> {
-  let cursor = await tx.objectStore('ncci').openCursor()
-  while (cursor) {
-    await tx.objectStore('ncciInfo').put(ncciInfoOf(cursor.value))
-    cursor = await cursor.continue()
+async function migrateData(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: UpgradeTransaction): Promise<void> {
+  if (oldVersion >= 3 && oldVersion < 4) {
+    let cursor = await tx.objectStore('ncci').openCursor()
+    while (cursor) {
+      await tx.objectStore('ncciInfo').put(ncciInfoOf(cursor.value))
+      cursor = await cursor.continue()
+    }
   }
+  if (oldVersion < 5) {
+    await moveHistoryToLedger(tx)
+    ;(db as unknown as IDBPDatabase<LegacyDb>).deleteObjectStore('history')
+  }
+}
+
+/** Lines read per request while moving a version 1-4 history store into the ledger. */
+const MIGRATION_BATCH = 10_000
+
+/**
+ * Groups the per-line history records of versions 1 to 4 into ledger buckets, in stored order.
+ * A version-1 line gets its key; a line repeating an earlier one (the same key) is dropped, as an
+ * import would have skipped it.
+ */
+async function moveHistoryToLedger(tx: UpgradeTransaction): Promise<void> {
+  const history = (tx as unknown as IDBPTransaction<LegacyDb, ['history'], 'versionchange'>).objectStore('history')
+  const lines: HistoryRecord[] = []
+  const seen = new Set<string>()
+  let after: number | null = null
+  for (;;) {
+    const batch: LegacyHistoryRecord[] = await history.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), MIGRATION_BATCH)
+    for (const record of batch) {
+      const lineKey = record.key ?? legacyHistoryKey(record)
+      if (seen.has(lineKey)) continue
+      seen.add(lineKey)
+      lines.push({
+        patientId: record.patientId, dateOfService: record.dateOfService, code: record.code, modifiers: record.modifiers, units: record.units,
+        ...(record.providerId ? { providerId: record.providerId } : {}), importId: record.importId, key: lineKey,
+      })
+    }
+    if (batch.length < MIGRATION_BATCH) break
+    after = batch[batch.length - 1]?.id ?? null
+  }
+  const ledger = tx.objectStore('ledger')
+  await Promise.all(groupLedger(lines).map((record) => ledger.put(record)))
 }
 
 /** Newest quarter first; MUE before PTP within a quarter. */
 const byQuarterDesc = (a: { quarter: string; kind: string }, b: { quarter: string; kind: string }) =>
   a.quarter !== b.quarter ? (a.quarter < b.quarter ? 1 : -1) : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0
-
-/**
- * Gives the history lines of a version-1 store their key, in the upgrade transaction. A line
- * repeating an earlier one (the same key) is removed, as an import would have skipped it.
- */
-async function keyVersion1History(tx: UpgradeTransaction): Promise<void> {
-  const seen = new Set<string>()
-  let cursor = await tx.objectStore('history').openCursor()
-  while (cursor) {
-    const key = legacyHistoryKey(cursor.value)
-    if (seen.has(key)) await cursor.delete()
-    else {
-      seen.add(key)
-      await cursor.update({ ...cursor.value, key })
-    }
-    cursor = await cursor.continue()
-  }
-}
 
 function encounterLines(e: EncounterRecord): HistoryLine[] {
   return e.lines
@@ -127,6 +152,9 @@ export function openWorksheetDb(name: string = DATABASE_NAME, onClosed?: () => v
   })
   return dbPromise
 }
+
+// Backup, restore and clear are only needed on the backup screen: loaded on first use.
+const wholeStore = () => import('./idb-backup.ts')
 
 /** The store over the database. */
 export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & { close: () => Promise<void> } {
@@ -171,20 +199,20 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     },
     async patientHistory(patientId) {
       const db = await database()
-      const tx = db.transaction(['encounters', 'history'], 'readonly')
+      const tx = db.transaction(['encounters', 'ledger'], 'readonly')
       const [encounters, imported] = await Promise.all([
         tx.objectStore('encounters').index('patientId').getAll(patientId),
-        tx.objectStore('history').index('patientId').getAll(patientId),
+        tx.objectStore('ledger').get(bucketOf(patientId)),
         tx.done,
       ])
       const lines: HistoryLine[] = encounters.flatMap(encounterLines)
-      for (const h of imported) lines.push({ dateOfService: h.dateOfService, code: h.code, modifiers: h.modifiers, units: h.units, ...(h.providerId ? { providerId: h.providerId } : {}) })
+      for (const h of imported?.lines ?? []) if (h.patientId === patientId) lines.push({ dateOfService: h.dateOfService, code: h.code, modifiers: h.modifiers, units: h.units, ...(h.providerId ? { providerId: h.providerId } : {}) })
       return lines.sort(byDate)
     },
     async importHistory(rows, meta, onProgress) {
       // The bulk write is only needed on the import screen: loaded on first use.
-      const { importHistoryInto } = await import('./idb-bulk-import.ts')
-      const result = await importHistoryInto(await database(), rows, meta, onProgress)
+      const { importIntoLedger } = await import('./idb-ledger.ts')
+      const result = await importIntoLedger(await database(), rows, meta, onProgress)
       changed('history', 'imports')
       return result
     },
@@ -229,36 +257,39 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     async deletePayerProfile(id) { await (await database()).delete('payerProfiles', id); changed('payerProfiles') },
     async findPatients(prefix, limit) {
       const db = await database()
-      const tx = db.transaction(['encounters', 'history'], 'readonly')
+      const tx = db.transaction(['encounters', 'ledger'], 'readonly')
       const range = prefix === '' ? null : IDBKeyRange.bound(prefix, `${prefix}\uffff`)
-      // The first `limit` ids of the union are among the first `limit` of each index.
-      const firstIds = async (index: 'encounters' | 'history') => {
-        const ids: string[] = []
-        let cursor = await tx.objectStore(index).index('patientId').openKeyCursor(range, 'nextunique')
-        while (cursor && ids.length < limit) {
-          ids.push(String(cursor.key))
-          cursor = await cursor.continue()
-        }
-        return ids
+      const max = Math.max(0, limit)
+      // The first `limit` ids of the union are among the first `limit` of each.
+      const encounterIds: string[] = []
+      let cursor = await tx.objectStore('encounters').index('patientId').openKeyCursor(range, 'nextunique')
+      while (cursor && encounterIds.length < max) {
+        encounterIds.push(String(cursor.key))
+        cursor = await cursor.continue()
       }
-      const [fromEncounters, fromHistory] = [await firstIds('encounters'), await firstIds('history')]
-      const ids = [...new Set([...fromEncounters, ...fromHistory])].sort().slice(0, Math.max(0, limit))
+      const ledgerIds: string[] = []
+      let patients = await tx.objectStore('ledger').index('patientIds').openKeyCursor(range, 'nextunique')
+      while (patients && ledgerIds.length < max) {
+        ledgerIds.push(String(patients.key))
+        patients = await patients.continue()
+      }
+      const ids = [...new Set([...encounterIds, ...ledgerIds])].sort().slice(0, max)
       const summaries: PatientSummary[] = await Promise.all(ids.map(async (patientId) => ({
         patientId,
         encounters: await tx.objectStore('encounters').index('patientId').count(patientId),
-        historyLines: await tx.objectStore('history').index('patientId').count(patientId),
+        historyLines: (await tx.objectStore('ledger').get(bucketOf(patientId)))?.lines.filter((l) => l.patientId === patientId).length ?? 0,
       })))
       await tx.done
       return summaries
     },
-    async countRecords() { return countAll(await database()) },
-    async exportBackup() { return exportAll(await database()) },
+    async countRecords() { return (await wholeStore()).countAll(await database()) },
+    async exportBackup() { return (await wholeStore()).exportAll(await database()) },
     async restoreBackup(data, onProgress) {
-      await restoreAll(await database(), data, onProgress)
+      await (await wholeStore()).restoreAll(await database(), data, onProgress)
       changed(...ALL_TABLES)
     },
     async clearAll() {
-      await clearEverything(await database())
+      await (await wholeStore()).clearEverything(await database())
       try {
         for (let i = localStorage.length - 1; i >= 0; i--) {
           const key = localStorage.key(i)

@@ -38,16 +38,31 @@ export interface EncounterRecord {
   finalizeReason: string | null
 }
 
-/** A prior claim line imported from a practice-management export. */
-export interface HistoryRecord extends HistoryLine {
-  id?: number
-  patientId: string
+/** A prior claim line imported from a practice-management export, as stored in the patient's ledger record. */
+export interface LedgerLine extends HistoryLine {
   importId: string
   /**
-   * The line's identity, unique in the store: patient | date | code | sorted modifiers | units |
-   * provider (the history import's historyRowKey). Records of a version-1 store get it on upgrade.
+   * The line's identity, unique among the patient's lines: patient | date | code | sorted
+   * modifiers | units | provider (the history import's historyRowKey).
    */
   key: string
+}
+
+/**
+ * A bucket of the ledger: the imported lines of every patient whose id hashes to it (see
+ * bucketOf), in stored order. Few large records instead of one per line or per patient keep
+ * an import to a few thousand requests and a patient's history to one small read.
+ */
+export interface LedgerRecord {
+  bucket: number
+  /** The distinct patients of the bucket's lines (a multi-entry index finds patients by id). */
+  patientIds: string[]
+  lines: HistoryRecord[]
+}
+
+/** An imported claim line with its patient, as the ledger and backups hold it. */
+export interface HistoryRecord extends LedgerLine {
+  patientId: string
 }
 
 /**
@@ -114,13 +129,13 @@ export interface PatientSummary {
 }
 
 /**
- * Everything the store holds, as one backup. History records keep their ids so that a restore
- * gives the same records back.
+ * Everything the store holds, as one backup. History lines are flat, by patient and in each
+ * patient's stored order, so that a restore gives the same ledger back.
  */
 export interface BackupData {
   drafts: DraftRecord[]
   encounters: EncounterRecord[]
-  history: (HistoryRecord & { id: number })[]
+  history: HistoryRecord[]
   imports: ImportRecord[]
   providers: ProviderRecord[]
   ncci: NcciTableRecord[]
@@ -143,8 +158,8 @@ export interface WorksheetStore {
   patientHistory(patientId: string): Promise<HistoryLine[]>
   /**
    * Stores the rows whose key is not stored yet (and not repeated earlier in `rows`), plus the
-   * import's record, in one transaction: all or nothing. `onProgress` is called at most every
-   * 1,000 rows and once at the end. A full disk rejects with an Error saying so.
+   * import's record, in one transaction: all or nothing. `onProgress` is called after each step
+   * of the ledger's buckets and once at the end. A full disk rejects with an Error saying so.
    */
   importHistory(
     rows: readonly HistoryImportRow[],

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest'
+import { medicareProfile } from '../domain/index.ts'
+import { BACKUP_FORMAT, backupFileName, backupToJson, parseBackup, type BackupFile } from './backup.ts'
+import { DATABASE_VERSION } from './idb-store.ts'
+import type { BackupData } from './types.ts'
+
+const EXPORTED_AT = '2026-11-26T14:05:00.000Z'
+
+function sample(): BackupData {
+  return {
+    drafts: [{ id: 'd-1', createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:05:00.000Z', patientId: 'PT-1', dateOfService: '2026-11-20', values: { patientId: 'PT-1', procedures: [] }, status: 'draft', returnNote: null }],
+    encounters: [{
+      id: 'e-1', finalizedAt: '2026-10-01T09:00:00.000Z', patientId: 'PT-2', providerId: 'P1', dateOfService: '2026-10-01', payerProfile: 'medicare',
+      encounter: { dateOfService: '2026-10-01' } as never, lines: [{ code: '64493', modifiers: ['50'], units: 1 } as never], findings: [],
+      counts: { error: 0, warning: 1, info: 0 }, review: 'pending', finalizeReason: null,
+    }],
+    history: [
+      { patientId: 'PT-2', dateOfService: '2026-03-02', code: '64493', modifiers: [], units: 1, providerId: 'P1', importId: 'i-1', key: 'PT-2|2026-03-02|64493||1|P1' },
+      { patientId: 'PT-3', dateOfService: '2025-12-15', code: '62323', modifiers: ['RT'], units: 1, importId: 'i-1', key: 'PT-3|2025-12-15|62323|RT|1|' },
+    ],
+    imports: [{ id: 'i-1', fileName: 'history.csv', importedAt: '2026-11-01T08:00:00.000Z', rows: 2, duplicates: 0 }],
+    providers: [{ id: 'P1', name: 'Dr. Lee' }],
+    ncci: [
+      { id: 'mue:2026Q4', kind: 'mue', quarter: '2026Q4', effectiveFrom: '2026-10-01', effectiveTo: '2026-12-31', loadedAt: '2026-11-02T08:00:00.000Z', fileNames: ['mue.csv'], entryCount: 2,
+        table: { kind: 'mue-practitioner', quarter: '2026Q4', effectiveFrom: '2026-10-01', effectiveTo: '2026-12-31', entries: new Map([['64483', { code: '64483', value: 1, mai: 2, rationale: 'x' }], ['20552', { code: '20552', value: 1, mai: 2, rationale: 'y' }]]) } },
+      { id: 'ptp:2026Q4', kind: 'ptp', quarter: '2026Q4', effectiveFrom: '2026-10-01', effectiveTo: null, loadedAt: '2026-11-02T08:00:00.000Z', fileNames: ['a.txt', 'b.txt'], entryCount: 1,
+        table: { kind: 'ptp-practitioner', quarter: '2026Q4', effectiveFrom: '2026-10-01', effectiveTo: null, edits: new Map([['64493', [{ column1: '64493', column2: '20552', effectiveFrom: '2020-01-01', deletedOn: null, modifierIndicator: 1, rationale: 'z' }]]]) } },
+    ],
+    payerProfiles: [{ profile: { ...medicareProfile, id: 'our-medicare', name: 'Our Medicare' }, basedOn: 'medicare', createdAt: '2026-11-03T08:00:00.000Z', updatedAt: '2026-11-03T08:00:00.000Z' }],
+  }
+}
+
+type Json = Record<string, unknown> & { data: Record<string, Record<string, unknown>[]>; counts: Record<string, number> }
+const fileOf = (data: BackupData = sample()) => JSON.parse(backupToJson(data, EXPORTED_AT)) as Json
+const errorsOf = (text: string) => {
+  const r = parseBackup(text)
+  if (r.ok) throw new Error('expected the backup to be refused')
+  return r.errors
+}
+/** The errors of a valid file after `edit` changed its parsed JSON. */
+const errorsAfter = (edit: (file: Json) => void) => {
+  const file = fileOf()
+  edit(file)
+  return errorsOf(JSON.stringify(file))
+}
+const rec = (file: Json, table: string, i = 0) => file.data[table][i]
+
+describe('backupToJson and parseBackup', () => {
+  it('round-trips every table, NCCI Maps included, with the schema version and counts in the file', () => {
+    const text = backupToJson(sample(), EXPORTED_AT)
+    const file = JSON.parse(text) as BackupFile
+    expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: DATABASE_VERSION, exportedAt: EXPORTED_AT })
+    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1 })
+    const parsed = parseBackup(text)
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+    expect(parsed.backup.data).toEqual(sample())
+    const mue = parsed.backup.data.ncci[0]
+    expect(mue?.kind === 'mue' && mue.table.entries instanceof Map && [...mue.table.entries.keys()]).toEqual(['64483', '20552'])
+  })
+
+  it('writes one record per line, so a line number points at a record', () => {
+    const lines = backupToJson(sample(), EXPORTED_AT).split('\n')
+    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(9)
+  })
+
+  it('summarizes counts, patients, the span of dates of service and when it was made', () => {
+    const parsed = parseBackup(backupToJson(sample(), EXPORTED_AT))
+    expect(parsed.ok && parsed.summary).toEqual({
+      exportedAt: EXPORTED_AT, schemaVersion: DATABASE_VERSION,
+      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1 },
+      patients: 3, dateRange: { from: '2025-12-15', to: '2026-10-01' },
+    })
+  })
+
+  it('reads an empty store\'s backup, with no date range', () => {
+    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [] }
+    const parsed = parseBackup(backupToJson(empty, EXPORTED_AT))
+    expect(parsed.ok && parsed.summary.dateRange).toBeNull()
+    expect(parsed.ok && parsed.backup.data).toEqual(empty)
+  })
+
+  it('reads a backup of an older schema version whose records have the current shape', () => {
+    const parsed = parseBackup(JSON.stringify({ ...fileOf(), schemaVersion: 3 }))
+    expect(parsed.ok && parsed.summary.schemaVersion).toBe(3)
+  })
+
+  it('reads a file with a byte-order mark and keeps fields it does not know', () => {
+    const file = fileOf()
+    rec(file, 'providers').npi = '1234567890'
+    const parsed = parseBackup(`\uFEFF${JSON.stringify(file)}`)
+    expect(parsed.ok && parsed.backup.data.providers[0]).toEqual({ id: 'P1', name: 'Dr. Lee', npi: '1234567890' })
+  })
+
+  it('names the file by the day it was made', () => {
+    expect(backupFileName('2026-11-26')).toBe('injection-coding-worksheet-backup-2026-11-26.json')
+  })
+})
+
+describe('parseBackup refuses a malformed backup and says why', () => {
+  it('an empty file', () => {
+    expect(errorsOf('')).toEqual(['The file is empty.'])
+    expect(errorsOf('  \n ')).toEqual(['The file is empty.'])
+  })
+
+  it('text that is not JSON, with its line and column', () => {
+    const text = backupToJson(sample(), EXPORTED_AT).replace('"format": ', '"format" ')
+    expect(errorsOf(text)).toEqual([expect.stringMatching(/^The file is not a backup: it is not valid JSON\. Invalid JSON at line 2, column 10: .+\.$/)])
+  })
+
+  it('binary data (a zip or an image picked by mistake)', () => {
+    expect(errorsOf('PK\u0003\u0004\u0014\u0000\u0008\u0000 junk')).toEqual(['This file holds binary data, not a backup. A backup is a JSON text file named like injection-coding-worksheet-backup-2026-11-26.json.'])
+    expect(errorsOf('\uFFFDPNG\r\n\u001a\n')).toHaveLength(1)
+  })
+
+  it('JSON that is not an object', () => {
+    expect(errorsOf('[1, 2, 3]')).toEqual(['The file is not a backup of this app: it holds no backup format marker.'])
+  })
+
+  it('a JSON file without the format marker (an encounter export, say)', () => {
+    expect(errorsOf('{"schemaVersion":1,"encounter":{},"history":[]}')).toEqual(['The file is not a backup of this app: it holds no backup format marker.'])
+  })
+
+  it('a wrong format marker', () => {
+    expect(errorsAfter((f) => { f.format = 'some-other-app-backup' })).toEqual(['The file is not a backup of this app: its format is "some-other-app-backup", not "injection-coding-worksheet-backup".'])
+  })
+
+  it('a newer backup format', () => {
+    expect(errorsAfter((f) => { f.formatVersion = 2 })).toEqual(['This backup was made by a newer version of the app (backup format 2; this version reads format 1). Update the app, then restore it.'])
+  })
+
+  it('a newer data schema', () => {
+    expect(errorsAfter((f) => { f.schemaVersion = DATABASE_VERSION + 1 })).toEqual([`This backup was made by a newer version of the app (data schema ${DATABASE_VERSION + 1}; this version has schema ${DATABASE_VERSION}). Update the app, then restore it.`])
+  })
+
+  it('a missing format version and a bad export time', () => {
+    expect(errorsAfter((f) => { delete f.formatVersion; f.exportedAt = 'yesterday' })).toEqual([
+      "The backup's formatVersion is missing.",
+      "The backup's exportedAt must be a date and time like 2026-11-26T14:05:00.000Z.",
+    ])
+  })
+
+  it('missing tables', () => {
+    expect(errorsAfter((f) => { delete f.data.history; delete f.data.payerProfiles })).toEqual(['The backup has no "history" table.', 'The backup has no "payerProfiles" table.'])
+  })
+
+  it('a table that is not a list', () => {
+    expect(errorsAfter((f) => { (f.data as Record<string, unknown>).providers = { P1: 'Dr. Lee' } })).toEqual(['The backup\'s "providers" table must be a list of records.'])
+  })
+
+  it('no data at all', () => {
+    expect(errorsAfter((f) => { delete (f as Record<string, unknown>).data })).toEqual(['The backup holds no data: its "data" must be an object with one list per table.'])
+  })
+
+  it('a history record with a wrong date of service, naming the record and the field', () => {
+    expect(errorsAfter((f) => { rec(f, 'history', 1).dateOfService = '12/15/2025' })).toEqual(['history record 2: dateOfService must be a date written YYYY-MM-DD'])
+  })
+
+  it('history units and modifiers of the wrong kind', () => {
+    expect(errorsAfter((f) => { Object.assign(rec(f, 'history'), { units: 0, modifiers: ['RT', 5] }) })).toEqual([
+      'history record 1: modifiers[1] must be text',
+      'history record 1: units must be a whole number, 1 or more',
+    ])
+  })
+
+  it('a record that is not an object', () => {
+    expect(errorsAfter((f) => { f.data.imports = ['history.csv' as never] })).toEqual(['imports record 1: the record must be an object'])
+  })
+
+  it('missing fields of a draft and a bad status', () => {
+    expect(errorsAfter((f) => { const d = rec(f, 'drafts'); delete d.updatedAt; d.status = 'open' })).toEqual([
+      'drafts record 1: updatedAt is missing',
+      "drafts record 1: status must be 'draft' or 'returned'",
+    ])
+  })
+
+  it('an encounter without its lines, counts or encounter object', () => {
+    expect(errorsAfter((f) => { Object.assign(rec(f, 'encounters'), { lines: 'none', encounter: null, review: 'done' }); delete (rec(f, 'encounters').counts as Record<string, unknown>).info })).toEqual([
+      'encounters record 1: encounter must be an object',
+      'encounters record 1: lines must be a list',
+      'encounters record 1: counts.info is missing',
+      'encounters record 1: 1 more problems',
+    ])
+  })
+
+  it('an NCCI table whose entries are not [key, value] pairs, or whose id does not match', () => {
+    expect(errorsAfter((f) => { (rec(f, 'ncci').table as Record<string, unknown>).entries = { '64483': 1 } })).toEqual(['ncci record 1: table.entries must be a list of [key, value] pairs'])
+    expect(errorsAfter((f) => { rec(f, 'ncci', 1).kind = 'cci' })).toEqual(["ncci record 2: kind must be 'mue' or 'ptp'"])
+    expect(errorsAfter((f) => { rec(f, 'ncci', 1).id = 'ptp:2026Q3' })).toEqual(["ncci record 2: id must be 'ptp:2026Q4' (its kind and quarter)"])
+  })
+
+  it('a custom payer profile that fails the profile schema', () => {
+    expect(errorsAfter((f) => { (rec(f, 'payerProfiles').profile as Record<string, unknown>).kind = 'medicaid' })).toEqual([
+      expect.stringMatching(/^payerProfiles record 1: profile\.kind .+/),
+    ])
+  })
+
+  it('a custom payer profile using a built-in id', () => {
+    expect(errorsAfter((f) => { (rec(f, 'payerProfiles').profile as Record<string, unknown>).id = 'medicare' })).toEqual(["payerProfiles record 1: profile.id 'medicare' is the id of a built-in profile"])
+  })
+
+  it('duplicate ids, and duplicate history keys', () => {
+    expect(errorsAfter((f) => { f.data.providers.push({ id: 'P1', name: 'Dr. Other' }); f.counts.providers = 2 })).toEqual(['providers record 2: id "P1" is also the id of record 1'])
+    expect(errorsAfter((f) => { rec(f, 'history', 1).key = rec(f, 'history').key })).toEqual(['history record 2: key "PT-2|2026-03-02|64493||1|P1" is also the key of record 1'])
+  })
+
+  it('counts that do not match the records (a cut or edited file)', () => {
+    expect(errorsAfter((f) => { f.data.history.pop() })).toEqual(['The backup says "history" has 2 records, but it holds 1: the file is incomplete or was edited.'])
+    expect(errorsAfter((f) => { delete (f as Record<string, unknown>).counts })).toEqual(['The backup\'s "counts" must be an object with the number of records of each table.'])
+  })
+
+  it('lists at most 50 problems and counts the rest', () => {
+    const errors = errorsAfter((f) => {
+      f.data.history = Array.from({ length: 80 }, (_, i) => ({ ...rec(f, 'history'), key: `k${i}`, dateOfService: 'soon' }))
+      f.counts.history = 80
+    })
+    expect(errors).toHaveLength(51)
+    expect(errors[50]).toBe('…and 30 more problems.')
+  })
+})
