@@ -1,4 +1,7 @@
 import type { ClaimLine } from '../../../domain/index.ts'
+import { toCsv } from '../../../lib/csv.ts'
+
+export { csvField, neutralizeFormula } from '../../../lib/csv.ts'
 
 /** The claim lines as a practice-management system or a spreadsheet takes them. */
 
@@ -29,25 +32,11 @@ export function claimLinesToTsv(lines: readonly ClaimLine[], options: { header?:
 }
 
 /**
- * A cell a spreadsheet would run as a formula (=, +, -, @, or a leading tab or CR) gets a
- * leading apostrophe, so an exported value can never execute (OWASP "CSV injection").
- */
-export function neutralizeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
-}
-
-/** One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
-export function csvField(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
-}
-
-/**
  * RFC 4180 CSV of the claim lines: a header row, one row per line with its 1-based line
  * number, CRLF after every row. Patient, date of service and provider are repeated on each
  * row (empty when `meta` is not given). Every cell is neutralised against formula injection.
  */
 export function claimLinesToCsv(lines: readonly ClaimLine[], meta?: ClaimLinesMeta): string {
   const who = [meta?.patientId ?? '', meta?.dateOfService ?? '', meta?.providerId ?? '']
-  const rows: string[][] = [[...CSV_HEADER], ...lines.map((line, i) => [...who, String(i + 1), ...lineCells(line)])]
-  return rows.map((cells) => cells.map((cell) => csvField(neutralizeFormula(cell))).join(',') + '\r\n').join('')
+  return toCsv(CSV_HEADER, lines.map((line, i) => [...who, String(i + 1), ...lineCells(line)]))
 }

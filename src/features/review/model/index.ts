@@ -1,0 +1,7 @@
+export * from './types.ts'
+export * from './transitions.ts'
+export * from './audit.ts'
+export * from './queue-rows.ts'
+export * from './filters.ts'
+export * from './export.ts'
+export * from './with-statuses.ts'
