@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
 import { cleanup, render, screen, within } from '@testing-library/react'
+import { openDB } from 'idb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createIdbStore, deleteStore, type WorksheetStore } from '../storage/index.ts'
+import { DATABASE_VERSION } from '../storage/idb-store.ts'
 import { App } from './App.tsx'
 
 let n = 0
@@ -30,5 +32,15 @@ describe('App shell', () => {
     render(<App store={store} />)
     expect(await screen.findByRole('heading', { name: 'Claim and checks' })).toBeDefined()
     expect(window.location.hash).toMatch(/^#\/worksheet\/.+/)
+  })
+
+  it('says plainly, with a reload button, when a newer version opened in another tab took the database', async () => {
+    render(<App store={store} />)
+    await screen.findByRole('heading', { name: 'Claim and checks' })
+    const newer = await openDB(name, DATABASE_VERSION + 1)
+    const alert = await screen.findByRole('alert', { name: '' }).catch(() => screen.findByText(/newer version of the app was opened in another tab/))
+    expect(alert.textContent).toMatch(/Reload this tab to continue/)
+    expect(screen.getByRole('button', { name: 'Reload this tab' })).toBeDefined()
+    newer.close()
   })
 })

@@ -1,14 +1,24 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
-import { DraftsPage, newDraftId, WorksheetRoute } from '../features/worksheet/index.ts'
+import { newDraftId, WorksheetRoute } from '../features/worksheet/index.ts'
 import { createIdbStore, StoreProvider, type WorksheetStore } from '../storage/index.ts'
-import { AppShell } from './app-shell.tsx'
+import { AppShell, type NavItem } from './app-shell.tsx'
+import { ConnectionLostBanner } from './connection-lost.tsx'
 import { UpdatePrompt } from './update-prompt.tsx'
-import { useHashRoute } from './use-hash-route.ts'
+import { useHashRoute, type Route } from './use-hash-route.ts'
 
 
 // Screens other than the worksheet load on first visit, so the worksheet's own JavaScript stays small.
+const DraftsPage = lazy(() => import('../features/worksheet/drafts/drafts-page.tsx').then((m) => ({ default: m.DraftsPage })))
 const HistoryImportPage = lazy(() => import('../features/ledger/index.ts').then((m) => ({ default: m.HistoryImportPage })))
 const NcciTablesPage = lazy(() => import('../features/reference/index.ts').then((m) => ({ default: m.NcciTablesPage })))
+const PatientsPage = lazy(() => import('../features/patients/index.ts').then((m) => ({ default: m.PatientsPage })))
+const PatientPage = lazy(() => import('../features/patients/index.ts').then((m) => ({ default: m.PatientPage })))
+const SettingsPage = lazy(() => import('../features/settings/index.ts').then((m) => ({ default: m.SettingsPage })))
+const DataPage = lazy(() => import('../features/data/index.ts').then((m) => ({ default: m.DataPage })))
+
+const NAV_OF_ROUTE: Partial<Record<Route['name'], NavItem>> = {
+  drafts: 'drafts', 'history-import': 'history-import', 'ncci-tables': 'ncci-tables', patients: 'patients', patient: 'patients', settings: 'settings', data: 'data',
+}
 
 /** Wires the store, the routes and the features together. */
 export function App({ store: given }: { store?: WorksheetStore }) {
@@ -28,11 +38,16 @@ export function App({ store: given }: { store?: WorksheetStore }) {
   return (
     <StoreProvider store={store}>
       <UpdatePrompt />
-      <AppShell current={route.name === 'drafts' || route.name === 'history-import' || route.name === 'ncci-tables' ? route.name : 'worksheet'} onNewWorksheet={() => openDraft(newDraftId())}>
-        {route.name === 'drafts' ? <DraftsPage onOpen={(id) => openDraft(id)} /> : null}
+      <ConnectionLostBanner />
+      <AppShell current={NAV_OF_ROUTE[route.name] ?? 'worksheet'} onNewWorksheet={() => openDraft(newDraftId())}>
         <Suspense fallback={<p role="status">Loading…</p>}>
+          {route.name === 'drafts' ? <DraftsPage onOpen={(id) => openDraft(id)} /> : null}
           {route.name === 'history-import' ? <HistoryImportPage /> : null}
           {route.name === 'ncci-tables' ? <NcciTablesPage /> : null}
+          {route.name === 'patients' ? <PatientsPage onOpenPatient={(patientId) => navigate({ name: 'patient', patientId })} /> : null}
+          {route.name === 'patient' ? <PatientPage patientId={route.patientId} onBack={() => navigate({ name: 'patients' })} /> : null}
+          {route.name === 'settings' ? <SettingsPage /> : null}
+          {route.name === 'data' ? <DataPage /> : null}
         </Suspense>
         {route.name === 'worksheet' ? (
           <WorksheetRoute draftId={route.draftId} notice={notice?.draftId === route.draftId ? notice.text : null} onNavigate={openDraft} />

@@ -2,9 +2,11 @@ import type { ReactNode } from 'react'
 
 export const PRODUCT_NAME = 'Injection Coding Worksheet'
 
+export type NavItem = 'worksheet' | 'drafts' | 'patients' | 'history-import' | 'ncci-tables' | 'settings' | 'data'
+
 interface AppShellProps {
   children: ReactNode
-  current: 'worksheet' | 'drafts' | 'history-import' | 'ncci-tables'
+  current: NavItem
   onNewWorksheet: () => void
 }
 
@@ -28,8 +30,11 @@ export function AppShell({ children, current, onNewWorksheet }: AppShellProps) {
             <a href="#/" aria-current={current === 'worksheet' ? 'page' : undefined} className={navLink(current === 'worksheet')}
               onClick={(e) => { e.preventDefault(); onNewWorksheet() }}>New worksheet</a>
             <a href="#/drafts" aria-current={current === 'drafts' ? 'page' : undefined} className={navLink(current === 'drafts')}>Drafts</a>
+            <a href="#/patients" aria-current={current === 'patients' ? 'page' : undefined} className={navLink(current === 'patients')}>Patients</a>
             <a href="#/history/import" aria-current={current === 'history-import' ? 'page' : undefined} className={navLink(current === 'history-import')}>Import history</a>
             <a href="#/reference/ncci" aria-current={current === 'ncci-tables' ? 'page' : undefined} className={navLink(current === 'ncci-tables')}>NCCI tables</a>
+            <a href="#/settings" aria-current={current === 'settings' ? 'page' : undefined} className={navLink(current === 'settings')}>Settings</a>
+            <a href="#/data" aria-current={current === 'data' ? 'page' : undefined} className={navLink(current === 'data')}>Backup</a>
           </nav>
         </div>
       </header>

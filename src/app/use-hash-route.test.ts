@@ -9,6 +9,10 @@ describe('hash routes', () => {
     ['#/history/import', { name: 'history-import' }],
     ['#/reference/ncci', { name: 'ncci-tables' }],
     ['#/worksheet/abc-123', { name: 'worksheet', draftId: 'abc-123' }],
+    ['#/patients', { name: 'patients' }],
+    ['#/patients/PT%2F7001', { name: 'patient', patientId: 'PT/7001' }],
+    ['#/settings', { name: 'settings' }],
+    ['#/data', { name: 'data' }],
   ] as const)('reads %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route)
     if (hash.startsWith('#/') && hash !== '#/') expect(hrefFor(route)).toBe(hash)

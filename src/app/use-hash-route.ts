@@ -1,6 +1,15 @@
 import { useCallback, useEffect, useState } from 'react'
 
-export type Route = { name: 'worksheet'; draftId: string } | { name: 'drafts' } | { name: 'history-import' } | { name: 'ncci-tables' } | { name: 'new' }
+export type Route =
+  | { name: 'worksheet'; draftId: string }
+  | { name: 'drafts' }
+  | { name: 'history-import' }
+  | { name: 'ncci-tables' }
+  | { name: 'patients' }
+  | { name: 'patient'; patientId: string }
+  | { name: 'settings' }
+  | { name: 'data' }
+  | { name: 'new' }
 
 /** Reads the app route from the location hash; other hashes (such as #main for the skip link) keep the current route. */
 export function parseRoute(hash: string, previous: Route = { name: 'new' }): Route {
@@ -9,6 +18,9 @@ export function parseRoute(hash: string, previous: Route = { name: 'new' }): Rou
   if (first === 'drafts') return { name: 'drafts' }
   if (first === 'history' && second === 'import') return { name: 'history-import' }
   if (first === 'reference' && second === 'ncci') return { name: 'ncci-tables' }
+  if (first === 'patients') return second ? { name: 'patient', patientId: decodeURIComponent(second) } : { name: 'patients' }
+  if (first === 'settings') return { name: 'settings' }
+  if (first === 'data') return { name: 'data' }
   if (first === 'worksheet' && second) return { name: 'worksheet', draftId: decodeURIComponent(second) }
   return { name: 'new' }
 }
@@ -19,6 +31,10 @@ export function hrefFor(route: Route): string {
     case 'drafts': return '#/drafts'
     case 'history-import': return '#/history/import'
     case 'ncci-tables': return '#/reference/ncci'
+    case 'patients': return '#/patients'
+    case 'patient': return `#/patients/${encodeURIComponent(route.patientId)}`
+    case 'settings': return '#/settings'
+    case 'data': return '#/data'
     case 'new': return '#/'
   }
 }

@@ -1,8 +1,8 @@
 import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
 import { Button } from '../../components/button.tsx'
-import { builtInPayerProfiles, createContext, type HistoryLine, type ProcedureType } from '../../domain/index.ts'
-import { useStore, useStoreQuery, type DraftRecord, type ProviderRecord } from '../../storage/index.ts'
+import { createContext, type HistoryLine, type PayerProfile, type ProcedureType } from '../../domain/index.ts'
+import { usePayerProfiles, useStore, useStoreQuery, type DraftRecord, type ProviderRecord } from '../../storage/index.ts'
 import { useAutosave } from './drafts/use-autosave.ts'
 import { blockingIssues, countBySeverity, toEncounterRecord } from './finalize.ts'
 import { DocumentationChecklist } from './form/documentation-checklist.tsx'
@@ -34,6 +34,7 @@ function useStableIssues(issues: FormIssue[]): FormIssue[] {
 
 interface FormSectionsProps {
   providers: readonly ProviderRecord[]
+  payerProfiles: readonly PayerProfile[]
   issues: FormIssue[]
   needsPriorAuth: boolean
   addRequest: { type: ProcedureType; nonce: number } | null
@@ -41,10 +42,10 @@ interface FormSectionsProps {
 }
 
 /** The form's sections; their fields are uncontrolled, so they re-render only when these props change. */
-const FormSections = memo(function FormSections({ providers, issues, needsPriorAuth, addRequest, onManageProviders }: FormSectionsProps) {
+const FormSections = memo(function FormSections({ providers, payerProfiles, issues, needsPriorAuth, addRequest, onManageProviders }: FormSectionsProps) {
   return (
     <form className="flex min-w-0 flex-col gap-4" aria-label="Encounter" onSubmit={(e) => e.preventDefault()} data-print="hide">
-      <EncounterHeader providers={providers} payerProfiles={builtInPayerProfiles} issues={issues} needsPriorAuth={needsPriorAuth} onManageProviders={onManageProviders} />
+      <EncounterHeader providers={providers} payerProfiles={payerProfiles} issues={issues} needsPriorAuth={needsPriorAuth} onManageProviders={onManageProviders} />
       <ProceduresSection addRequest={addRequest} issues={issues} />
       <DrugsSection issues={issues} />
       <OtherLinesSection issues={issues} />
@@ -71,7 +72,8 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
 
   const today = useMemo(() => todayIso(), [])
   const ncci = useStoreQuery((s) => s.loadNcciTables(), ['ncci'], [])
-  const context = useMemo(() => createContext(today, ncci ? { ncci } : {}), [today, ncci])
+  const { profiles: payerProfiles } = usePayerProfiles()
+  const context = useMemo(() => createContext(today, { ...(ncci ? { ncci } : {}), payerProfiles }), [today, ncci, payerProfiles])
   const patientId = values.patientId.trim()
   const history = useStoreQuery((s) => (patientId ? s.patientHistory(patientId) : Promise.resolve(NO_HISTORY)), ['encounters', 'history'], [patientId]) ?? NO_HISTORY
   const providers = useStoreQuery((s) => s.listProviders(), ['providers'], []) ?? NO_PROVIDERS
@@ -155,12 +157,12 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
           <p>Patient {values.patientId} · DOS {values.dateOfService} · Provider {values.providerId} · Payer {result.payerProfileId} · Printed {today}</p>
         </div>
         <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <FormSections providers={providers} issues={issues} needsPriorAuth={needsPriorAuth} addRequest={addRequest} onManageProviders={openProviders} />
+          <FormSections providers={providers} payerProfiles={payerProfiles} issues={issues} needsPriorAuth={needsPriorAuth} addRequest={addRequest} onManageProviders={openProviders} />
           <div id="claim-and-checks" tabIndex={-1} className="min-w-0 scroll-mt-4 focus:outline-none lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
             <ResultsPanel result={result} issues={issues} values={values} onApplyFix={(next, label) => { methods.reset(next, { keepDefaultValues: true }); setStatus(`Applied: ${label}.`) }} />
             <div className="mt-4" data-print="hide">
               <Button size="sm" onClick={() => setShowComparison((s) => !s)} aria-expanded={showComparison}>{showComparison ? 'Hide' : 'Compare'} payer profiles</Button>
-              {showComparison ? <Suspense fallback={<p role="status">Loading the comparison…</p>}><PayerComparison values={values} history={history} today={today} profiles={builtInPayerProfiles} /></Suspense> : null}
+              {showComparison ? <Suspense fallback={<p role="status">Loading the comparison…</p>}><PayerComparison values={values} history={history} today={today} profiles={payerProfiles} /></Suspense> : null}
             </div>
           </div>
         </div>

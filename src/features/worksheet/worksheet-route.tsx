@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react'
-import { useStore, type DraftRecord } from '../../storage/index.ts'
+import { StoreProvider, useStore, type DraftRecord } from '../../storage/index.ts'
+import { DraftConflictNotice } from './drafts/draft-conflict-notice.tsx'
+import { createDraftGuard, type DraftGuard } from './drafts/draft-guard.ts'
 import { newDraftId, readDraftValues, toDraftRecord } from './drafts/draft-records.ts'
 import { getDefaultWorksheetValues, type WorksheetValues } from './model/index.ts'
 import { todayIso } from './use-today.ts'
 import { WorksheetPage } from './worksheet-page.tsx'
 
-type Loaded = { draft: DraftRecord | undefined; values: WorksheetValues; warning: string | null }
+type Loaded = { draft: DraftRecord | undefined; values: WorksheetValues; warning: string | null; guard: DraftGuard }
 
 interface WorksheetRouteProps {
   draftId: string
@@ -14,32 +16,41 @@ interface WorksheetRouteProps {
   onNavigate: (draftId: string, notice: string | null) => void
 }
 
-/** Loads a draft by id (a new id starts an empty worksheet) and hands it to the page. */
+/**
+ * Loads a draft by id (a new id starts an empty worksheet) and hands it to the page, with the
+ * store guarded so that this tab never saves over a newer version written by another tab.
+ */
 export function WorksheetRoute({ draftId, notice, onNavigate }: WorksheetRouteProps) {
   const store = useStore()
-  const [loaded, setLoaded] = useState<{ id: string; data: Loaded } | null>(null)
+  // Bumped by "Load the newer version": the draft is read again and the page starts over.
+  const [version, setVersion] = useState(0)
+  const [loaded, setLoaded] = useState<{ id: string; version: number; data: Loaded } | null>(null)
 
   useEffect(() => {
     let live = true
+    let guard: DraftGuard | null = null
     void Promise.all([store.getDraft(draftId), store.listProviders()]).then(async ([stored, providers]) => {
       // A page closed mid-edit leaves its last change as a backup, newer than anything stored.
       const backup = store.takeDraftBackup(draftId)
       const draft = backup ?? stored
       if (backup) await store.saveDraft(backup)
       if (!live) return
+      guard = createDraftGuard(store, draftId, draft)
       const fresh = getDefaultWorksheetValues(todayIso(), { ...(providers.length === 1 && providers[0] ? { providerId: providers[0].id } : {}) })
       const values = draft ? readDraftValues(draft) : null
       setLoaded({
         id: draftId,
+        version,
         data: {
           draft,
           values: values ?? fresh,
           warning: draft && !values ? 'This draft was saved by an older version and could not be read; the worksheet starts empty (the stored draft is kept until you type).' : null,
+          guard,
         },
       })
     })
-    return () => { live = false }
-  }, [store, draftId])
+    return () => { live = false; guard?.dispose() }
+  }, [store, draftId, version])
 
   const openNew = (values?: WorksheetValues, message?: string) => {
     const id = newDraftId()
@@ -48,15 +59,19 @@ export function WorksheetRoute({ draftId, notice, onNavigate }: WorksheetRoutePr
     else go()
   }
 
-  if (!loaded || loaded.id !== draftId) return <p role="status">Loading the worksheet…</p>
+  if (!loaded || loaded.id !== draftId || loaded.version !== version) return <p role="status">Loading the worksheet…</p>
+  const { guard } = loaded.data
   return (
-    <WorksheetPage
-      key={draftId}
-      draftId={draftId}
-      initialValues={loaded.data.values}
-      draft={loaded.data.draft}
-      onOpenNew={openNew}
-      notice={loaded.data.warning ?? notice}
-    />
+    <StoreProvider store={guard.store}>
+      <DraftConflictNotice guard={guard} onLoadNewer={() => setVersion((v) => v + 1)} onOpenNew={() => openNew()} />
+      <WorksheetPage
+        key={`${draftId}:${version}`}
+        draftId={draftId}
+        initialValues={loaded.data.values}
+        draft={loaded.data.draft}
+        onOpenNew={openNew}
+        notice={version > 0 ? 'Loaded the newer version of this draft.' : loaded.data.warning ?? notice}
+      />
+    </StoreProvider>
   )
 }

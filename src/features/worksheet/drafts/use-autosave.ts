@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { DraftRecord, WorksheetStore } from '../../../storage/index.ts'
 import type { WorksheetValues } from '../model/index.ts'
+import { DraftConflictError } from './draft-guard.ts'
 import { toDraftRecord } from './draft-records.ts'
 
 export type SaveState =
@@ -39,6 +40,8 @@ export function useAutosave(store: WorksheetStore, draftId: string, values: Work
       store.saveDraft(draft)
         .then(() => { if (pending.current === null) setState({ status: 'saved', at: draft.updatedAt }) })
         .catch((e: unknown) => {
+          // Another tab has a newer version: the route offers to load it; this tab's change is not kept.
+          if (e instanceof DraftConflictError) { setState({ status: 'failed', message: e.message }); return }
           pending.current ??= next
           const quota = e instanceof Error && /quota/i.test(`${e.name} ${e.message}`)
           setState({ status: 'failed', message: quota ? 'The browser has no room left to save this draft. Free some space, then keep typing to retry.' : 'The draft could not be saved. Keep the tab open and try again.' })

@@ -59,7 +59,8 @@ export function EncounterHeader({ providers, payerProfiles, issues, needsPriorAu
         <SelectField label="Place of service" name="placeOfService" options={PLACES_OF_SERVICE} labels={posLabels} error={issueFor(issues, 'placeOfService')} />
         <SelectField label="Claim type" name="claimType" options={CLAIM_TYPES} labels={claimTypeLabels} error={issueFor(issues, 'claimType')} />
         <Field label="Payer profile" error={issueFor(issues, 'payerProfile')}>
-          <select className={inputClass} {...register('payerProfile')}>
+          {/* Custom profiles load after the form: a new option list remounts the select so that it shows the form's value. */}
+          <select key={`${payerProfiles.map((p) => p.id).join(' ')}${unknownProfile ? ' ?' : ''}`} className={inputClass} {...register('payerProfile')}>
             {payerProfiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
             {unknownProfile ? <option value={payerProfile}>{payerProfile} (profile not found)</option> : null}
           </select>

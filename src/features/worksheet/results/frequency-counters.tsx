@@ -45,10 +45,14 @@ function CounterItem({ counter }: { counter: FrequencyCounter }) {
   )
 }
 
-export function FrequencyCounters({ counters }: { counters: readonly FrequencyCounter[] }) {
+export function FrequencyCounters({ counters, patientId = '' }: { counters: readonly FrequencyCounter[]; patientId?: string }) {
+  const patient = patientId.trim()
   return (
     <div className="flex flex-col gap-2">
-      <h3 className="text-base font-semibold text-slate-900">Frequency limits</h3>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="text-base font-semibold text-slate-900">Frequency limits</h3>
+        {patient ? <a href={`#/patients/${encodeURIComponent(patient)}`} className="text-sm font-medium text-brand-700 underline">Patient history</a> : null}
+      </div>
       {counters.length === 0 ? (
         <p className="text-sm text-slate-700">No frequency limit of this payer applies to the procedures entered.</p>
       ) : (

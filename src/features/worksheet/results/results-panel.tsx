@@ -38,7 +38,7 @@ export function ResultsPanel({ result, issues, values, onApplyFix }: ResultsPane
       <ClaimLinesTable lines={result.lines} />
       {issues.length > 0 ? <FormIssues issues={issues} /> : null}
       <FindingGroupsView groups={groups} lines={result.lines} values={values} onApplyFix={onApplyFix} />
-      <FrequencyCounters counters={result.counters} />
+      <FrequencyCounters counters={result.counters} patientId={values.patientId} />
     </section>
   )
 }

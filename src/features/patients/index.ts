@@ -1,0 +1,2 @@
+export { PatientsPage } from './patients-page.tsx'
+export { PatientPage } from './patient-page.tsx'

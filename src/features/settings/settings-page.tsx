@@ -1,0 +1,13 @@
+import { PayerProfilesSection } from './payer-profiles-section.tsx'
+import { ProvidersSection } from './providers-section.tsx'
+
+/** The practice's settings: its providers and its payer profiles. */
+export function SettingsPage() {
+  return (
+    <div className="flex min-w-0 flex-col gap-4">
+      <h2 className="text-lg font-semibold text-brand-800">Settings</h2>
+      <ProvidersSection />
+      <PayerProfilesSection />
+    </div>
+  )
+}
