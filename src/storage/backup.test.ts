@@ -27,6 +27,8 @@ function sample(): BackupData {
         table: { kind: 'ptp-practitioner', quarter: '2026Q4', effectiveFrom: '2026-10-01', effectiveTo: null, edits: new Map([['64493', [{ column1: '64493', column2: '20552', effectiveFrom: '2020-01-01', deletedOn: null, modifierIndicator: 1, rationale: 'z' }]]]) } },
     ],
     payerProfiles: [{ profile: { ...medicareProfile, id: 'our-medicare', name: 'Our Medicare' }, basedOn: 'medicare', createdAt: '2026-11-03T08:00:00.000Z', updatedAt: '2026-11-03T08:00:00.000Z' }],
+    users: [{ id: 'u-1', name: 'Casey Coder', role: 'coder', createdAt: '2026-09-01T08:00:00.000Z' }],
+    audit: [{ id: 'a-1', at: '2026-10-01T09:00:00.000Z', userId: 'u-1', userName: 'Casey Coder', encounterId: 'e-1', lineIndex: null, action: 'finalize', from: null, to: 'pending', reason: null, note: null }],
   }
 }
 
@@ -50,7 +52,7 @@ describe('backupToJson and parseBackup', () => {
     const text = backupToJson(sample(), EXPORTED_AT)
     const file = JSON.parse(text) as BackupFile
     expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: DATABASE_VERSION, exportedAt: EXPORTED_AT })
-    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1 })
+    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1 })
     const parsed = parseBackup(text)
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
     expect(parsed.backup.data).toEqual(sample())
@@ -60,20 +62,20 @@ describe('backupToJson and parseBackup', () => {
 
   it('writes one record per line, so a line number points at a record', () => {
     const lines = backupToJson(sample(), EXPORTED_AT).split('\n')
-    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(9)
+    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(11)
   })
 
   it('summarizes counts, patients, the span of dates of service and when it was made', () => {
     const parsed = parseBackup(backupToJson(sample(), EXPORTED_AT))
     expect(parsed.ok && parsed.summary).toEqual({
       exportedAt: EXPORTED_AT, schemaVersion: DATABASE_VERSION,
-      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1 },
+      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1 },
       patients: 3, dateRange: { from: '2025-12-15', to: '2026-10-01' },
     })
   })
 
   it('reads an empty store\'s backup, with no date range', () => {
-    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [] }
+    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [] }
     const parsed = parseBackup(backupToJson(empty, EXPORTED_AT))
     expect(parsed.ok && parsed.summary.dateRange).toBeNull()
     expect(parsed.ok && parsed.backup.data).toEqual(empty)
@@ -82,6 +84,28 @@ describe('backupToJson and parseBackup', () => {
   it('reads a backup of an older schema version whose records have the current shape', () => {
     const parsed = parseBackup(JSON.stringify({ ...fileOf(), schemaVersion: 3 }))
     expect(parsed.ok && parsed.summary.schemaVersion).toBe(3)
+  })
+
+  it('reads a schema-5 backup, made before user profiles, with no users and no audit log', () => {
+    const file = fileOf()
+    delete (file.data as Record<string, unknown>).users
+    delete (file.data as Record<string, unknown>).audit
+    delete file.counts.users
+    delete file.counts.audit
+    const parsed = parseBackup(JSON.stringify({ ...file, schemaVersion: 5 }))
+    expect(parsed.ok && parsed.backup.data.users).toEqual([])
+    expect(parsed.ok && parsed.backup.data.audit).toEqual([])
+    expect(parsed.ok && parsed.summary.counts.history).toBe(2)
+    // The same file claiming schema 6 lacks tables that version has.
+    expect(errorsOf(JSON.stringify({ ...file, schemaVersion: 6 }))).toEqual(['The backup has no "users" table.', 'The backup has no "audit" table.'])
+  })
+
+  it('an audit entry and a user with fields of the wrong kind', () => {
+    expect(errorsAfter((f) => { Object.assign(rec(f, 'audit'), { lineIndex: -1, at: 'yesterday' }); Object.assign(rec(f, 'users'), { role: 'admin' }) })).toEqual([
+      "users record 1: role must be 'coder', 'supervisor' or 'trainee'",
+      'audit record 1: at must be a date and time like 2026-11-26T14:05:00.000Z',
+      'audit record 1: lineIndex must be a whole number, 0 or more',
+    ])
   })
 
   it('reads a file with a byte-order mark and keeps fields it does not know', () => {

@@ -8,9 +8,10 @@ import type { BackupData, BackupTable, NcciTableRecord } from './types.ts'
  * The backup file: one JSON text holding every record of every table.
  *
  * `formatVersion` is the layout of this file; `schemaVersion` the store's schema when it was
- * written. Backups first appeared with schema version 4, so every backup holds the version-4
- * record shapes; a file with an older `schemaVersion` is still read whenever its records have
- * those shapes. A newer format or schema is refused: it was made by a newer version of the app.
+ * written. Backups first appeared with schema version 4; the record shapes have not changed
+ * since, and the users and audit tables came with version 6 (a backup of an older schema is read
+ * with both empty). A file with an older `schemaVersion` is read whenever its records have the
+ * current shapes. A newer format or schema is refused: it was made by a newer version of the app.
  *
  * The NCCI tables hold Maps, which JSON cannot: in the file each Map is a list of
  * [key, value] pairs, in the Map's order, and reading turns them back into Maps.
@@ -20,7 +21,10 @@ export const BACKUP_FORMAT = 'injection-coding-worksheet-backup'
 export const BACKUP_FORMAT_VERSION = 1
 
 /** The tables of a backup, in the order the file lists them. */
-export const BACKUP_TABLE_NAMES: readonly BackupTable[] = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles']
+export const BACKUP_TABLE_NAMES: readonly BackupTable[] = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit']
+
+/** Tables that came with a later schema version: a backup of an older schema holds none (read as empty). */
+const TABLE_SINCE: Partial<Record<BackupTable, number>> = { users: 6, audit: 6 }
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT
@@ -152,7 +156,17 @@ const ptpTableSchema = z.looseObject({ kind: z.literal('ptp-practitioner', or("m
 
 const payerProfileRecordSchema = z.looseObject({ profile: object, basedOn: nullableText, createdAt: isoTime, updatedAt: isoTime }, or('must be an object'))
 
+const userSchema = z.looseObject({
+  id: nonEmpty, name: nonEmpty, role: z.enum(['coder', 'supervisor', 'trainee'], or("must be 'coder', 'supervisor' or 'trainee'")), createdAt: isoTime,
+}, or('must be an object'))
+const auditSchema = z.looseObject({
+  id: nonEmpty, at: isoTime, userId: nonEmpty, userName: text, encounterId: nonEmpty, lineIndex: z.nullable(count),
+  action: nonEmpty, from: nullableText, to: nonEmpty, reason: nullableText, note: nullableText,
+}, or('must be an object'))
+
 const recordSchemas: Record<BackupTable, z.ZodMiniType> = {
+  users: userSchema,
+  audit: auditSchema,
   drafts: draftSchema,
   encounters: encounterSchema,
   history: historySchema,
@@ -202,9 +216,11 @@ const identities: Record<BackupTable, readonly ((r: never) => unknown)[]> = {
   providers: [(r: { id: string }) => r.id],
   ncci: [(r: { id: string }) => r.id],
   payerProfiles: [(r: { profile: { id: string } }) => r.profile.id],
+  users: [(r: { id: string }) => r.id],
+  audit: [(r: { id: string }) => r.id],
 }
 const identityName: Record<BackupTable, readonly string[]> = {
-  drafts: ['id'], encounters: ['id'], history: ['key'], imports: ['id'], providers: ['id'], ncci: ['id'], payerProfiles: ['profile.id'],
+  drafts: ['id'], encounters: ['id'], history: ['key'], imports: ['id'], providers: ['id'], ncci: ['id'], payerProfiles: ['profile.id'], users: ['id'], audit: ['id'],
 }
 
 function duplicateProblems(table: BackupTable, records: readonly unknown[]): string[] {
@@ -260,15 +276,22 @@ export function parseBackup(raw: string): ParseBackupResult {
 
   const data = top.data
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('The backup holds no data: its "data" must be an object with one list per table.')
-  const tables = data as Record<string, unknown>
+  const tables = { ...(data as Record<string, unknown>) }
   const errors: string[] = []
+  const countsGiven = typeof top.counts === 'object' && top.counts !== null && !Array.isArray(top.counts) ? { ...(top.counts as Record<string, unknown>) } : top.counts
+  for (const [t, since] of Object.entries(TABLE_SINCE)) {
+    if (schemaVersion < since && tables[t] === undefined) {
+      tables[t] = []
+      if (typeof countsGiven === 'object' && countsGiven !== null) (countsGiven as Record<string, unknown>)[t] = 0
+    }
+  }
   for (const t of BACKUP_TABLE_NAMES) {
     if (tables[t] === undefined) errors.push(`The backup has no "${t}" table.`)
     else if (!Array.isArray(tables[t])) errors.push(`The backup's "${t}" table must be a list of records.`)
   }
   if (errors.length) return { ok: false, errors }
 
-  const counts = top.counts
+  const counts = countsGiven
   const countsOk = typeof counts === 'object' && counts !== null && !Array.isArray(counts)
   if (!countsOk) errors.push('The backup\'s "counts" must be an object with the number of records of each table.')
   for (const t of BACKUP_TABLE_NAMES) {

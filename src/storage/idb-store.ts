@@ -3,7 +3,7 @@ import type { HistoryLine } from '../domain/index.ts'
 import { legacyHistoryKey } from './history-key.ts'
 import { BACKUP_TABLES, bucketOf, groupLedger, ncciInfoOf, writeFailure } from './idb-shared.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
-import type { CustomPayerProfileRecord, DraftRecord, EncounterRecord, HistoryRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, PatientSummary, ProviderRecord, StoreTable, WorksheetStore } from './types.ts'
+import type { AuditRecord, CustomPayerProfileRecord, DraftRecord, EncounterRecord, HistoryRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, PatientSummary, ProviderRecord, StoreTable, UserRecord, WorksheetStore } from './types.ts'
 
 /**
  * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
@@ -12,7 +12,7 @@ import type { CustomPayerProfileRecord, DraftRecord, EncounterRecord, HistoryRec
  */
 
 export const DATABASE_NAME = 'injection-coding-worksheet'
-export const DATABASE_VERSION = 5
+export const DATABASE_VERSION = 6
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 const CONNECTION_LOST = 'A newer version of the app was opened in another tab, so this tab can no longer read or save data. Reload this tab to continue; drafts saved before are kept.'
@@ -21,6 +21,8 @@ export interface WorksheetDb extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { updatedAt: string; patientId: string; status: string } }
   encounters: { key: string; value: EncounterRecord; indexes: { patientId: string; finalizedAt: string; dateOfService: string; review: string } }
   ledger: { key: number; value: LedgerRecord; indexes: { patientIds: string } }
+  users: { key: string; value: UserRecord; indexes: { name: string } }
+  audit: { key: string; value: AuditRecord; indexes: { encounterId: string; at: string } }
   imports: { key: string; value: ImportRecord; indexes: { importedAt: string } }
   providers: { key: string; value: ProviderRecord; indexes: { name: string } }
   ncci: { key: string; value: NcciTableRecord }
@@ -75,6 +77,13 @@ function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: UpgradeT
   }
   // Version 5: imported history in ledger buckets instead of one record per line.
   if (oldVersion < 5) db.createObjectStore('ledger', { keyPath: 'bucket' }).createIndex('patientIds', 'patientIds', { multiEntry: true })
+  if (oldVersion < 6) {
+    // Version 6: local user profiles and the append-only audit log of the review.
+    db.createObjectStore('users', { keyPath: 'id' }).createIndex('name', 'name')
+    const audit = db.createObjectStore('audit', { keyPath: 'id' })
+    audit.createIndex('encounterId', 'encounterId')
+    audit.createIndex('at', 'at')
+  }
 
   if (oldVersion >= 1) {
     migrateData(db, oldVersion, tx).catch(() => {
@@ -188,11 +197,33 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
       changed('drafts')
     },
     async deleteDraft(id) { await (await database()).delete('drafts', id); changed('drafts') },
-    async finalize(encounter, draftId) {
+    async finalize(encounter, draftId, audit = []) {
       const db = await database()
-      const tx = db.transaction(['encounters', 'drafts'], 'readwrite')
-      await Promise.all([tx.objectStore('encounters').put(encounter), draftId ? tx.objectStore('drafts').delete(draftId) : undefined, tx.done])
-      changed('encounters', 'drafts')
+      const tx = db.transaction(['encounters', 'drafts', 'audit'], 'readwrite')
+      await Promise.all([
+        tx.objectStore('encounters').put(encounter),
+        draftId ? tx.objectStore('drafts').delete(draftId) : undefined,
+        ...audit.map((entry) => tx.objectStore('audit').add(entry)),
+        tx.done,
+      ])
+      changed('encounters', 'drafts', ...(audit.length > 0 ? (['audit'] as const) : []))
+    },
+    async listAllEncounters() { return (await database()).getAll('encounters') },
+    async listUsers() { return (await database()).getAllFromIndex('users', 'name') },
+    async saveUser(user) { await (await database()).put('users', user); changed('users') },
+    async appendAudit(entries) {
+      const tx = (await database()).transaction('audit', 'readwrite')
+      try {
+        await Promise.all([...entries.map((entry) => tx.store.add(entry)), tx.done])
+      } catch (error) {
+        throw writeFailure(error, 'the audit log entry')
+      }
+      changed('audit')
+    },
+    async listAudit(encounterId) {
+      const db = await database()
+      const entries = encounterId === undefined ? await db.getAllFromIndex('audit', 'at') : await db.getAllFromIndex('audit', 'encounterId', encounterId)
+      return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     },
     async listEncounters(patientId) {
       return (await (await database()).getAllFromIndex('encounters', 'patientId', patientId)).sort(byDate)

@@ -36,6 +36,36 @@ export interface EncounterRecord {
   review: ReviewState
   /** Written reason, required when the encounter was finalized with an error finding. */
   finalizeReason: string | null
+  /** The user (UserRecord id) who finalized it; absent on encounters stored before user profiles. */
+  finalizedBy?: string | null
+}
+
+/** A person using the app on this machine (local profiles; real sign-in comes with a shared server). */
+export interface UserRecord {
+  id: string
+  name: string
+  role: 'coder' | 'supervisor' | 'trainee'
+  createdAt: string
+}
+
+/**
+ * One entry of the append-only audit log: who did what to which encounter (and line), when and
+ * why. The review feature gives `action` and the statuses their meaning; the store only appends
+ * and reads.
+ */
+export interface AuditRecord {
+  id: string
+  /** ISO date-time. */
+  at: string
+  userId: string
+  userName: string
+  encounterId: string
+  lineIndex: number | null
+  action: string
+  from: string | null
+  to: string
+  reason: string | null
+  note: string | null
 }
 
 /** A prior claim line imported from a practice-management export, as stored in the patient's ledger record. */
@@ -140,19 +170,31 @@ export interface BackupData {
   providers: ProviderRecord[]
   ncci: NcciTableRecord[]
   payerProfiles: CustomPayerProfileRecord[]
+  users: UserRecord[]
+  audit: AuditRecord[]
 }
 
 export type BackupTable = keyof BackupData
 
-export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles'
+export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit'
 
 export interface WorksheetStore {
   listDrafts(): Promise<DraftRecord[]>
   getDraft(id: string): Promise<DraftRecord | undefined>
   saveDraft(draft: DraftRecord): Promise<void>
   deleteDraft(id: string): Promise<void>
-  /** Stores the encounter and removes its draft in one transaction. */
-  finalize(encounter: EncounterRecord, draftId: string | null): Promise<void>
+  /** Stores the encounter, removes its draft and appends the audit entries, in one transaction. */
+  finalize(encounter: EncounterRecord, draftId: string | null, audit?: readonly AuditRecord[]): Promise<void>
+  /** Every finalized encounter (the review queue). */
+  listAllEncounters(): Promise<EncounterRecord[]>
+  /** The app's user profiles, by name. */
+  listUsers(): Promise<UserRecord[]>
+  /** Stores a user profile, replacing the one with the same id. */
+  saveUser(user: UserRecord): Promise<void>
+  /** Appends entries to the audit log in one transaction; an id already in the log fails it all. */
+  appendAudit(entries: readonly AuditRecord[]): Promise<void>
+  /** The audit log, oldest first; only an encounter's entries when `encounterId` is given. */
+  listAudit(encounterId?: string): Promise<AuditRecord[]>
   listEncounters(patientId: string): Promise<EncounterRecord[]>
   /** Prior claim lines of a patient across every provider: finalized encounters and imported lines. */
   patientHistory(patientId: string): Promise<HistoryLine[]>

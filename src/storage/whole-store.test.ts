@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { medicareProfile } from '../domain/index.ts'
 import { parseMueFile, quarterBounds } from '../domain/ncci/index.ts'
 import { createIdbStore, DATABASE_VERSION, deleteStore, openWorksheetDb } from './idb-store.ts'
-import type { BackupData, CustomPayerProfileRecord, EncounterRecord, NcciTableRecord, StoreTable } from './types.ts'
+import { bucketOf, ledgerRecord } from './idb-shared.ts'
+import type { AuditRecord, BackupData, CustomPayerProfileRecord, EncounterRecord, NcciTableRecord, StoreTable } from './types.ts'
 
 let n = 0
 const opened: { name: string; close: () => Promise<void> }[] = []
@@ -84,7 +85,7 @@ describe('backup, restore and clear', () => {
     const { store } = freshStore()
     await fill(store)
     const backup = await store.exportBackup()
-    expect(await store.countRecords()).toEqual({ providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, drafts: 1, ncci: 1 })
+    expect(await store.countRecords()).toEqual({ users: 0, providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, audit: 0, drafts: 1, ncci: 1 })
     expect(backup.history.map((h) => h.key).sort()).toEqual(['PT-10|2026-03-10|64483|RT|1|DR-B', 'PT-1|2026-01-10|64483|RT|1|DR-B', 'PT-2|2026-02-10|64483|RT|1|DR-B'])
 
     const other = freshStore().store
@@ -126,7 +127,7 @@ describe('backup, restore and clear', () => {
     await fill(store)
     store.backupDraftNow({ id: 'd1', createdAt: 'a', updatedAt: 'b', patientId: '', dateOfService: '', values: {}, status: 'draft', returnNote: null })
     await store.clearAll()
-    expect(await store.countRecords()).toEqual({ providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, drafts: 0, ncci: 0 })
+    expect(await store.countRecords()).toEqual({ users: 0, providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, audit: 0, drafts: 0, ncci: 0 })
     expect(await store.listNcciTables()).toEqual([])
     expect(store.takeDraftBackup('d1')).toBeUndefined()
   })
@@ -177,5 +178,88 @@ describe('a newer version opened in another tab', () => {
     store.onConnectionLost((m) => late.push(m))
     expect(late).toEqual(messages)
     newer.close()
+  })
+})
+
+describe('users and the audit log (schema version 6)', () => {
+  const entry = (id: string, at: string, encounterId = 'e1', action = 'finalize'): AuditRecord => ({
+    id, at, userId: 'u-1', userName: 'Casey Coder', encounterId, lineIndex: null, action, from: null, to: 'pending', reason: null, note: null,
+  })
+
+  it('keeps user profiles by name', async () => {
+    const { store } = freshStore()
+    await store.saveUser({ id: 'u-2', name: 'Sam Supervisor', role: 'supervisor', createdAt: '2026-11-26T10:00:00.000Z' })
+    await store.saveUser({ id: 'u-1', name: 'Casey Coder', role: 'coder', createdAt: '2026-11-26T10:00:00.000Z' })
+    expect((await store.listUsers()).map((u) => u.name)).toEqual(['Casey Coder', 'Sam Supervisor'])
+  })
+
+  it('finalize appends its audit entries in the same transaction, and lists every encounter', async () => {
+    const { store } = freshStore()
+    const seen: (readonly StoreTable[])[] = []
+    store.subscribe((t) => seen.push(t))
+    await store.finalize({ ...encounter('e1', 'PT-1', '2026-05-01'), finalizedBy: 'u-1' }, null, [entry('a-1', '2026-11-26T10:00:00.000Z')])
+    await store.finalize(encounter('e2', 'PT-2', '2026-06-01'), null)
+    expect(seen).toEqual([['encounters', 'drafts', 'audit'], ['encounters', 'drafts']])
+    expect(await store.listAudit()).toEqual([entry('a-1', '2026-11-26T10:00:00.000Z')])
+    expect((await store.listAllEncounters()).map((e) => [e.id, e.finalizedBy ?? null])).toEqual([['e1', 'u-1'], ['e2', null]])
+  })
+
+  it('a finalize whose audit entry is refused stores nothing', async () => {
+    const { store } = freshStore()
+    await store.appendAudit([entry('a-1', '2026-11-26T09:00:00.000Z', 'e0')])
+    await expect(store.finalize(encounter('e1', 'PT-1', '2026-05-01'), null, [entry('a-1', '2026-11-26T10:00:00.000Z')])).rejects.toThrow()
+    expect(await store.listAllEncounters()).toEqual([])
+  })
+
+  it('appends only: an id already in the log fails the whole append; lists oldest first, per encounter', async () => {
+    const { store } = freshStore()
+    await store.appendAudit([entry('a-2', '2026-11-26T11:00:00.000Z', 'e1', 'approve'), entry('a-1', '2026-11-26T10:00:00.000Z')])
+    await expect(store.appendAudit([entry('a-3', '2026-11-26T12:00:00.000Z', 'e2'), entry('a-1', '2026-11-26T12:00:00.000Z')])).rejects.toThrow(/nothing was changed/)
+    expect((await store.listAudit()).map((e) => e.id)).toEqual(['a-1', 'a-2'])
+    await store.appendAudit([entry('a-3', '2026-11-26T12:00:00.000Z', 'e2')])
+    expect((await store.listAudit('e1')).map((e) => e.id)).toEqual(['a-1', 'a-2'])
+    expect((await store.listAudit('e2')).map((e) => e.id)).toEqual(['a-3'])
+  })
+
+  it('backs up and restores users and the audit log with everything else', async () => {
+    const { store } = freshStore()
+    await fill(store)
+    await store.saveUser({ id: 'u-1', name: 'Casey Coder', role: 'coder', createdAt: '2026-11-26T10:00:00.000Z' })
+    await store.appendAudit([entry('a-1', '2026-11-26T10:00:00.000Z')])
+    const backup = await store.exportBackup()
+    expect([backup.users.length, backup.audit.length]).toEqual([1, 1])
+    const other = freshStore().store
+    await other.restoreBackup(backup)
+    expect(await other.exportBackup()).toEqual(backup)
+  })
+})
+
+describe('schema version 5 to 6', () => {
+  it('adds the users and audit stores and keeps the ledger of a version-5 store', async () => {
+    const name = `whole-store-v5-${++n}`
+    const v5 = await openDB(name, 5, {
+      upgrade(db) {
+        db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt')
+        db.createObjectStore('encounters', { keyPath: 'id' }).createIndex('patientId', 'patientId')
+        db.createObjectStore('providers', { keyPath: 'id' }).createIndex('name', 'name')
+        db.createObjectStore('imports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
+        db.createObjectStore('ncci', { keyPath: 'id' })
+        db.createObjectStore('payerProfiles', { keyPath: 'profile.id' })
+        db.createObjectStore('ncciInfo', { keyPath: 'id' })
+        db.createObjectStore('ledger', { keyPath: 'bucket' }).createIndex('patientIds', 'patientIds', { multiEntry: true })
+      },
+    })
+    const line = { patientId: 'PT-1', importId: 'i1', dateOfService: '2026-01-10', code: '64483', modifiers: ['LT'], units: 1, key: 'PT-1|2026-01-10|64483|LT|1|' }
+    await v5.put('ledger', ledgerRecord(bucketOf('PT-1'), [line]))
+    v5.close()
+
+    const { store } = freshStore(name)
+    expect(await store.patientHistory('PT-1')).toEqual([{ dateOfService: '2026-01-10', code: '64483', modifiers: ['LT'], units: 1 }])
+    expect(await store.listUsers()).toEqual([])
+    expect(await store.listAudit()).toEqual([])
+    const db = await openWorksheetDb(name)
+    expect(db.version).toBe(DATABASE_VERSION)
+    expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['users', 'audit']))
+    db.close()
   })
 })

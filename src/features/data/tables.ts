@@ -9,9 +9,11 @@ export const TABLE_LABELS: readonly (readonly [BackupTable, string])[] = [
   ['providers', 'Providers'],
   ['payerProfiles', 'Custom payer profiles'],
   ['ncci', 'NCCI tables'],
+  ['users', 'User profiles'],
+  ['audit', 'Audit log entries'],
 ]
 
-export const ALL_TABLES = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles'] as const
+export const ALL_TABLES = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit'] as const
 
 export const totalOf = (counts: Record<BackupTable, number>) => Object.values(counts).reduce((a, b) => a + b, 0)
 
