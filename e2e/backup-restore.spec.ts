@@ -70,7 +70,7 @@ test('backup, clear all data, restore: the stored data is identical to before', 
   await expect(storedNow(page, 'Finalized encounters')).toHaveText('1')
   await expect(storedNow(page, 'Imported claim-history lines')).toHaveText('3')
   await expect(storedNow(page, 'NCCI tables')).toHaveText('1')
-  await expect(storedNow(page, 'All records')).toHaveText('8')
+  await expect(storedNow(page, 'All records')).toHaveText('9')
   await expect(page.getByRole('region', { name: 'Storage' })).toContainText(/Space used\s*[\d.]+ (bytes|KB|MB|GB)/)
   await expectNoAxeViolations(page, 'the backup page')
 
@@ -79,12 +79,12 @@ test('backup, clear all data, restore: the stored data is identical to before', 
   // Saved under its own name, as a coder's Downloads folder would hold it.
   const backupPath = test.info().outputPath(BACKUP_NAME)
   await download.saveAs(backupPath)
-  await expect(page.getByRole('status').filter({ hasText: `Downloaded ${BACKUP_NAME} with 8 records.` })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: `Downloaded ${BACKUP_NAME} with 9 records.` })).toBeVisible()
   const file = JSON.parse(readFileSync(backupPath, 'utf8')) as { format: string; counts: Record<string, number> }
   expect(file.format).toBe('injection-coding-worksheet-backup')
-  expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 3, imports: 1, providers: 1, ncci: 1, payerProfiles: 0, users: 0, audit: 0 })
+  expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 3, imports: 1, providers: 1, ncci: 1, payerProfiles: 0, users: 0, audit: 1 })
   const before = await readAllStores(page)
-  expect(countsOf(before)).toEqual({ ...EMPTY, drafts: 1, encounters: 1, ledger: 1, imports: 1, providers: 1, ncci: 1, ncciInfo: 1 })
+  expect(countsOf(before)).toEqual({ ...EMPTY, drafts: 1, encounters: 1, ledger: 1, imports: 1, providers: 1, ncci: 1, ncciInfo: 1, audit: 1 })
 
   // Clear all data.
   await page.getByRole('button', { name: 'Clear all data…' }).click()
@@ -119,7 +119,7 @@ test('backup, clear all data, restore: the stored data is identical to before', 
   await expect(summary.getByRole('note')).toContainText('Restoring replaces everything stored in this browser')
   await expectNoAxeViolations(page, 'the restore summary')
   await page.getByRole('button', { name: 'Replace everything with this backup' }).click()
-  await expect(page.getByRole('status').filter({ hasText: `Restored ${BACKUP_NAME}: 8 records from the backup of ${TODAY} 12:00.` })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: `Restored ${BACKUP_NAME}: 9 records from the backup of ${TODAY} 12:00.` })).toBeVisible()
   await expectNoAxeViolations(page, 'the backup page after the restore')
 
   const after = await readAllStores(page)

@@ -18,7 +18,22 @@ export interface Recorder {
   offOrigin: () => string[]
 }
 
-export const test = base.extend<{ recorder: Recorder; pageErrors: string[] }>({
+/** The profile every journey runs under unless it opts out with `test.use({ seedUser: false })`. */
+export const E2E_USER = { id: 'e2e-coder', name: 'Test Coder', role: 'coder', createdAt: `${TODAY}T08:00:00.000Z` } as const
+
+export const test = base.extend<{ recorder: Recorder; pageErrors: string[]; seedUser: boolean }>({
+  seedUser: [true, { option: true }],
+  // Every page of the context (a second tab too) opens as if E2E_USER had been chosen in it,
+  // so journeys start at the worksheet. Nothing is written to IndexedDB: the stores stay as
+  // the journeys expect them (the backup journey counts every record).
+  context: async ({ context, seedUser }, provide) => {
+    if (seedUser) {
+      await context.addInitScript((user) => {
+        sessionStorage.setItem('injection-coding-worksheet:session-user', JSON.stringify(user))
+      }, E2E_USER)
+    }
+    await provide(context)
+  },
   recorder: [
     async ({ context, baseURL }, provide) => {
       const appOrigin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin

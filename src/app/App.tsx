@@ -1,6 +1,10 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { ROLE_LABELS } from '../features/users/model.ts'
+import { forgetSessionUser, readSessionUser, rememberUser } from '../features/users/session.ts'
 import { newDraftId, WorksheetRoute } from '../features/worksheet/index.ts'
+import { CurrentUserContext, type CurrentUser } from '../lib/current-user.tsx'
 import { createIdbStore, StoreProvider, type WorksheetStore } from '../storage/index.ts'
+import type { UserRecord } from '../storage/types.ts'
 import { AppShell, type NavItem } from './app-shell.tsx'
 import { ConnectionLostBanner } from './connection-lost.tsx'
 import { UpdatePrompt } from './update-prompt.tsx'
@@ -8,6 +12,8 @@ import { useHashRoute, type Route } from './use-hash-route.ts'
 
 
 // Screens other than the worksheet load on first visit, so the worksheet's own JavaScript stays small.
+// The profile chooser shows once per tab, before any screen: it loads then too.
+const UserChooser = lazy(() => import('../features/users/user-chooser.tsx').then((m) => ({ default: m.UserChooser })))
 const DraftsPage = lazy(() => import('../features/worksheet/drafts/drafts-page.tsx').then((m) => ({ default: m.DraftsPage })))
 const HistoryImportPage = lazy(() => import('../features/ledger/index.ts').then((m) => ({ default: m.HistoryImportPage })))
 const NcciTablesPage = lazy(() => import('../features/reference/index.ts').then((m) => ({ default: m.NcciTablesPage })))
@@ -25,6 +31,17 @@ export function App({ store: given }: { store?: WorksheetStore }) {
   const store = useMemo(() => given ?? createIdbStore(), [given])
   const [route, navigate] = useHashRoute()
   const [notice, setNotice] = useState<{ draftId: string; text: string } | null>(null)
+  const [user, setUserState] = useState<UserRecord | null>(readSessionUser)
+  const [switched, setSwitched] = useState(false)
+
+  const currentUser = useMemo<CurrentUser>(() => ({
+    user,
+    setUser: (next) => {
+      if (next) rememberUser(next)
+      else forgetSessionUser()
+      setUserState(next)
+    },
+  }), [user])
 
   useEffect(() => {
     if (route.name === 'new') navigate({ name: 'worksheet', draftId: newDraftId() }, { replace: true })
@@ -35,24 +52,42 @@ export function App({ store: given }: { store?: WorksheetStore }) {
     navigate({ name: 'worksheet', draftId })
   }
 
+  const screens = (
+    <>
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        {route.name === 'drafts' ? <DraftsPage onOpen={(id) => openDraft(id)} /> : null}
+        {route.name === 'history-import' ? <HistoryImportPage /> : null}
+        {route.name === 'ncci-tables' ? <NcciTablesPage /> : null}
+        {route.name === 'patients' ? <PatientsPage onOpenPatient={(patientId) => navigate({ name: 'patient', patientId })} /> : null}
+        {route.name === 'patient' ? <PatientPage patientId={route.patientId} onBack={() => navigate({ name: 'patients' })} /> : null}
+        {route.name === 'settings' ? <SettingsPage /> : null}
+        {route.name === 'data' ? <DataPage /> : null}
+      </Suspense>
+      {route.name === 'worksheet' ? (
+        <WorksheetRoute draftId={route.draftId} notice={notice?.draftId === route.draftId ? notice.text : null} onNavigate={openDraft} />
+      ) : null}
+    </>
+  )
+
   return (
     <StoreProvider store={store}>
       <UpdatePrompt />
       <ConnectionLostBanner />
-      <AppShell current={NAV_OF_ROUTE[route.name] ?? 'worksheet'} onNewWorksheet={() => openDraft(newDraftId())}>
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          {route.name === 'drafts' ? <DraftsPage onOpen={(id) => openDraft(id)} /> : null}
-          {route.name === 'history-import' ? <HistoryImportPage /> : null}
-          {route.name === 'ncci-tables' ? <NcciTablesPage /> : null}
-          {route.name === 'patients' ? <PatientsPage onOpenPatient={(patientId) => navigate({ name: 'patient', patientId })} /> : null}
-          {route.name === 'patient' ? <PatientPage patientId={route.patientId} onBack={() => navigate({ name: 'patients' })} /> : null}
-          {route.name === 'settings' ? <SettingsPage /> : null}
-          {route.name === 'data' ? <DataPage /> : null}
-        </Suspense>
-        {route.name === 'worksheet' ? (
-          <WorksheetRoute draftId={route.draftId} notice={notice?.draftId === route.draftId ? notice.text : null} onNavigate={openDraft} />
-        ) : null}
-      </AppShell>
+      <CurrentUserContext value={currentUser}>
+        <AppShell
+          current={NAV_OF_ROUTE[route.name] ?? 'worksheet'}
+          onNewWorksheet={() => openDraft(newDraftId())}
+          user={user}
+          roleLabel={user ? ROLE_LABELS[user.role] : undefined}
+          onSwitchUser={() => { setSwitched(true); currentUser.setUser(null) }}
+        >
+          {user ? screens : (
+            <Suspense fallback={<p role="status">Loading…</p>}>
+              <UserChooser focusHeading={switched} onChoose={(chosen) => currentUser.setUser(chosen)} />
+            </Suspense>
+          )}
+        </AppShell>
+      </CurrentUserContext>
     </StoreProvider>
   )
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import type { UserRecord } from '../storage/types.ts'
 
 export const PRODUCT_NAME = 'Injection Coding Worksheet'
 
@@ -8,12 +9,17 @@ interface AppShellProps {
   children: ReactNode
   current: NavItem
   onNewWorksheet: () => void
+  /** The current user; without one (the chooser is showing) the navigation is hidden. */
+  user?: UserRecord | null
+  /** Shown with the user's name when given. */
+  roleLabel?: string
+  onSwitchUser?: () => void
 }
 
 const navLink = (active: boolean) =>
   `rounded px-2 py-1 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${active ? 'bg-white text-brand-800' : 'text-white hover:bg-brand-700'}`
 
-export function AppShell({ children, current, onNewWorksheet }: AppShellProps) {
+export function AppShell({ children, current, onNewWorksheet, user = null, roleLabel, onSwitchUser }: AppShellProps) {
   return (
     <div className="flex min-h-screen flex-col bg-brand-50 text-slate-900">
       <a
@@ -26,7 +32,7 @@ export function AppShell({ children, current, onNewWorksheet }: AppShellProps) {
       <header className="bg-brand-800 text-white" data-print="hide">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3 sm:px-6">
           <h1 className="text-xl font-semibold tracking-tight">{PRODUCT_NAME}</h1>
-          <nav aria-label="Main" className="flex flex-wrap gap-2">
+          {user ? <nav aria-label="Main" className="flex flex-wrap gap-2">
             <a href="#/" aria-current={current === 'worksheet' ? 'page' : undefined} className={navLink(current === 'worksheet')}
               onClick={(e) => { e.preventDefault(); onNewWorksheet() }}>New worksheet</a>
             <a href="#/drafts" aria-current={current === 'drafts' ? 'page' : undefined} className={navLink(current === 'drafts')}>Drafts</a>
@@ -35,7 +41,18 @@ export function AppShell({ children, current, onNewWorksheet }: AppShellProps) {
             <a href="#/reference/ncci" aria-current={current === 'ncci-tables' ? 'page' : undefined} className={navLink(current === 'ncci-tables')}>NCCI tables</a>
             <a href="#/settings" aria-current={current === 'settings' ? 'page' : undefined} className={navLink(current === 'settings')}>Settings</a>
             <a href="#/data" aria-current={current === 'data' ? 'page' : undefined} className={navLink(current === 'data')}>Backup</a>
-          </nav>
+          </nav> : null}
+          {user ? (
+            <div className="flex flex-wrap items-center gap-2 text-sm sm:ml-auto">
+              <p><span className="sr-only">Current user: </span><span className="font-semibold">{user.name}</span>{roleLabel ? <span className="text-brand-100"> · {roleLabel}</span> : null}</p>
+              {onSwitchUser ? (
+                <button type="button" onClick={onSwitchUser}
+                  className="rounded border border-white/70 px-2 py-1 font-medium text-white hover:bg-brand-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white">
+                  Switch user
+                </button>
+              ) : null}
+            </div>
+          ) : null}
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-4 focus:outline-none sm:px-6">

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { Button } from '../../components/button.tsx'
 import { Dialog } from '../../components/dialog.tsx'
 import { inputClass } from '../../components/field.tsx'
+import { useCurrentUser } from '../../lib/current-user.tsx'
 import type { Severity } from '../../domain/index.ts'
 import type { FormIssue } from './model/index.ts'
 
@@ -22,6 +23,7 @@ interface FinalizeDialogProps {
  */
 export function FinalizeDialog({ open, counts, blocking, lineCount, onCancel, onConfirm }: FinalizeDialogProps) {
   const [reason, setReason] = useState('')
+  const { user } = useCurrentUser()
   const id = useId()
   const needsReason = counts.error > 0
   const reasonOk = !needsReason || reason.trim().length >= MIN_REASON
@@ -49,6 +51,7 @@ export function FinalizeDialog({ open, counts, blocking, lineCount, onCancel, on
       <p className="text-sm">
         Finalized encounters count in this patient&apos;s later frequency checks.
         {review ? ' It has findings, so it goes to supervisor review.' : ' It has no error or warning, so no review is needed.'}
+        {user ? ` It is recorded as finalized by ${user.name}.` : ''}
       </p>
       {needsReason ? (
         <div className="mt-3 flex flex-col gap-1">

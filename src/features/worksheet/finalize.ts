@@ -1,5 +1,6 @@
 import type { EvaluationInput, EvaluationResult, Severity } from '../../domain/index.ts'
 import type { EncounterRecord } from '../../storage/index.ts'
+import type { AuditRecord, UserRecord } from '../../storage/types.ts'
 import type { FormIssue } from './model/index.ts'
 
 const BLOCKING_PATHS = new Set(['dateOfService', 'patientId', 'providerId'])
@@ -15,8 +16,11 @@ export function countBySeverity(result: EvaluationResult): Record<Severity, numb
   return counts
 }
 
-/** The ledger record of a finalized encounter; errors and warnings send it to review. */
-export function toEncounterRecord(id: string, input: EvaluationInput, result: EvaluationResult, reason: string | null, now: string): EncounterRecord {
+/**
+ * The ledger record of a finalized encounter; errors and warnings send it to review.
+ * `user` is who finalized it (null only where no profile is chosen, as in isolated tests).
+ */
+export function toEncounterRecord(id: string, input: EvaluationInput, result: EvaluationResult, reason: string | null, now: string, user: UserRecord | null = null): EncounterRecord {
   const counts = countBySeverity(result)
   return {
     id,
@@ -31,5 +35,23 @@ export function toEncounterRecord(id: string, input: EvaluationInput, result: Ev
     counts,
     review: counts.error > 0 || counts.warning > 0 ? 'pending' : 'not-needed',
     finalizeReason: reason,
+    finalizedBy: user?.id ?? null,
+  }
+}
+
+/** The audit log entry of finalizing `record` under `user`, stored in the same transaction. */
+export function toFinalizeAudit(record: EncounterRecord, user: UserRecord, auditId: string): AuditRecord {
+  return {
+    id: auditId,
+    at: record.finalizedAt,
+    userId: user.id,
+    userName: user.name,
+    encounterId: record.id,
+    lineIndex: null,
+    action: 'finalize',
+    from: null,
+    to: record.review === 'pending' ? 'pending' : 'no-findings',
+    reason: null,
+    note: record.finalizeReason,
   }
 }

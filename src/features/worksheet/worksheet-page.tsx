@@ -3,8 +3,9 @@ import { FormProvider, useForm } from 'react-hook-form'
 import { Button } from '../../components/button.tsx'
 import { createContext, type HistoryLine, type PayerProfile, type ProcedureType } from '../../domain/index.ts'
 import { usePayerProfiles, useStore, useStoreQuery, type DraftRecord, type ProviderRecord } from '../../storage/index.ts'
+import { useCurrentUser } from '../../lib/current-user.tsx'
 import { useAutosave } from './drafts/use-autosave.ts'
-import { blockingIssues, countBySeverity, toEncounterRecord } from './finalize.ts'
+import { blockingIssues, countBySeverity, toEncounterRecord, toFinalizeAudit } from './finalize.ts'
 import { DocumentationChecklist } from './form/documentation-checklist.tsx'
 import { DrugsSection } from './form/drugs-section.tsx'
 import { EncounterHeader } from './form/encounter-header.tsx'
@@ -66,6 +67,7 @@ interface WorksheetPageProps {
 /** The coder's main screen: the form on one side, the claim lines and checks live on the other. */
 export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice }: WorksheetPageProps) {
   const store = useStore()
+  const { user } = useCurrentUser()
   const methods = useForm<WorksheetValues>({ defaultValues: initialValues, mode: 'onChange' })
   const [values, setValues] = useState<WorksheetValues>(() => structuredClone(initialValues))
   useEffect(() => methods.subscribe({ formState: { values: true }, callback: ({ values: v }) => setValues(structuredClone(v)) }), [methods])
@@ -119,8 +121,8 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
   }
 
   const finalize = async (reason: string | null) => {
-    const record = toEncounterRecord(draftId, input, result, reason, new Date().toISOString())
-    await store.finalize(record, draftId)
+    const record = toEncounterRecord(draftId, input, result, reason, new Date().toISOString(), user)
+    await store.finalize(record, draftId, user ? [toFinalizeAudit(record, user, crypto.randomUUID())] : [])
     setDialog('none')
     onOpenNew(undefined, `Finalized ${record.patientId} on ${record.dateOfService}${record.review === 'pending' ? '; sent to supervisor review' : ''}.`)
   }

@@ -75,6 +75,13 @@ describe('createDraftGuard', () => {
     expect(g.getState()).toEqual({ status: 'current' })
   })
 
+  it('passes the finalize audit entries through to the store', async () => {
+    const g = await openInA()
+    const entry = { id: 'a-1', at: '2026-11-26T12:00:00.000Z', userId: 'u-1', userName: 'Casey Coder', encounterId: 'd-1', lineIndex: null, action: 'finalize', from: null, to: 'no-findings', reason: null, note: null }
+    await g.store.finalize(encounter, 'd-1', [entry])
+    expect(await tabB.listAudit('d-1')).toEqual([entry])
+  })
+
   it('keeps no closing-page backup of a draft another tab changed', async () => {
     const g = await openInA()
     const backup = vi.spyOn(tabA, 'backupDraftNow')

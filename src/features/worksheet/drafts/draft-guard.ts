@@ -117,7 +117,7 @@ export function createDraftGuard(inner: WorksheetStore, draftId: string, loaded:
       value: (draft: DraftRecord) => { if (draft.id !== draftId || state.status === 'current') inner.backupDraftNow(draft) },
     },
     finalize: {
-      value: (encounter: Parameters<WorksheetStore['finalize']>[0], id: string | null) => endOwnDraft(id, () => inner.finalize(encounter, id)),
+      value: (encounter: Parameters<WorksheetStore['finalize']>[0], id: string | null, audit?: Parameters<WorksheetStore['finalize']>[2]) => endOwnDraft(id, () => inner.finalize(encounter, id, audit)),
     },
     deleteDraft: {
       value: (id: string) => endOwnDraft(id, () => inner.deleteDraft(id)),
