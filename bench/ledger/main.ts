@@ -5,7 +5,7 @@
  * patientHistory and evaluate, the way the import page and the worksheet call them.
  */
 import { createContext, evaluate, parseEvaluationInput, type EvaluationInput, type HistoryLine } from '../../src/domain/index.ts'
-import { historyRowKey, parseHistoryCsv, type ParsedHistoryRow } from '../../src/features/ledger/history-import/index.ts'
+import { parseHistoryCsv, toImportRow } from '../../src/features/ledger/history-import/index.ts'
 import { createIdbStore, deleteStore } from '../../src/storage/idb-store.ts'
 import type { HistoryImportRow } from '../../src/storage/types.ts'
 import { buildHistory, tenProcedureEncounter } from '../history-fixture.ts'
@@ -23,19 +23,6 @@ const now = () => performance.now()
 const openStore = (): Store => {
   if (!store) throw new Error('no store open: call open(name) first')
   return store
-}
-
-/** The import page's toImportRow (src/features/ledger/history-import-page.tsx; not exported there). */
-function toImportRow(row: ParsedHistoryRow): HistoryImportRow {
-  return {
-    patientId: row.patientId,
-    dateOfService: row.dateOfService,
-    code: row.code,
-    modifiers: [...row.modifiers],
-    units: row.units,
-    ...(row.providerId ? { providerId: row.providerId } : {}),
-    key: historyRowKey(row),
-  }
 }
 
 const meta = (fileName: string) => ({ importId: `bench-import-${++importCount}-${Date.now()}`, fileName, importedAt: new Date().toISOString() })

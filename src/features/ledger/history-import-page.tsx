@@ -1,20 +1,19 @@
 import { useId, useMemo, useState, type ChangeEvent } from 'react'
 import { Button } from '../../components/button.tsx'
 import { inputClass } from '../../components/field.tsx'
-import { useStore, useStoreQuery, type HistoryImportRow } from '../../storage/index.ts'
+import { useStore, useStoreQuery } from '../../storage/index.ts'
 import { headerCells } from './header-cells.ts'
 import {
   DATE_FORMATS,
   DEFAULT_MAX_BYTES,
   detectColumns,
   FIELD_LABELS,
-  historyRowKey,
   parseHistoryCsv,
+  toImportRow,
   type ColumnMapping,
   type DateFormat,
   type HistoryImportError,
   type HistoryParseOptions,
-  type ParsedHistoryRow,
 } from './history-import/index.ts'
 
 const PREVIEW_ROWS = 10
@@ -34,18 +33,6 @@ interface Source { fileName: string; text: string; headers: string[] }
 function describeError(e: HistoryImportError): string {
   if (e.row === 0 || e.message.startsWith('…')) return e.message
   return `Row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.message}`
-}
-
-function toImportRow(row: ParsedHistoryRow): HistoryImportRow {
-  return {
-    patientId: row.patientId,
-    dateOfService: row.dateOfService,
-    code: row.code,
-    modifiers: [...row.modifiers],
-    units: row.units,
-    ...(row.providerId ? { providerId: row.providerId } : {}),
-    key: historyRowKey(row),
-  }
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`

@@ -1,3 +1,4 @@
+import type { HistoryImportRow } from '../../../storage/types.ts'
 import type { ParsedHistoryRow } from './types.ts'
 
 /**
@@ -8,6 +9,19 @@ import type { ParsedHistoryRow } from './types.ts'
 export function historyRowKey(row: Pick<ParsedHistoryRow, 'patientId' | 'dateOfService' | 'code' | 'modifiers' | 'units' | 'providerId'>): string {
   const modifiers = [...row.modifiers].map((m) => m.toUpperCase()).sort().join(',')
   return [row.patientId, row.dateOfService, row.code.toUpperCase(), modifiers, String(row.units), row.providerId ?? ''].join('|')
+}
+
+/** A checked row as the store imports it: the claim line, its patient and its key. */
+export function toImportRow(row: ParsedHistoryRow): HistoryImportRow {
+  return {
+    patientId: row.patientId,
+    dateOfService: row.dateOfService,
+    code: row.code,
+    modifiers: [...row.modifiers],
+    units: row.units,
+    ...(row.providerId ? { providerId: row.providerId } : {}),
+    key: historyRowKey(row),
+  }
 }
 
 /**

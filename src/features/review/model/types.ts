@@ -1,5 +1,5 @@
 import type { Category, Severity } from '../../../domain/index.ts'
-import type { EncounterRecord } from '../../../storage/types.ts'
+import type { AuditRecord, EncounterRecord } from '../../../storage/types.ts'
 
 /** Who uses the app on this machine; chosen when the app opens, every action is recorded under it. */
 export const USER_ROLES = ['coder', 'supervisor', 'trainee'] as const
@@ -41,26 +41,16 @@ export type OverrideReason = (typeof OVERRIDE_REASONS)[number]
 export const OTHER_REASON: OverrideReason = 'Other'
 
 /**
- * One line of the append-only audit log: who did what, when and why. Entries are never
- * changed or removed; a later entry supersedes an earlier one's status.
+ * One line of the append-only audit log: who did what, when and why (the store's AuditRecord,
+ * with the review's own actions and statuses). Entries are never changed or removed; a later
+ * entry supersedes an earlier one's status. `from` is null only for 'finalize', which creates
+ * the status; `reason` is the override reason picked from OVERRIDE_REASONS; `note` is free text
+ * (the return note, the override explanation, why a line was reopened).
  */
-export interface AuditEntry {
-  id: string
-  /** ISO date-time. */
-  at: string
-  userId: string
-  userName: string
-  encounterId: string
-  /** The claim line, or null for an action on the whole encounter (finalize). */
-  lineIndex: number | null
+export interface AuditEntry extends AuditRecord {
   action: AuditAction
-  /** The status before; null only for 'finalize', which creates the status. */
   from: ReviewStatus | null
   to: ReviewStatus
-  /** The override reason picked from OVERRIDE_REASONS, else null. */
-  reason: string | null
-  /** Free text: the return note, the override explanation, why a line was reopened. */
-  note: string | null
 }
 
 /** An audit entry before the store gives it its id and time. */

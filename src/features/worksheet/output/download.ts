@@ -1,4 +1,4 @@
-/** Browser side of export: save text as a file, under a name that is safe on every system. */
+/** Export file names that are safe on every system; the download itself is src/lib/download.ts. */
 
 /** Content types for `downloadText`. */
 export const EXPORT_MIME = {
@@ -6,24 +6,7 @@ export const EXPORT_MIME = {
   csv: 'text/csv;charset=utf-8',
 } as const
 
-/** Object URLs are revoked after this delay: revoking at once can cancel the download in some browsers. */
-const REVOKE_AFTER_MS = 10_000
-
-/** Saves `text` as a download named `filename`, with no server round trip. */
-export function downloadText(filename: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  link.hidden = true
-  document.body.append(link)
-  try {
-    link.click()
-  } finally {
-    link.remove()
-    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS)
-  }
-}
+export { downloadText } from '../../../lib/download.ts'
 
 function safeNamePart(text: string, maxLength: number): string {
   return text
