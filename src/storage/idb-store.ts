@@ -200,12 +200,16 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     async finalize(encounter, draftId, audit = []) {
       const db = await database()
       const tx = db.transaction(['encounters', 'drafts', 'audit'], 'readwrite')
-      await Promise.all([
-        tx.objectStore('encounters').put(encounter),
-        draftId ? tx.objectStore('drafts').delete(draftId) : undefined,
-        ...audit.map((entry) => tx.objectStore('audit').add(entry)),
-        tx.done,
-      ])
+      try {
+        await Promise.all([
+          tx.objectStore('encounters').put(encounter),
+          draftId ? tx.objectStore('drafts').delete(draftId) : undefined,
+          ...audit.map((entry) => tx.objectStore('audit').add(entry)),
+          tx.done,
+        ])
+      } catch (error) {
+        throw writeFailure(error, 'this encounter')
+      }
       changed('encounters', 'drafts', ...(audit.length > 0 ? (['audit'] as const) : []))
     },
     async listAllEncounters() { return (await database()).getAll('encounters') },

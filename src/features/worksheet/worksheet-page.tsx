@@ -122,7 +122,14 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
 
   const finalize = async (reason: string | null) => {
     const record = toEncounterRecord(draftId, input, result, reason, new Date().toISOString(), user)
-    await store.finalize(record, draftId, user ? [toFinalizeAudit(record, user, crypto.randomUUID())] : [])
+    try {
+      await store.finalize(record, draftId, user ? [toFinalizeAudit(record, user, crypto.randomUUID())] : [])
+    } catch (error) {
+      // Nothing was stored (one transaction); the worksheet stays as it is.
+      setDialog('none')
+      setStatus(error instanceof Error ? error.message : `Not finalized: ${String(error)}`)
+      return
+    }
     setDialog('none')
     onOpenNew(undefined, `Finalized ${record.patientId} on ${record.dateOfService}${record.review === 'pending' ? '; sent to supervisor review' : ''}.`)
   }

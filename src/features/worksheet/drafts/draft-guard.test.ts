@@ -75,6 +75,15 @@ describe('createDraftGuard', () => {
     expect(g.getState()).toEqual({ status: 'current' })
   })
 
+  it('refuses to finalize the old version after another tab changed the draft, storing nothing', async () => {
+    const g = await openInA()
+    await tabB.saveDraft(draft('edited in B'))
+    await vi.waitFor(() => expect(g.getState()).toEqual({ status: 'changed' }))
+    await expect(g.store.finalize(encounter, 'd-1')).rejects.toThrow('Not finalized: this draft was changed in another tab.')
+    expect(await tabB.listAllEncounters()).toEqual([])
+    expect((await tabB.getDraft('d-1'))?.values).toEqual({ note: 'edited in B' })
+  })
+
   it('passes the finalize audit entries through to the store', async () => {
     const g = await openInA()
     const entry = { id: 'a-1', at: '2026-11-26T12:00:00.000Z', userId: 'u-1', userName: 'Casey Coder', encounterId: 'd-1', lineIndex: null, action: 'finalize', from: null, to: 'no-findings', reason: null, note: null }

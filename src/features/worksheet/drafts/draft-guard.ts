@@ -20,10 +20,10 @@ export type DraftGuardState =
 
 /** Why a guarded save was refused. */
 export class DraftConflictError extends Error {
-  constructor(state: DraftGuardState) {
+  constructor(state: DraftGuardState, refused: 'saved' | 'finalized' = 'saved') {
     super(state.status === 'removed'
-      ? `Not saved: this draft was ${state.finalized ? 'finalized' : 'deleted'} in another tab.`
-      : 'Not saved: this draft was changed in another tab.')
+      ? `Not ${refused}: this draft was ${state.finalized ? 'finalized' : 'deleted'} in another tab.`
+      : `Not ${refused}: this draft was changed in another tab.`)
     this.name = 'DraftConflictError'
   }
 }
@@ -117,7 +117,11 @@ export function createDraftGuard(inner: WorksheetStore, draftId: string, loaded:
       value: (draft: DraftRecord) => { if (draft.id !== draftId || state.status === 'current') inner.backupDraftNow(draft) },
     },
     finalize: {
-      value: (encounter: Parameters<WorksheetStore['finalize']>[0], id: string | null, audit?: Parameters<WorksheetStore['finalize']>[2]) => endOwnDraft(id, () => inner.finalize(encounter, id, audit)),
+      value: (encounter: Parameters<WorksheetStore['finalize']>[0], id: string | null, audit?: Parameters<WorksheetStore['finalize']>[2]) => {
+        // A stale tab must not finalize its old version over the newer one another tab wrote.
+        if (id === draftId && state.status !== 'current') return Promise.reject(new DraftConflictError(state, 'finalized'))
+        return endOwnDraft(id, () => inner.finalize(encounter, id, audit))
+      },
     },
     deleteDraft: {
       value: (id: string) => endOwnDraft(id, () => inner.deleteDraft(id)),
