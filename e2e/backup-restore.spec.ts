@@ -3,7 +3,7 @@ import { countsOf, readAllStores, STORES } from './support/backup.ts'
 import { draftIdOf, expectStoredDraft } from './support/storage.ts'
 import { expect, expectNoAxeViolations, test, TODAY } from './support/test.ts'
 import {
-  addProcedure, addProvider, choose, expectClaimLines, fillHeader, finalize, frequencyCounter, openNewWorksheet, pickLevel,
+  addL5S1RightTransforaminal, addProvider, fillHeader, finalize, frequencyCounter, importHistoryCsv, openNewWorksheet,
 } from './support/worksheet.ts'
 import type { Page } from '@playwright/test'
 
@@ -33,11 +33,7 @@ async function openBackupPage(page: Page): Promise<void> {
 /** A lumbar transforaminal epidural at L5-S1 right for the patient, and its counter. */
 async function epiduralWorksheet(page: Page, patient: string, dateOfService: string, provider?: string) {
   await fillHeader(page, { patient, dateOfService, ...(provider ? { provider } : {}), diagnoses: ['M54.16'] })
-  const card = await addProcedure(page, 'epidural')
-  await choose(card, 'Approach', 'Transforaminal')
-  await choose(card, 'Guidance', 'Fluoroscopy')
-  await pickLevel(card, 'L5-S1', 'Right')
-  await expectClaimLines(page, ['64483 RT ×1'])
+  await addL5S1RightTransforaminal(page)
   return frequencyCounter(page, EPIDURAL_COUNTER)
 }
 
@@ -45,9 +41,7 @@ test('backup, clear all data, restore: the stored data is identical to before', 
   test.setTimeout(120_000)
   // Imported history, an NCCI table (Maps in storage), a provider, a finalized encounter and a draft.
   await page.goto('/#/history/import')
-  await page.getByLabel('Claim history file (CSV)').setInputFiles({ name: 'pm-export.csv', mimeType: 'text/csv', buffer: Buffer.from(HISTORY_CSV) })
-  await page.getByRole('button', { name: 'Import 3 lines' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Added 3 lines; 0 were already on file.' })).toBeVisible()
+  await importHistoryCsv(page, HISTORY_CSV, 3)
 
   await nav(page).getByRole('link', { name: 'NCCI tables' }).click()
   await page.getByLabel('Practitioner MUE file (CSV)').setInputFiles({ name: 'mue.csv', mimeType: 'text/csv', buffer: readFileSync('src/domain/ncci/fixtures/mue-practitioner-2026q4.csv') })

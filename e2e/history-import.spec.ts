@@ -1,6 +1,6 @@
 import { expect, expectNoAxeViolations, test } from './support/test.ts'
 import {
-  addProcedure, addProvider, choose, encounterForm, expectClaimLines, fillHeader, frequencyCounter, pickLevel,
+  addL5S1RightTransforaminal, addProvider, encounterForm, fillHeader, frequencyCounter,
 } from './support/worksheet.ts'
 
 // Claim history imported from a practice-management export counts in the patient's frequency checks.
@@ -40,11 +40,7 @@ test('imported lumbar epidurals by another provider count toward the 4 / 4 limit
   await addProvider(page, 'DR-A', 'Dr. Ada Lane')
   await fillHeader(page, { patient: 'PT-7001', dateOfService: '2026-10-14', provider: 'Dr. Ada Lane', diagnoses: ['M54.16'] })
   await expect(encounterForm(page).getByLabel('Patient account')).toHaveValue('PT-7001')
-  const card = await addProcedure(page, 'epidural')
-  await choose(card, 'Approach', 'Transforaminal')
-  await choose(card, 'Guidance', 'Fluoroscopy')
-  await pickLevel(card, 'L5-S1', 'Right')
-  await expectClaimLines(page, ['64483 RT ×1'])
+  await addL5S1RightTransforaminal(page)
 
   const counter = frequencyCounter(page, 'Epidural steroid injection · lumbar/sacral')
   await expect(counter).toContainText('4 / 4 in a rolling 12 months')

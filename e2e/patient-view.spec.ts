@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, expectNoAxeViolations, test } from './support/test.ts'
+import { importHistoryCsv } from './support/worksheet.ts'
 
 // The patient view: imported prior claims of two patients across providers, found by account prefix, shown as a
 // timeline and as the rolling-window counters of the chosen payer profile on today's date (2026-11-26).
@@ -31,9 +32,7 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 
 test('finds a patient by prefix and shows their sessions and each payer\'s counters on today\'s date', async ({ page }) => {
   await page.goto('/#/history/import')
-  await page.getByLabel('Claim history file (CSV)').setInputFiles({ name: 'pm-export.csv', mimeType: 'text/csv', buffer: Buffer.from(HISTORY_CSV) })
-  await page.getByRole('button', { name: 'Import 10 lines' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Added 10 lines; 0 were already on file.' })).toBeVisible()
+  await importHistoryCsv(page, HISTORY_CSV, 10)
 
   const nav = page.getByRole('navigation', { name: 'Main' })
   await nav.getByRole('link', { name: 'Patients' }).click()

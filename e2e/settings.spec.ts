@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, expectNoAxeViolations, test } from './support/test.ts'
 import {
-  addProcedure, choose, encounterForm, expectClaimLines, expectDraftSaved, fillHeader, finding, frequencyCounter, pickLevel,
+  addL5S1RightTransforaminal, encounterForm, expectDraftSaved, fillHeader, finding, frequencyCounter, importHistoryCsv,
 } from './support/worksheet.ts'
 
 // Settings: the practice's providers and its own payer profiles reach the worksheet.
@@ -147,9 +147,7 @@ test('a built-in profile is shown with its sources, copied, validated, saved wit
 test('a custom copy of Medicare with 2 lumbar epidurals a year flags the third session on the worksheet', async ({ page }) => {
   test.setTimeout(120_000)
   await page.goto('/#/history/import')
-  await page.getByLabel('Claim history file (CSV)').setInputFiles({ name: 'pm-export.csv', mimeType: 'text/csv', buffer: Buffer.from(HISTORY_CSV) })
-  await page.getByRole('button', { name: 'Import 2 lines' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Added 2 lines; 0 were already on file.' })).toBeVisible()
+  await importHistoryCsv(page, HISTORY_CSV, 2)
 
   await openSettings(page)
   await addProviderInSettings(page, 'DR-A', 'Dr. Ada Lane')
@@ -161,11 +159,7 @@ test('a custom copy of Medicare with 2 lumbar epidurals a year flags the third s
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New worksheet' }).click()
   await expect(page.getByTestId('claim-lines-empty')).toBeVisible()
   await fillHeader(page, { patient: 'PT-8001', dateOfService: '2026-10-14', provider: 'Dr. Ada Lane', diagnoses: ['M54.16'] })
-  const card = await addProcedure(page, 'epidural')
-  await choose(card, 'Approach', 'Transforaminal')
-  await choose(card, 'Guidance', 'Fluoroscopy')
-  await pickLevel(card, 'L5-S1', 'Right')
-  await expectClaimLines(page, ['64483 RT ×1'])
+  await addL5S1RightTransforaminal(page)
   const counter = frequencyCounter(page, 'Epidural steroid injection · lumbar/sacral')
   await expect(counter).toContainText('3 / 4 in a rolling 12 months')
   await expect(finding(page, 'FREQ-LIMIT')).toHaveCount(0)

@@ -1,6 +1,6 @@
 import { expect, expectNoAxeViolations, test } from './support/test.ts'
 import {
-  addDrug, addProcedure, choose, encounterForm, expectClaimLines, fillHeader, openNewWorksheet, pickLevel, setMuscle,
+  addDrug, addL5S1RightTransforaminal, addProcedure, choose, encounterForm, expectClaimLines, fillHeader, openNewWorksheet, pickLevel, setMuscle,
 } from './support/worksheet.ts'
 
 // Issue 3, proof 1: one journey per procedure family, from an empty worksheet to the lines the
@@ -50,11 +50,7 @@ test('radiofrequency ablation: L4-L5 right and L5-S1 right', async ({ page }) =>
 })
 
 test('transforaminal epidural at L5-S1 right under fluoroscopy, with triamcinolone 40 mg', async ({ page }) => {
-  const card = await addProcedure(page, 'epidural')
-  await choose(card, 'Approach', 'Transforaminal')
-  await choose(card, 'Guidance', 'Fluoroscopy')
-  await pickLevel(card, 'L5-S1', 'Right')
-  await expectClaimLines(page, ['64483 RT ×1'])
+  await addL5S1RightTransforaminal(page)
 
   await addDrug(page, { code: 'J3301', dose: 40, unit: 'mg' })
   await expect(page.getByRole('status', { name: 'Drug 1 billing units' })).toHaveText(/^4 units \(/)

@@ -1,7 +1,6 @@
 import { expect, expectNoAxeViolations, test } from './support/test.ts'
 import {
-  addProcedure, addProvider, choose, encounterForm, expectClaimLines, fillHeader, finalize, frequencyCounter, openNewWorksheet,
-  pickLevel, resultsPanel,
+  addL5S1RightTransforaminal, addProcedure, addProvider, choose, encounterForm, expectClaimLines, fillHeader, finalize, frequencyCounter, openNewWorksheet, pickLevel, resultsPanel,
 } from './support/worksheet.ts'
 
 // Issue 3, proof 4: a finalized encounter counts in the patient's later frequency checks.
@@ -10,11 +9,7 @@ test('after finalizing an epidural, the next encounter for the patient counts 2 
   await openNewWorksheet(page)
   await addProvider(page, 'DR-A', 'Dr. Ada Lane')
   await fillHeader(page, { patient: 'PT-2001', dateOfService: '2026-09-01', provider: 'Dr. Ada Lane', diagnoses: ['M54.16'] })
-  const first = await addProcedure(page, 'epidural')
-  await choose(first, 'Approach', 'Transforaminal')
-  await choose(first, 'Guidance', 'Fluoroscopy')
-  await pickLevel(first, 'L5-S1', 'Right')
-  await expectClaimLines(page, ['64483 RT ×1'])
+  await addL5S1RightTransforaminal(page)
 
   const counter = frequencyCounter(page, 'Epidural steroid injection · lumbar/sacral')
   await expect(counter).toContainText('1 / 4 in a rolling 12 months')

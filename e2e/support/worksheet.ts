@@ -231,3 +231,23 @@ export function stillToFillIn(page: Page): Locator {
     .locator('xpath=following-sibling::ul[1]')
     .getByRole('listitem')
 }
+
+/**
+ * Adds a transforaminal epidural at L5-S1 right under fluoroscopy and waits for its one claim
+ * line, 64483 RT ×1 (the worksheet must hold no other line).
+ */
+export async function addL5S1RightTransforaminal(page: Page): Promise<Locator> {
+  const card = await addProcedure(page, 'epidural')
+  await choose(card, 'Approach', 'Transforaminal')
+  await choose(card, 'Guidance', 'Fluoroscopy')
+  await pickLevel(card, 'L5-S1', 'Right')
+  await expectClaimLines(page, ['64483 RT ×1'])
+  return card
+}
+
+/** On the import page: picks `csv` as the claim-history file, imports its `lines` lines and waits for the result. */
+export async function importHistoryCsv(page: Page, csv: string, lines: number): Promise<void> {
+  await page.getByLabel('Claim history file (CSV)').setInputFiles({ name: 'pm-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await page.getByRole('button', { name: `Import ${lines} lines` }).click()
+  await expect(page.getByRole('status').filter({ hasText: `Added ${lines} lines; 0 were already on file.` })).toBeVisible()
+}
