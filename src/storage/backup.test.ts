@@ -2,9 +2,25 @@ import { describe, expect, it } from 'vitest'
 import { medicareProfile } from '../domain/index.ts'
 import { BACKUP_FORMAT, backupFileName, backupToJson, parseBackup, type BackupFile } from './backup.ts'
 import { DATABASE_VERSION } from './idb-store.ts'
-import type { BackupData } from './types.ts'
+import type { BackupData, RemittanceImportRecord } from './types.ts'
 
 const EXPORTED_AT = '2026-11-26T14:05:00.000Z'
+
+function remittance(): RemittanceImportRecord {
+  return {
+    id: 'r-1', fileName: 'medicare-2026-11-21.835', importedAt: '2026-11-22T09:00:00.000Z', userId: 'u-1', userName: 'Casey Coder',
+    paymentKeys: ['MEDICARE JF PART B|EFT20261121A|2026-11-21'],
+    payments: [{ payerName: 'MEDICARE JF PART B', payerId: null, paymentDate: '2026-11-21', checkOrEftNumber: 'EFT20261121A', amount: 48608, claims: 1 }],
+    claims: 1, matchedClaims: 1,
+    denials: [{
+      encounterId: 'e-1', lineIndex: 1, remittanceLineIndex: 1, code: '64494', modifiers: [], units: 1, dateOfService: '2026-10-01', category: 'modifier',
+      carcCodes: ['4'], rarcCodes: ['N822'], amount: 60000, full: true, reason: 'CO-4: modifier', adjustments: [{ group: 'CO', carc: '4', amount: 60000, category: 'modifier', reason: 'CO-4' }],
+      patientControlNumber: 'e-1', payerClaimNumber: '26320123456781', payerName: 'MEDICARE JF PART B', payerId: null, paymentDate: '2026-11-21',
+      checkOrEftNumber: 'EFT20261121A', providerId: 'P1', payerProfile: 'medicare',
+    }],
+    unmatchedClaims: [], unmatchedLines: [],
+  }
+}
 
 function sample(): BackupData {
   return {
@@ -29,6 +45,7 @@ function sample(): BackupData {
     payerProfiles: [{ profile: { ...medicareProfile, id: 'our-medicare', name: 'Our Medicare' }, basedOn: 'medicare', createdAt: '2026-11-03T08:00:00.000Z', updatedAt: '2026-11-03T08:00:00.000Z' }],
     users: [{ id: 'u-1', name: 'Casey Coder', role: 'coder', createdAt: '2026-09-01T08:00:00.000Z' }],
     audit: [{ id: 'a-1', at: '2026-10-01T09:00:00.000Z', userId: 'u-1', userName: 'Casey Coder', encounterId: 'e-1', lineIndex: null, action: 'finalize', from: null, to: 'pending', reason: null, note: null }],
+    remittances: [remittance()],
   }
 }
 
@@ -52,7 +69,7 @@ describe('backupToJson and parseBackup', () => {
     const text = backupToJson(sample(), EXPORTED_AT)
     const file = JSON.parse(text) as BackupFile
     expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: DATABASE_VERSION, exportedAt: EXPORTED_AT })
-    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1 })
+    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1 })
     const parsed = parseBackup(text)
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
     expect(parsed.backup.data).toEqual(sample())
@@ -62,20 +79,20 @@ describe('backupToJson and parseBackup', () => {
 
   it('writes one record per line, so a line number points at a record', () => {
     const lines = backupToJson(sample(), EXPORTED_AT).split('\n')
-    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(11)
+    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(12)
   })
 
   it('summarizes counts, patients, the span of dates of service and when it was made', () => {
     const parsed = parseBackup(backupToJson(sample(), EXPORTED_AT))
     expect(parsed.ok && parsed.summary).toEqual({
       exportedAt: EXPORTED_AT, schemaVersion: DATABASE_VERSION,
-      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1 },
+      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1 },
       patients: 3, dateRange: { from: '2025-12-15', to: '2026-10-01' },
     })
   })
 
   it('reads an empty store\'s backup, with no date range', () => {
-    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [] }
+    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [] }
     const parsed = parseBackup(backupToJson(empty, EXPORTED_AT))
     expect(parsed.ok && parsed.summary.dateRange).toBeNull()
     expect(parsed.ok && parsed.backup.data).toEqual(empty)
@@ -98,6 +115,47 @@ describe('backupToJson and parseBackup', () => {
     expect(parsed.ok && parsed.summary.counts.history).toBe(2)
     // The same file claiming schema 6 lacks tables that version has.
     expect(errorsOf(JSON.stringify({ ...file, schemaVersion: 6 }))).toEqual(['The backup has no "users" table.', 'The backup has no "audit" table.'])
+  })
+
+  it('reads a schema-6 backup, made before remittance imports, with no remittances', () => {
+    const file = fileOf()
+    delete (file.data as Record<string, unknown>).remittances
+    delete file.counts.remittances
+    const parsed = parseBackup(JSON.stringify({ ...file, schemaVersion: 6 }))
+    expect(parsed.ok && parsed.backup.data.remittances).toEqual([])
+    expect(parsed.ok && parsed.summary.counts.remittances).toBe(0)
+    expect(parsed.ok && parsed.backup.data.audit).toHaveLength(1)
+    expect(errorsOf(JSON.stringify({ ...file, schemaVersion: 7 }))).toEqual(['The backup has no "remittances" table.'])
+  })
+
+  it('a remittance import whose denials and payments have fields of the wrong kind', () => {
+    expect(errorsAfter((f) => {
+      const r = rec(f, 'remittances')
+      const denial = (r.denials as Record<string, unknown>[])[0]
+      Object.assign(denial, { category: 'paperwork', amount: 12.5, lineIndex: -1 })
+    })).toEqual([
+      'remittances record 1: denials[0].lineIndex must be a whole number, 0 or more, or null',
+      "remittances record 1: denials[0].category must be one of 'modifier', 'documentation', 'frequency', 'prior-authorization', 'coverage', 'coding', 'other'",
+      'remittances record 1: denials[0].amount must be a whole number of cents',
+    ])
+    expect(errorsAfter((f) => {
+      const r = rec(f, 'remittances')
+      Object.assign(r, { paymentKeys: ['k', 7], importedAt: 'today' })
+      delete r.fileName
+    })).toEqual([
+      'remittances record 1: fileName is missing',
+      'remittances record 1: importedAt must be a date and time like 2026-11-26T14:05:00.000Z',
+      'remittances record 1: paymentKeys[1] must be text',
+    ])
+    expect(errorsAfter((f) => { ((rec(f, 'remittances').payments as Record<string, unknown>[])[0]).paymentDate = '11/21/2026' }))
+      .toEqual(['remittances record 1: payments[0].paymentDate must be a date written YYYY-MM-DD'])
+    expect(errorsAfter((f) => { ((rec(f, 'remittances').denials as Record<string, unknown>[])[0]).encounterId = 5 }))
+      .toEqual(['remittances record 1: denials[0].encounterId must be text or null'])
+  })
+
+  it('a payment held by two remittance imports (the store keeps each payment once)', () => {
+    expect(errorsAfter((f) => { f.data.remittances.push({ ...rec(f, 'remittances'), id: 'r-2' }); f.counts.remittances = 2 }))
+      .toEqual(['remittances record 2: payment "MEDICARE JF PART B|EFT20261121A|2026-11-21" is also a payment of record 1'])
   })
 
   it('an audit entry and a user with fields of the wrong kind', () => {

@@ -1,16 +1,17 @@
 import { builtInPayerProfiles, isIsoDateText, payerProfileSchema } from '../domain/index.ts'
+import { DENIAL_CATEGORIES } from '../domain/remittance/types.ts'
 import { z } from '../domain/zod.ts'
 import { readJsonText } from '../lib/json-text.ts'
 import { DATABASE_VERSION } from './idb-store.ts'
-import type { BackupData, BackupTable, NcciTableRecord } from './types.ts'
+import type { BackupData, BackupTable, NcciTableRecord, RemittanceImportRecord } from './types.ts'
 
 /**
  * The backup file: one JSON text holding every record of every table.
  *
  * `formatVersion` is the layout of this file; `schemaVersion` the store's schema when it was
  * written. Backups first appeared with schema version 4; the record shapes have not changed
- * since, and the users and audit tables came with version 6 (a backup of an older schema is read
- * with both empty). A file with an older `schemaVersion` is read whenever its records have the
+ * since, the users and audit tables came with version 6 and the remittances table with version 7
+ * (a backup of an older schema is read with the tables it could not have empty). A file with an older `schemaVersion` is read whenever its records have the
  * current shapes. A newer format or schema is refused: it was made by a newer version of the app.
  *
  * The NCCI tables hold Maps, which JSON cannot: in the file each Map is a list of
@@ -21,10 +22,10 @@ export const BACKUP_FORMAT = 'injection-coding-worksheet-backup'
 export const BACKUP_FORMAT_VERSION = 1
 
 /** The tables of a backup, in the order the file lists them. */
-export const BACKUP_TABLE_NAMES: readonly BackupTable[] = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit']
+export const BACKUP_TABLE_NAMES: readonly BackupTable[] = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit', 'remittances']
 
 /** Tables that came with a later schema version: a backup of an older schema holds none (read as empty). */
-const TABLE_SINCE: Partial<Record<BackupTable, number>> = { users: 6, audit: 6 }
+const TABLE_SINCE: Partial<Record<BackupTable, number>> = { users: 6, audit: 6, remittances: 7 }
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT
@@ -164,6 +165,50 @@ const auditSchema = z.looseObject({
   action: nonEmpty, from: nullableText, to: nonEmpty, reason: nullableText, note: nullableText,
 }, or('must be an object'))
 
+const nullableCount = z.nullable(whole(0, 'must be a whole number, 0 or more, or null'))
+const cents = z.int(or('must be a whole number of cents'))
+const paymentSchema = z.looseObject({
+  payerName: text, payerId: nullableText, paymentDate: isoDate, checkOrEftNumber: text, amount: cents, claims: count,
+}, or('must be an object'))
+const deniedLineSchema = z.looseObject({
+  encounterId: nullableText,
+  lineIndex: nullableCount,
+  remittanceLineIndex: nullableCount,
+  code: nullableText,
+  modifiers: textList,
+  units: z.nullable(z.number(or('must be a number or null'))),
+  dateOfService: z.nullable(isoDate),
+  category: z.enum(DENIAL_CATEGORIES, or(`must be one of ${DENIAL_CATEGORIES.map((c) => `'${c}'`).join(', ')}`)),
+  carcCodes: textList,
+  rarcCodes: textList,
+  amount: cents,
+  full: z.boolean(or('must be true or false')),
+  reason: text,
+  adjustments: objectList,
+  patientControlNumber: text,
+  payerClaimNumber: text,
+  payerName: text,
+  payerId: nullableText,
+  paymentDate: isoDate,
+  checkOrEftNumber: text,
+  providerId: nullableText,
+  payerProfile: nullableText,
+}, or('must be an object'))
+const remittanceSchema = z.looseObject({
+  id: nonEmpty,
+  fileName: text,
+  importedAt: isoTime,
+  userId: nullableText,
+  userName: text,
+  paymentKeys: z.array(nonEmpty, or('must be a list of text')),
+  payments: z.array(paymentSchema, or('must be a list')),
+  claims: count,
+  matchedClaims: count,
+  denials: z.array(deniedLineSchema, or('must be a list')),
+  unmatchedClaims: objectList,
+  unmatchedLines: objectList,
+}, or('must be an object'))
+
 const recordSchemas: Record<BackupTable, z.ZodMiniType> = {
   users: userSchema,
   audit: auditSchema,
@@ -174,6 +219,7 @@ const recordSchemas: Record<BackupTable, z.ZodMiniType> = {
   providers: providerSchema,
   ncci: ncciSchema,
   payerProfiles: payerProfileRecordSchema,
+  remittances: remittanceSchema,
 }
 
 const builtInIds = new Set(builtInPayerProfiles.map((p) => p.id))
@@ -218,9 +264,10 @@ const identities: Record<BackupTable, readonly ((r: never) => unknown)[]> = {
   payerProfiles: [(r: { profile: { id: string } }) => r.profile.id],
   users: [(r: { id: string }) => r.id],
   audit: [(r: { id: string }) => r.id],
+  remittances: [(r: { id: string }) => r.id],
 }
 const identityName: Record<BackupTable, readonly string[]> = {
-  drafts: ['id'], encounters: ['id'], history: ['key'], imports: ['id'], providers: ['id'], ncci: ['id'], payerProfiles: ['profile.id'], users: ['id'], audit: ['id'],
+  drafts: ['id'], encounters: ['id'], history: ['key'], imports: ['id'], providers: ['id'], ncci: ['id'], payerProfiles: ['profile.id'], users: ['id'], audit: ['id'], remittances: ['id'],
 }
 
 function duplicateProblems(table: BackupTable, records: readonly unknown[]): string[] {
@@ -233,6 +280,21 @@ function duplicateProblems(table: BackupTable, records: readonly unknown[]): str
       if (first === undefined) seen.set(id, i)
       else out.push(`${table} record ${i + 1}: ${identityName[table][k]} ${JSON.stringify(id)} is also the ${identityName[table][k]} of record ${first + 1}`)
     })
+  })
+  if (table === 'remittances') out.push(...paymentKeyProblems(records as readonly RemittanceImportRecord[]))
+  return out
+}
+
+/** A payment is stored once (the store's unique index): two imports holding it cannot both be restored. */
+function paymentKeyProblems(records: readonly RemittanceImportRecord[]): string[] {
+  const out: string[] = []
+  const seen = new Map<string, number>()
+  records.forEach((record, i) => {
+    for (const key of new Set(record.paymentKeys)) {
+      const first = seen.get(key)
+      if (first === undefined) seen.set(key, i)
+      else out.push(`remittances record ${i + 1}: payment ${JSON.stringify(key)} is also a payment of record ${first + 1}`)
+    }
   })
   return out
 }

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
+import { openDB } from 'idb'
 import { afterEach, describe, expect, it } from 'vitest'
 import { bucketOf, ledgerRecord } from './idb-shared.ts'
-import { createIdbStore, deleteStore, openWorksheetDb } from './idb-store.ts'
-import type { EncounterRecord, StoreTable } from './types.ts'
+import { createIdbStore, DATABASE_VERSION, deleteStore, openWorksheetDb } from './idb-store.ts'
+import type { EncounterRecord, RemittanceImportRecord, RemittancePayment, StoreTable } from './types.ts'
 
 let n = 0
 const opened: { name: string; close: () => Promise<void> }[] = []
@@ -89,5 +90,97 @@ describe('draft backup for a closing page', () => {
     store.backupDraftNow(draft)
     await store.saveDraft({ ...draft, values: { x: 2 } })
     expect(store.takeDraftBackup('d9')).toBeUndefined()
+  })
+})
+
+const payment = (checkOrEftNumber: string, paymentDate = '2026-11-21'): RemittancePayment => ({
+  payerName: 'MEDICARE JF PART B', payerId: '03102', paymentDate, checkOrEftNumber, amount: 48608, claims: 1,
+})
+const remittance = (id: string, importedAt: string, payments: RemittancePayment[], fileName = `${id}.835`): RemittanceImportRecord => ({
+  id, fileName, importedAt, userId: 'u-1', userName: 'Casey Coder',
+  paymentKeys: payments.map((p) => `${p.payerId ?? p.payerName}|${p.checkOrEftNumber}|${p.paymentDate}`),
+  payments, claims: payments.length, matchedClaims: 0, denials: [], unmatchedClaims: [], unmatchedLines: [],
+})
+
+describe('imported remittance files (schema version 7)', () => {
+  it('stores an import, lists imports newest first, removes one, and notifies remittances', async () => {
+    const { store } = freshStore()
+    const seen: (readonly StoreTable[])[] = []
+    store.subscribe((t) => seen.push(t))
+    await store.importRemittance(remittance('r-old', '2026-11-20T09:00:00.000Z', [payment('EFT1')]))
+    await store.importRemittance(remittance('r-new', '2026-11-22T09:00:00.000Z', [payment('EFT2'), payment('EFT3')]))
+    expect((await store.listRemittances()).map((r) => r.id)).toEqual(['r-new', 'r-old'])
+    await store.deleteRemittance('r-new')
+    expect((await store.listRemittances()).map((r) => r.id)).toEqual(['r-old'])
+    expect(seen).toEqual([['remittances'], ['remittances'], ['remittances']])
+  })
+
+  it('refuses a file holding a payment already imported, naming the payment and the earlier file, and writes nothing', async () => {
+    const { store } = freshStore()
+    await store.importRemittance(remittance('r-1', '2026-11-20T09:00:00.000Z', [payment('EFT1')], 'first.835'))
+    const again = remittance('r-2', '2026-11-22T09:00:00.000Z', [payment('EFT9'), payment('EFT1')], 'second.835')
+    await expect(store.importRemittance(again)).rejects.toThrow(
+      /^The payment from MEDICARE JF PART B \(check\/EFT EFT1, dated 2026-11-21\) was already imported from first\.835 on 2026-11-20 \d{2}:\d{2} by Casey Coder\. Nothing was stored\./,
+    )
+    expect((await store.listRemittances()).map((r) => r.id)).toEqual(['r-1'])
+    // The same check number on another date is another payment.
+    await store.importRemittance(remittance('r-3', '2026-11-23T09:00:00.000Z', [payment('EFT1', '2026-11-22')]))
+    // Removing the first import lets its payment be imported again.
+    await store.deleteRemittance('r-1')
+    await store.importRemittance(again)
+    expect((await store.listRemittances()).map((r) => r.id)).toEqual(['r-3', 'r-2'])
+  })
+
+  it('a record without its id is refused as a write failure, nothing stored', async () => {
+    const { store } = freshStore()
+    const bad = { ...remittance('r-1', '2026-11-20T09:00:00.000Z', [payment('EFT1')]), id: undefined } as unknown as RemittanceImportRecord
+    await expect(store.importRemittance(bad)).rejects.toThrow(/^The remittance file r-1\.835 could not be stored, so nothing was changed: /)
+    expect(await store.listRemittances()).toEqual([])
+  })
+})
+
+describe('schema version 6 to 7', () => {
+  it('adds the remittances store and keeps what a version-6 store holds', async () => {
+    const name = `idb-store-v6-${++n}`
+    const v6 = await openDB(name, 6, {
+      upgrade(db) {
+        const drafts = db.createObjectStore('drafts', { keyPath: 'id' })
+        drafts.createIndex('updatedAt', 'updatedAt')
+        drafts.createIndex('patientId', 'patientId')
+        drafts.createIndex('status', 'status')
+        const encounters = db.createObjectStore('encounters', { keyPath: 'id' })
+        for (const index of ['patientId', 'finalizedAt', 'dateOfService', 'review']) encounters.createIndex(index, index)
+        db.createObjectStore('providers', { keyPath: 'id' }).createIndex('name', 'name')
+        db.createObjectStore('imports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
+        db.createObjectStore('ncci', { keyPath: 'id' })
+        db.createObjectStore('payerProfiles', { keyPath: 'profile.id' })
+        db.createObjectStore('ncciInfo', { keyPath: 'id' })
+        db.createObjectStore('ledger', { keyPath: 'bucket' }).createIndex('patientIds', 'patientIds', { multiEntry: true })
+        db.createObjectStore('users', { keyPath: 'id' }).createIndex('name', 'name')
+        const audit = db.createObjectStore('audit', { keyPath: 'id' })
+        audit.createIndex('encounterId', 'encounterId')
+        audit.createIndex('at', 'at')
+      },
+    })
+    await v6.put('encounters', encounter('e1', 'PT-1', '2026-05-01'))
+    await v6.put('users', { id: 'u-1', name: 'Casey Coder', role: 'coder', createdAt: '2026-11-26T10:00:00.000Z' })
+    v6.close()
+
+    const store = createIdbStore(name)
+    opened.push({ name, close: store.close })
+    expect((await store.listAllEncounters()).map((e) => e.id)).toEqual(['e1'])
+    expect((await store.listUsers()).map((u) => u.id)).toEqual(['u-1'])
+    expect(await store.listRemittances()).toEqual([])
+    await store.importRemittance(remittance('r-1', '2026-11-20T09:00:00.000Z', [payment('EFT1')]))
+    await expect(store.importRemittance(remittance('r-2', '2026-11-21T09:00:00.000Z', [payment('EFT1')]))).rejects.toThrow(/already imported/)
+    expect((await store.countRecords()).remittances).toBe(1)
+    const db = await openWorksheetDb(name)
+    expect(db.version).toBe(DATABASE_VERSION)
+    expect(DATABASE_VERSION).toBe(7)
+    const tx = db.transaction('remittances')
+    expect([...tx.store.indexNames].sort()).toEqual(['importedAt', 'paymentKeys'])
+    expect([tx.store.index('paymentKeys').unique, tx.store.index('paymentKeys').multiEntry]).toEqual([true, true])
+    await tx.done
+    db.close()
   })
 })

@@ -1,9 +1,8 @@
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb'
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { HistoryLine } from '../domain/index.ts'
-import { legacyHistoryKey } from './history-key.ts'
-import { BACKUP_TABLES, bucketOf, groupLedger, ncciInfoOf, writeFailure } from './idb-shared.ts'
+import { BACKUP_TABLES, bucketOf, writeFailure } from './idb-shared.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
-import type { AuditRecord, CustomPayerProfileRecord, DraftRecord, EncounterRecord, HistoryRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, PatientSummary, ProviderRecord, StoreTable, UserRecord, WorksheetStore } from './types.ts'
+import type { AuditRecord, CustomPayerProfileRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, ProviderRecord, RemittanceImportRecord, StoreTable, UserRecord, WorksheetStore } from './types.ts'
 
 /**
  * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
@@ -12,7 +11,7 @@ import type { AuditRecord, CustomPayerProfileRecord, DraftRecord, EncounterRecor
  */
 
 export const DATABASE_NAME = 'injection-coding-worksheet'
-export const DATABASE_VERSION = 6
+export const DATABASE_VERSION = 7
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 const CONNECTION_LOST = 'A newer version of the app was opened in another tab, so this tab can no longer read or save data. Reload this tab to continue; drafts saved before are kept.'
@@ -28,114 +27,10 @@ export interface WorksheetDb extends DBSchema {
   ncci: { key: string; value: NcciTableRecord }
   ncciInfo: { key: string; value: NcciTableInfo }
   payerProfiles: { key: string; value: CustomPayerProfileRecord }
+  remittances: { key: string; value: RemittanceImportRecord; indexes: { importedAt: string; paymentKeys: string } }
 }
 
 const ALL_TABLES: StoreTable[] = [...BACKUP_TABLES]
-
-type UpgradeTransaction = IDBPTransaction<WorksheetDb, StoreNames<WorksheetDb>[], 'versionchange'>
-
-/** A stored line of schema versions 1 to 4: one record per imported line (version 1 had no key). */
-interface LegacyHistoryRecord extends HistoryLine {
-  id: number
-  patientId: string
-  importId: string
-  key?: string
-}
-
-interface LegacyDb extends DBSchema {
-  history: { key: number; value: LegacyHistoryRecord }
-}
-
-/**
- * Brings a store of any earlier version forward: the structure in order, then the data steps one
- * after the other in the same transaction (a failing step aborts the upgrade and keeps the old
- * store as it was).
- */
-function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: UpgradeTransaction): void {
-  if (oldVersion < 1) {
-    const drafts = db.createObjectStore('drafts', { keyPath: 'id' })
-    drafts.createIndex('updatedAt', 'updatedAt')
-    drafts.createIndex('patientId', 'patientId')
-    drafts.createIndex('status', 'status')
-    const encounters = db.createObjectStore('encounters', { keyPath: 'id' })
-    encounters.createIndex('patientId', 'patientId')
-    encounters.createIndex('finalizedAt', 'finalizedAt')
-    encounters.createIndex('dateOfService', 'dateOfService')
-    encounters.createIndex('review', 'review')
-    const providers = db.createObjectStore('providers', { keyPath: 'id' })
-    providers.createIndex('name', 'name')
-  }
-  // Version 2: imports are recorded (and history lines got a unique key, now part of the ledger).
-  if (oldVersion < 2) db.createObjectStore('imports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
-  // Version 3: the CMS NCCI tables (practitioner MUE and PTP), one record per kind and quarter.
-  if (oldVersion < 3) db.createObjectStore('ncci', { keyPath: 'id' })
-  if (oldVersion < 4) {
-    // Version 4: the practice's own payer profiles, and the NCCI tables' descriptions kept apart
-    // from the tables so that listing them does not read every entry.
-    db.createObjectStore('payerProfiles', { keyPath: 'profile.id' })
-    db.createObjectStore('ncciInfo', { keyPath: 'id' })
-  }
-  // Version 5: imported history in ledger buckets instead of one record per line.
-  if (oldVersion < 5) db.createObjectStore('ledger', { keyPath: 'bucket' }).createIndex('patientIds', 'patientIds', { multiEntry: true })
-  if (oldVersion < 6) {
-    // Version 6: local user profiles and the append-only audit log of the review.
-    db.createObjectStore('users', { keyPath: 'id' }).createIndex('name', 'name')
-    const audit = db.createObjectStore('audit', { keyPath: 'id' })
-    audit.createIndex('encounterId', 'encounterId')
-    audit.createIndex('at', 'at')
-  }
-
-  if (oldVersion >= 1) {
-    migrateData(db, oldVersion, tx).catch(() => {
-      try { tx.abort() } catch { /* already finished */ }
-    })
-  }
-}
-
-async function migrateData(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: UpgradeTransaction): Promise<void> {
-  if (oldVersion >= 3 && oldVersion < 4) {
-    let cursor = await tx.objectStore('ncci').openCursor()
-    while (cursor) {
-      await tx.objectStore('ncciInfo').put(ncciInfoOf(cursor.value))
-      cursor = await cursor.continue()
-    }
-  }
-  if (oldVersion < 5) {
-    await moveHistoryToLedger(tx)
-    ;(db as unknown as IDBPDatabase<LegacyDb>).deleteObjectStore('history')
-  }
-}
-
-/** Lines read per request while moving a version 1-4 history store into the ledger. */
-const MIGRATION_BATCH = 10_000
-
-/**
- * Groups the per-line history records of versions 1 to 4 into ledger buckets, in stored order.
- * A version-1 line gets its key; a line repeating an earlier one (the same key) is dropped, as an
- * import would have skipped it.
- */
-async function moveHistoryToLedger(tx: UpgradeTransaction): Promise<void> {
-  const history = (tx as unknown as IDBPTransaction<LegacyDb, ['history'], 'versionchange'>).objectStore('history')
-  const lines: HistoryRecord[] = []
-  const seen = new Set<string>()
-  let after: number | null = null
-  for (;;) {
-    const batch: LegacyHistoryRecord[] = await history.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), MIGRATION_BATCH)
-    for (const record of batch) {
-      const lineKey = record.key ?? legacyHistoryKey(record)
-      if (seen.has(lineKey)) continue
-      seen.add(lineKey)
-      lines.push({
-        patientId: record.patientId, dateOfService: record.dateOfService, code: record.code, modifiers: record.modifiers, units: record.units,
-        ...(record.providerId ? { providerId: record.providerId } : {}), importId: record.importId, key: lineKey,
-      })
-    }
-    if (batch.length < MIGRATION_BATCH) break
-    after = batch[batch.length - 1]?.id ?? null
-  }
-  const ledger = tx.objectStore('ledger')
-  await Promise.all(groupLedger(lines).map((record) => ledger.put(record)))
-}
 
 /** Newest quarter first; MUE before PTP within a quarter. */
 const byQuarterDesc = (a: { quarter: string; kind: string }, b: { quarter: string; kind: string }) =>
@@ -149,17 +44,41 @@ function encounterLines(e: EncounterRecord): HistoryLine[] {
 
 const byDate = (a: { dateOfService: string }, b: { dateOfService: string }) => (a.dateOfService < b.dateOfService ? -1 : a.dateOfService > b.dateOfService ? 1 : 0)
 
-/**
- * Opens the database, creating or upgrading it. A newer version of the app opened in another tab
- * closes this connection so that its upgrade can run; `onClosed` is then called.
- */
-export function openWorksheetDb(name: string = DATABASE_NAME, onClosed?: () => void): Promise<IDBPDatabase<WorksheetDb>> {
+/** The version of the stored database (0 when there is none, or when the browser cannot say). */
+async function storedVersion(name: string): Promise<number> {
+  try {
+    return (await indexedDB.databases()).find((d) => d.name === name)?.version ?? 0
+  } catch {
+    return 0
+  }
+}
+
+function openAt(name: string, onClosed: (() => void) | undefined, steps: typeof import('./idb-upgrade.ts') | null): Promise<IDBPDatabase<WorksheetDb>> {
   const dbPromise: Promise<IDBPDatabase<WorksheetDb>> = openDB<WorksheetDb>(name, DATABASE_VERSION, {
-    upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
+    // Without the upgrade steps loaded (the database was current when checked), an upgrade that
+    // still comes (the database was deleted meanwhile) is aborted and the open retried with them.
+    upgrade: (db, oldVersion, _newVersion, tx) => { if (steps) steps.upgrade(db, oldVersion, tx); else { tx.done.catch(() => undefined); tx.abort() } },
     blocking: () => { void dbPromise.then((db) => { db.close(); onClosed?.() }) },
     terminated: () => onClosed?.(),
   })
   return dbPromise
+}
+
+/**
+ * Opens the database, creating or upgrading it. The upgrade steps (every schema version since
+ * the first) load only when the stored database is older than this version of the app. A newer
+ * version of the app opened in another tab closes this connection so that its upgrade can run;
+ * `onClosed` is then called.
+ */
+export async function openWorksheetDb(name: string = DATABASE_NAME, onClosed?: () => void): Promise<IDBPDatabase<WorksheetDb>> {
+  const upgradeSteps = () => import('./idb-upgrade.ts')
+  if ((await storedVersion(name)) < DATABASE_VERSION) return openAt(name, onClosed, await upgradeSteps())
+  try {
+    return await openAt(name, onClosed, null)
+  } catch (error) {
+    if ((error as { name?: unknown } | null)?.name !== 'AbortError') throw error
+    return openAt(name, onClosed, await upgradeSteps())
+  }
 }
 
 // Backup, restore and clear are only needed on the backup screen: loaded on first use.
@@ -229,6 +148,18 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
       const entries = encounterId === undefined ? await db.getAllFromIndex('audit', 'at') : await db.getAllFromIndex('audit', 'encounterId', encounterId)
       return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     },
+    async returnToCoder(draft, audit) {
+      const { returnDraft } = await import('./idb-review.ts')
+      const stored = await returnDraft(await database(), draft, audit)
+      changed('drafts', 'audit')
+      return stored
+    },
+    async importRemittance(record) {
+      await (await import('./idb-remittance.ts')).addRemittance(await database(), record)
+      changed('remittances')
+    },
+    async listRemittances() { return (await (await database()).getAllFromIndex('remittances', 'importedAt')).reverse() },
+    async deleteRemittance(id) { await (await database()).delete('remittances', id); changed('remittances') },
     async listEncounters(patientId) {
       return (await (await database()).getAllFromIndex('encounters', 'patientId', patientId)).sort(byDate)
     },
@@ -258,13 +189,8 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     async saveProvider(p) { await (await database()).put('providers', p); changed('providers') },
     async deleteProvider(id) { await (await database()).delete('providers', id); changed('providers') },
     async saveNcciTable(record) {
-      const stored = { ...record, id: `${record.kind}:${record.quarter}` }
-      const tx = (await database()).transaction(['ncci', 'ncciInfo'], 'readwrite')
-      try {
-        await Promise.all([tx.objectStore('ncci').put(stored), tx.objectStore('ncciInfo').put(ncciInfoOf(stored)), tx.done])
-      } catch (error) {
-        throw writeFailure(error, 'this NCCI table')
-      }
+      // Loading a table happens on the NCCI screen only: the write loads on first use.
+      await (await import('./idb-ncci.ts')).putNcciTable(await database(), record)
       changed('ncci')
     },
     async listNcciTables() {
@@ -281,8 +207,7 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
       return { mue, ptp }
     },
     async deleteNcciTable(id) {
-      const tx = (await database()).transaction(['ncci', 'ncciInfo'], 'readwrite')
-      await Promise.all([tx.objectStore('ncci').delete(id), tx.objectStore('ncciInfo').delete(id), tx.done])
+      await (await import('./idb-ncci.ts')).removeNcciTable(await database(), id)
       changed('ncci')
     },
     async listPayerProfiles() {
@@ -291,31 +216,8 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     async savePayerProfile(record) { await (await database()).put('payerProfiles', record); changed('payerProfiles') },
     async deletePayerProfile(id) { await (await database()).delete('payerProfiles', id); changed('payerProfiles') },
     async findPatients(prefix, limit) {
-      const db = await database()
-      const tx = db.transaction(['encounters', 'ledger'], 'readonly')
-      const range = prefix === '' ? null : IDBKeyRange.bound(prefix, `${prefix}\uffff`)
-      const max = Math.max(0, limit)
-      // The first `limit` ids of the union are among the first `limit` of each.
-      const encounterIds: string[] = []
-      let cursor = await tx.objectStore('encounters').index('patientId').openKeyCursor(range, 'nextunique')
-      while (cursor && encounterIds.length < max) {
-        encounterIds.push(String(cursor.key))
-        cursor = await cursor.continue()
-      }
-      const ledgerIds: string[] = []
-      let patients = await tx.objectStore('ledger').index('patientIds').openKeyCursor(range, 'nextunique')
-      while (patients && ledgerIds.length < max) {
-        ledgerIds.push(String(patients.key))
-        patients = await patients.continue()
-      }
-      const ids = [...new Set([...encounterIds, ...ledgerIds])].sort().slice(0, max)
-      const summaries: PatientSummary[] = await Promise.all(ids.map(async (patientId) => ({
-        patientId,
-        encounters: await tx.objectStore('encounters').index('patientId').count(patientId),
-        historyLines: (await tx.objectStore('ledger').get(bucketOf(patientId)))?.lines.filter((l) => l.patientId === patientId).length ?? 0,
-      })))
-      await tx.done
-      return summaries
+      // Only the patients screen searches: loaded on first use.
+      return (await import('./idb-patients.ts')).findPatients(await database(), prefix, limit)
     },
     async countRecords() { return (await wholeStore()).countAll(await database()) },
     async exportBackup() { return (await wholeStore()).exportAll(await database()) },

@@ -1,5 +1,6 @@
 import type { ClaimLine, Encounter, Finding, HistoryLine, PayerProfile, Severity } from '../domain/index.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
+import type { DeniedLine, UnmatchedClaim, UnmatchedLine } from '../domain/remittance/index.ts'
 
 /**
  * What the app keeps, behind a small interface so that a shared server (PostgreSQL) can
@@ -66,6 +67,42 @@ export interface AuditRecord {
   to: string
   reason: string | null
   note: string | null
+}
+
+/** One payment (835 transaction set) of an imported remittance file. */
+export interface RemittancePayment {
+  payerName: string
+  payerId: string | null
+  /** ISO date (BPR16). */
+  paymentDate: string
+  checkOrEftNumber: string
+  /** Integer cents. */
+  amount: number
+  claims: number
+}
+
+/**
+ * One imported X12 835 file: its payments, and what matching found against the finalized
+ * encounters (the denied lines feed the insights). Kept whole: an import is one record.
+ */
+export interface RemittanceImportRecord {
+  id: string
+  fileName: string
+  /** ISO date-time. */
+  importedAt: string
+  userId: string | null
+  userName: string
+  /**
+   * One key per payment, `${payerId or payerName}|${checkOrEftNumber}|${paymentDate}`: a payment
+   * already imported (in this or another file) refuses the whole import.
+   */
+  paymentKeys: string[]
+  payments: RemittancePayment[]
+  claims: number
+  matchedClaims: number
+  denials: DeniedLine[]
+  unmatchedClaims: UnmatchedClaim[]
+  unmatchedLines: UnmatchedLine[]
 }
 
 /** A prior claim line imported from a practice-management export, as stored in the patient's ledger record. */
@@ -172,11 +209,12 @@ export interface BackupData {
   payerProfiles: CustomPayerProfileRecord[]
   users: UserRecord[]
   audit: AuditRecord[]
+  remittances: RemittanceImportRecord[]
 }
 
 export type BackupTable = keyof BackupData
 
-export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit'
+export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit' | 'remittances'
 
 export interface WorksheetStore {
   listDrafts(): Promise<DraftRecord[]>
@@ -195,6 +233,23 @@ export interface WorksheetStore {
   appendAudit(entries: readonly AuditRecord[]): Promise<void>
   /** The audit log, oldest first; only an encounter's entries when `encounterId` is given. */
   listAudit(encounterId?: string): Promise<AuditRecord[]>
+  /**
+   * Sends a finalized encounter back to its coder: stores `draft` (status 'returned', id = the
+   * encounter id, so finalizing it again replaces the encounter) and appends the audit entries,
+   * in one transaction. When a draft with that id is already stored (returned earlier and not
+   * finalized since), its values and creation time are kept and the new note is added below the
+   * old one. Returns the draft as stored.
+   */
+  returnToCoder(draft: DraftRecord, audit: readonly AuditRecord[]): Promise<DraftRecord>
+  /**
+   * Stores an imported 835 file in one transaction. Refused (nothing written, an Error naming the
+   * payment and when it was imported) when one of its payment keys is already stored.
+   */
+  importRemittance(record: RemittanceImportRecord): Promise<void>
+  /** Every imported 835 file, newest first. */
+  listRemittances(): Promise<RemittanceImportRecord[]>
+  /** Removes an imported 835 file (its denials leave the insights). */
+  deleteRemittance(id: string): Promise<void>
   listEncounters(patientId: string): Promise<EncounterRecord[]>
   /** Prior claim lines of a patient across every provider: finalized encounters and imported lines. */
   patientHistory(patientId: string): Promise<HistoryLine[]>

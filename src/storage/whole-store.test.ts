@@ -8,7 +8,7 @@ import { medicareProfile } from '../domain/index.ts'
 import { parseMueFile, quarterBounds } from '../domain/ncci/index.ts'
 import { createIdbStore, DATABASE_VERSION, deleteStore, openWorksheetDb } from './idb-store.ts'
 import { bucketOf, ledgerRecord } from './idb-shared.ts'
-import type { AuditRecord, BackupData, CustomPayerProfileRecord, EncounterRecord, NcciTableRecord, StoreTable } from './types.ts'
+import type { AuditRecord, BackupData, CustomPayerProfileRecord, EncounterRecord, NcciTableRecord, RemittanceImportRecord, StoreTable } from './types.ts'
 
 let n = 0
 const opened: { name: string; close: () => Promise<void> }[] = []
@@ -39,6 +39,13 @@ function mueRecord(): NcciTableRecord {
 
 const row = (patientId: string, dateOfService: string, code = '64483') => ({ patientId, dateOfService, code, modifiers: ['RT'], units: 1, providerId: 'DR-B', key: `${patientId}|${dateOfService}|${code}|RT|1|DR-B` })
 
+const remittance: RemittanceImportRecord = {
+  id: 'r-1', fileName: 'era.835', importedAt: '2026-11-22T09:00:00.000Z', userId: null, userName: 'Casey Coder',
+  paymentKeys: ['03102|EFT1|2026-11-21'],
+  payments: [{ payerName: 'MEDICARE JF PART B', payerId: '03102', paymentDate: '2026-11-21', checkOrEftNumber: 'EFT1', amount: 0, claims: 1 }],
+  claims: 1, matchedClaims: 0, denials: [], unmatchedClaims: [{ patientControlNumber: 'X', payerClaimNumber: 'Y', reason: 'no encounter' }], unmatchedLines: [],
+}
+
 async function fill(store: ReturnType<typeof freshStore>['store']) {
   await store.saveProvider({ id: 'DR-A', name: 'Adams' })
   await store.savePayerProfile(custom('medicare-practice', 'Medicare (practice)'))
@@ -47,6 +54,7 @@ async function fill(store: ReturnType<typeof freshStore>['store']) {
   await store.finalize(encounter('e2', 'PT-3', '2026-06-01'), null)
   await store.saveDraft({ id: 'd1', createdAt: 'a', updatedAt: '2026-11-26T00:00:00Z', patientId: 'PT-4', dateOfService: '2026-11-26', values: { x: 1 }, status: 'draft', returnNote: null })
   await store.saveNcciTable(mueRecord())
+  await store.importRemittance(remittance)
 }
 
 describe('custom payer profiles', () => {
@@ -85,7 +93,7 @@ describe('backup, restore and clear', () => {
     const { store } = freshStore()
     await fill(store)
     const backup = await store.exportBackup()
-    expect(await store.countRecords()).toEqual({ users: 0, providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, audit: 0, drafts: 1, ncci: 1 })
+    expect(await store.countRecords()).toEqual({ users: 0, providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, audit: 0, drafts: 1, ncci: 1, remittances: 1 })
     expect(backup.history.map((h) => h.key).sort()).toEqual(['PT-10|2026-03-10|64483|RT|1|DR-B', 'PT-1|2026-01-10|64483|RT|1|DR-B', 'PT-2|2026-02-10|64483|RT|1|DR-B'])
 
     const other = freshStore().store
@@ -94,9 +102,10 @@ describe('backup, restore and clear', () => {
     const progress: [number, number][] = []
     await other.restoreBackup(backup, (done, total) => progress.push([done, total]))
     expect(await other.exportBackup()).toEqual(backup)
-    expect(progress.at(-1)).toEqual([10, 10])
+    expect(progress.at(-1)).toEqual([11, 11])
     expect(seen).toHaveLength(1)
-    expect(seen[0]).toEqual(expect.arrayContaining(['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles']))
+    expect(seen[0]).toEqual(expect.arrayContaining(['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'remittances']))
+    expect(await other.listRemittances()).toEqual([remittance])
     expect((await other.loadNcciTables()).mue[0]?.entries).toBeInstanceOf(Map)
     expect((await other.listNcciTables()).map((t) => t.id)).toEqual(['mue:2026Q4'])
     expect(await other.patientHistory('PT-1')).toEqual(await store.patientHistory('PT-1'))
@@ -127,8 +136,11 @@ describe('backup, restore and clear', () => {
     await fill(store)
     store.backupDraftNow({ id: 'd1', createdAt: 'a', updatedAt: 'b', patientId: '', dateOfService: '', values: {}, status: 'draft', returnNote: null })
     await store.clearAll()
-    expect(await store.countRecords()).toEqual({ users: 0, providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, audit: 0, drafts: 0, ncci: 0 })
+    expect(await store.countRecords()).toEqual({ users: 0, providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, audit: 0, drafts: 0, ncci: 0, remittances: 0 })
     expect(await store.listNcciTables()).toEqual([])
+    expect(await store.listRemittances()).toEqual([])
+    // The payment index was cleared too: the same payment can be imported again.
+    await store.importRemittance(remittance)
     expect(store.takeDraftBackup('d1')).toBeUndefined()
   })
 })

@@ -11,9 +11,10 @@ export const TABLE_LABELS: readonly (readonly [BackupTable, string])[] = [
   ['ncci', 'NCCI tables'],
   ['users', 'User profiles'],
   ['audit', 'Audit log entries'],
+  ['remittances', 'Remittance files'],
 ]
 
-export const ALL_TABLES = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit'] as const
+export const ALL_TABLES = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit', 'remittances'] as const
 
 export const totalOf = (counts: Record<BackupTable, number>) => Object.values(counts).reduce((a, b) => a + b, 0)
 
