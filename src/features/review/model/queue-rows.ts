@@ -19,7 +19,7 @@ export interface QueueRowsOptions {
  * (null) the whole encounter. A procedure finding whose procedure made no line is about the
  * whole encounter, so that it is not lost.
  */
-function linesOfFinding(finding: Finding, lines: readonly ClaimLine[]): number[] | null {
+export function linesOfFinding(finding: Finding, lines: readonly ClaimLine[]): number[] | null {
   if (finding.lineIndexes && finding.lineIndexes.length > 0) return finding.lineIndexes
   if (finding.procedureIndex !== undefined) {
     const own: number[] = []
