@@ -1,11 +1,15 @@
 import { defineConfig, devices } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumExecutablePath } from './chromium-flags.mjs'
 
-const PORT = 4173
+// E2E_PORT and E2E_DIST let parallel runs (one build each) use their own server.
+const PORT = Number(process.env.E2E_PORT ?? 4173)
+const DIST = process.env.E2E_DIST ?? 'dist'
 const BASE_URL = `http://127.0.0.1:${PORT}`
 
 export default defineConfig({
   testDir: './e2e',
+  // Parallel runs on one machine each need their own (Playwright empties it at the start).
+  outputDir: process.env.E2E_OUTPUT ?? 'test-results',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -27,7 +31,7 @@ export default defineConfig({
   ],
   // Serves dist/: run `vite build` first (npm test does).
   webServer: {
-    command: `./node_modules/.bin/vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `./node_modules/.bin/vite preview --port ${PORT} --strictPort --host 127.0.0.1 --outDir ${DIST}`,
     url: BASE_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

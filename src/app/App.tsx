@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { ROLE_LABELS } from '../features/users/model.ts'
 import { forgetSessionUser, readSessionUser, rememberUser } from '../features/users/session.ts'
-import { newDraftId, WorksheetRoute } from '../features/worksheet/index.ts'
+import { newDraftId, toReturnedDraft, WorksheetRoute } from '../features/worksheet/index.ts'
 import { CurrentUserContext, type CurrentUser } from '../lib/current-user.tsx'
 import { createIdbStore, StoreProvider, type WorksheetStore } from '../storage/index.ts'
 import type { UserRecord } from '../storage/types.ts'
@@ -20,10 +20,14 @@ const NcciTablesPage = lazy(() => import('../features/reference/index.ts').then(
 const PatientsPage = lazy(() => import('../features/patients/index.ts').then((m) => ({ default: m.PatientsPage })))
 const PatientPage = lazy(() => import('../features/patients/index.ts').then((m) => ({ default: m.PatientPage })))
 const SettingsPage = lazy(() => import('../features/settings/index.ts').then((m) => ({ default: m.SettingsPage })))
+const ReviewQueuePage = lazy(() => import('../features/review/queue/review-queue-page.tsx').then((m) => ({ default: m.ReviewQueuePage })))
+const InsightsPage = lazy(() => import('../features/review/insights/insights-page.tsx').then((m) => ({ default: m.InsightsPage })))
+const RemittancesPage = lazy(() => import('../features/remittance/remittances-page.tsx').then((m) => ({ default: m.RemittancesPage })))
 const DataPage = lazy(() => import('../features/data/index.ts').then((m) => ({ default: m.DataPage })))
 
 const NAV_OF_ROUTE: Partial<Record<Route['name'], NavItem>> = {
   drafts: 'drafts', 'history-import': 'history-import', 'ncci-tables': 'ncci-tables', patients: 'patients', patient: 'patients', settings: 'settings', data: 'data',
+  review: 'review', insights: 'insights', remittances: 'remittances',
 }
 
 /** Wires the store, the routes and the features together. */
@@ -62,6 +66,15 @@ export function App({ store: given }: { store?: WorksheetStore }) {
         {route.name === 'patient' ? <PatientPage patientId={route.patientId} onBack={() => navigate({ name: 'patients' })} /> : null}
         {route.name === 'settings' ? <SettingsPage /> : null}
         {route.name === 'data' ? <DataPage /> : null}
+        {route.name === 'review' ? (
+          <ReviewQueuePage
+            query={route.query}
+            onQueryChange={(query) => navigate({ name: 'review', query }, { replace: true })}
+            toReturnedDraft={toReturnedDraft}
+          />
+        ) : null}
+        {route.name === 'insights' ? <InsightsPage onOpenQueue={(query) => navigate({ name: 'review', query })} /> : null}
+        {route.name === 'remittances' ? <RemittancesPage onOpenInsights={() => navigate({ name: 'insights' })} /> : null}
       </Suspense>
       {route.name === 'worksheet' ? (
         <WorksheetRoute draftId={route.draftId} notice={notice?.draftId === route.draftId ? notice.text : null} onNavigate={openDraft} />

@@ -3,7 +3,7 @@ import type { UserRecord } from '../storage/types.ts'
 
 export const PRODUCT_NAME = 'Injection Coding Worksheet'
 
-export type NavItem = 'worksheet' | 'drafts' | 'patients' | 'history-import' | 'ncci-tables' | 'settings' | 'data'
+export type NavItem = 'worksheet' | 'drafts' | 'patients' | 'review' | 'insights' | 'remittances' | 'history-import' | 'ncci-tables' | 'settings' | 'data'
 
 interface AppShellProps {
   children: ReactNode
@@ -15,6 +15,19 @@ interface AppShellProps {
   roleLabel?: string
   onSwitchUser?: () => void
 }
+
+/** The main navigation after "New worksheet" (which opens a new draft rather than a route). */
+const NAV_LINKS: readonly (readonly [NavItem, string, string])[] = [
+  ['drafts', '#/drafts', 'Drafts'],
+  ['patients', '#/patients', 'Patients'],
+  ['review', '#/review', 'Review'],
+  ['insights', '#/review/insights', 'Insights'],
+  ['remittances', '#/review/remittances', 'Remittances'],
+  ['history-import', '#/history/import', 'Import history'],
+  ['ncci-tables', '#/reference/ncci', 'NCCI tables'],
+  ['settings', '#/settings', 'Settings'],
+  ['data', '#/data', 'Backup'],
+]
 
 const navLink = (active: boolean) =>
   `rounded px-2 py-1 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${active ? 'bg-white text-brand-800' : 'text-white hover:bg-brand-700'}`
@@ -35,12 +48,9 @@ export function AppShell({ children, current, onNewWorksheet, user = null, roleL
           {user ? <nav aria-label="Main" className="flex flex-wrap gap-2">
             <a href="#/" aria-current={current === 'worksheet' ? 'page' : undefined} className={navLink(current === 'worksheet')}
               onClick={(e) => { e.preventDefault(); onNewWorksheet() }}>New worksheet</a>
-            <a href="#/drafts" aria-current={current === 'drafts' ? 'page' : undefined} className={navLink(current === 'drafts')}>Drafts</a>
-            <a href="#/patients" aria-current={current === 'patients' ? 'page' : undefined} className={navLink(current === 'patients')}>Patients</a>
-            <a href="#/history/import" aria-current={current === 'history-import' ? 'page' : undefined} className={navLink(current === 'history-import')}>Import history</a>
-            <a href="#/reference/ncci" aria-current={current === 'ncci-tables' ? 'page' : undefined} className={navLink(current === 'ncci-tables')}>NCCI tables</a>
-            <a href="#/settings" aria-current={current === 'settings' ? 'page' : undefined} className={navLink(current === 'settings')}>Settings</a>
-            <a href="#/data" aria-current={current === 'data' ? 'page' : undefined} className={navLink(current === 'data')}>Backup</a>
+            {NAV_LINKS.map(([item, href, label]) => (
+              <a key={item} href={href} aria-current={current === item ? 'page' : undefined} className={navLink(current === item)}>{label}</a>
+            ))}
           </nav> : null}
           {user ? (
             <div className="flex flex-wrap items-center gap-2 text-sm sm:ml-auto">

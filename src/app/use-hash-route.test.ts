@@ -13,6 +13,10 @@ describe('hash routes', () => {
     ['#/patients/PT%2F7001', { name: 'patient', patientId: 'PT/7001' }],
     ['#/settings', { name: 'settings' }],
     ['#/data', { name: 'data' }],
+    ['#/review', { name: 'review', query: '' }],
+    ['#/review?status=pending&rule=FACET-LAT', { name: 'review', query: 'status=pending&rule=FACET-LAT' }],
+    ['#/review/insights', { name: 'insights' }],
+    ['#/review/remittances', { name: 'remittances' }],
   ] as const)('reads %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route)
     if (hash.startsWith('#/') && hash !== '#/') expect(hrefFor(route)).toBe(hash)

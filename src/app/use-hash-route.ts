@@ -9,12 +9,22 @@ export type Route =
   | { name: 'patient'; patientId: string }
   | { name: 'settings' }
   | { name: 'data' }
+  /** The review queue; `query` holds its filters as URL search parameters ('' for none). */
+  | { name: 'review'; query: string }
+  | { name: 'insights' }
+  | { name: 'remittances' }
   | { name: 'new' }
 
 /** Reads the app route from the location hash; other hashes (such as #main for the skip link) keep the current route. */
 export function parseRoute(hash: string, previous: Route = { name: 'new' }): Route {
   if (!hash.startsWith('#/')) return hash === '' ? { name: 'new' } : previous
-  const [, first, second] = hash.slice(1).split('/')
+  const [path = '', query = ''] = hash.slice(1).split('?', 2)
+  const [, first, second] = path.split('/')
+  if (first === 'review') {
+    if (second === 'insights') return { name: 'insights' }
+    if (second === 'remittances') return { name: 'remittances' }
+    return { name: 'review', query }
+  }
   if (first === 'drafts') return { name: 'drafts' }
   if (first === 'history' && second === 'import') return { name: 'history-import' }
   if (first === 'reference' && second === 'ncci') return { name: 'ncci-tables' }
@@ -35,6 +45,9 @@ export function hrefFor(route: Route): string {
     case 'patient': return `#/patients/${encodeURIComponent(route.patientId)}`
     case 'settings': return '#/settings'
     case 'data': return '#/data'
+    case 'review': return route.query ? `#/review?${route.query}` : '#/review'
+    case 'insights': return '#/review/insights'
+    case 'remittances': return '#/review/remittances'
     case 'new': return '#/'
   }
 }

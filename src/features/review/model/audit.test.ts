@@ -57,4 +57,12 @@ describe('the audit log', () => {
     const again = appendEntry(log(), stampEntry(finalizeEntry({ id: 'E1', review: 'pending', finalizeReason: null }, users.coder), 'a9', 'z'))
     expect(lineStatuses(again)).toEqual(new Map([[rowIdOf('E2', 0), 'overridden']]))
   })
+
+  it('counts a decision stamped in the same millisecond as the finalize, whatever order the log lists them in', () => {
+    const at = '2026-11-26T12:00:00.000Z'
+    const finalize = stampEntry(finalizeEntry({ id: 'E1', review: 'pending', finalizeReason: null }, users.coder), 'b', at)
+    const approve = stampEntry(draftOf(decide('pending', 'approve', { user: users.supervisor, target })), 'a', at)
+    expect(lineStatuses([approve, finalize])).toEqual(new Map([[rowIdOf('E1', 0), 'approved']]))
+    expect(lineStatuses([finalize, approve])).toEqual(new Map([[rowIdOf('E1', 0), 'approved']]))
+  })
 })

@@ -25,21 +25,23 @@ export function auditForLine(log: readonly AuditEntry[], encounterId: string, li
 /**
  * Each line's status after the log's decisions, by row id. A finalize of the encounter after a
  * decision (the encounter coded again) clears its lines' decisions: they start over from their
- * findings. Lines with no decision are absent.
+ * findings. A decision stamped in the same millisecond as the finalize counts as after it (a
+ * supervisor cannot decide on a line before it is finalized). Lines with no decision are absent.
  */
 export function lineStatuses(log: readonly AuditEntry[]): Map<string, ReviewStatus> {
-  const latest = new Map<string, { status: ReviewStatus; encounterId: string; at: number }>()
-  const finalizedAt = new Map<string, number>()
-  log.forEach((entry, position) => {
+  const latest = new Map<string, { status: ReviewStatus; encounterId: string; at: string }>()
+  const finalizedAt = new Map<string, string>()
+  for (const entry of log) {
     if (entry.lineIndex === null) {
-      if (entry.action === 'finalize') finalizedAt.set(entry.encounterId, position)
-      return
+      if (entry.action === 'finalize') finalizedAt.set(entry.encounterId, entry.at)
+      continue
     }
-    latest.set(rowIdOf(entry.encounterId, entry.lineIndex), { status: entry.to, encounterId: entry.encounterId, at: position })
-  })
+    latest.set(rowIdOf(entry.encounterId, entry.lineIndex), { status: entry.to, encounterId: entry.encounterId, at: entry.at })
+  }
   const statuses = new Map<string, ReviewStatus>()
   for (const [rowId, { status, encounterId, at }] of latest) {
-    if (at > (finalizedAt.get(encounterId) ?? -1)) statuses.set(rowId, status)
+    const finalized = finalizedAt.get(encounterId)
+    if (finalized === undefined || at >= finalized) statuses.set(rowId, status)
   }
   return statuses
 }

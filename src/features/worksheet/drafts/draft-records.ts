@@ -1,5 +1,5 @@
-import type { DraftRecord } from '../../../storage/index.ts'
-import { worksheetValuesSchema, type WorksheetValues } from '../model/index.ts'
+import type { DraftRecord, EncounterRecord } from '../../../storage/index.ts'
+import { inputToWorksheet, worksheetValuesSchema, type WorksheetValues } from '../model/index.ts'
 
 /** Reads a stored draft's values, or null when they no longer match the form's shape. */
 export function readDraftValues(draft: DraftRecord): WorksheetValues | null {
@@ -23,4 +23,13 @@ export function toDraftRecord(id: string, values: WorksheetValues, now: string, 
 
 export function newDraftId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+}
+
+/**
+ * The draft a supervisor's return puts in the coder's drafts: the finalized encounter's values
+ * under the encounter's own id, so that finalizing it again replaces the encounter.
+ */
+export function toReturnedDraft(record: EncounterRecord, note: string, now: string): DraftRecord {
+  const values = inputToWorksheet({ schemaVersion: 1, encounter: record.encounter, history: [] })
+  return { id: record.id, createdAt: now, updatedAt: now, patientId: values.patientId.trim(), dateOfService: values.dateOfService, values, status: 'returned', returnNote: note }
 }
