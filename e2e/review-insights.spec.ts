@@ -88,7 +88,7 @@ test('importing an 835 changes the charts to its denials, and a line overridden 
 
     const byCategory = figure(page, 'Denials by category')
     await expect(byCategory.getByRole('button', { name: 'Modifier: 1 denial' })).toBeVisible()
-    await expect(byCategory.getByRole('button', { name: /^Coverage: 1 denial$/ })).toBeVisible()
+    await expect(byCategory.getByRole('button', { name: 'Coverage or medical necessity: 1 denial' })).toBeVisible()
 
     const byCoder = figure(page, 'Overridden then denied, by coder')
     await expect(byCoder.getByRole('button', { name: 'Casey Coder: 1 denial' })).toBeVisible()

@@ -17,7 +17,7 @@ export type {
   RemittanceParseOptions,
   RemittanceParseResult,
 } from './types.ts'
-export { ADJUSTMENT_GROUPS, CLAIM_STATUSES, DENIAL_CATEGORIES } from './types.ts'
+export { ADJUSTMENT_GROUPS, CLAIM_STATUSES, DENIAL_CATEGORIES, DENIAL_CATEGORY_LABELS } from './types.ts'
 export { DEFAULT_MAX_BYTES, parseRemittanceFile } from './parse-835.ts'
 export { categorizeAdjustment, DENIAL_RULE, type AdjustmentCategory } from './categorize.ts'
 export { carcByCode, carcEntries, CARC_KINDS, type CarcEntry, type CarcKind } from './data/carc.ts'

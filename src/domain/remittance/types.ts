@@ -150,3 +150,14 @@ export const DENIAL_CATEGORIES = [
   'modifier', 'documentation', 'frequency', 'prior-authorization', 'coverage', 'coding', 'other',
 ] as const
 export type DenialCategory = (typeof DENIAL_CATEGORIES)[number]
+
+/** Our denial categories as billing staff name them (the remittance preview and the insights). */
+export const DENIAL_CATEGORY_LABELS: Readonly<Record<DenialCategory, string>> = {
+  modifier: 'Modifier',
+  documentation: 'Documentation or missing information',
+  frequency: 'Frequency limit',
+  'prior-authorization': 'Prior authorization',
+  coverage: 'Coverage or medical necessity',
+  coding: 'Coding (code, diagnosis, bundling)',
+  other: 'Other (not one of our categories)',
+}

@@ -1,6 +1,6 @@
-import type { DeniedLine, EncounterForMatching } from '../../domain/remittance/index.ts'
+import { DENIAL_CATEGORY_LABELS, type DeniedLine, type EncounterForMatching } from '../../domain/remittance/index.ts'
 import { CodeList } from './code-list.tsx'
-import { CATEGORY_LABELS, deniedCodeLabel, formatCents, matchedLineLabel, plural, reasonCodesOf } from './model.ts'
+import { deniedCodeLabel, formatCents, matchedLineLabel, plural, reasonCodesOf } from './model.ts'
 
 /** Most denied lines drawn in the preview; every one is stored. */
 const SHOWN_LINES = 200
@@ -44,7 +44,7 @@ export function DeniedLinesTable({ denials, encounters }: DeniedLinesTableProps)
                   {formatCents(d.amount)}
                   <span className="block text-xs text-slate-600">{d.full ? 'nothing paid' : 'partly paid'}</span>
                 </td>
-                <td className="p-2">{CATEGORY_LABELS[d.category]}</td>
+                <td className="p-2">{DENIAL_CATEGORY_LABELS[d.category]}</td>
                 <td className="p-2"><CodeList kind="carc" codes={reasonCodesOf(d)} /></td>
                 <td className="p-2"><CodeList kind="rarc" codes={d.rarcCodes.map((code) => ({ code, label: code }))} /></td>
                 <td className="p-2">{matched ?? <span className="font-medium text-amber-800">not matched</span>}</td>

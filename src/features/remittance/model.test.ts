@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { DENIAL_CATEGORIES, matchRemittance, type EncounterForMatching } from '../../domain/remittance/index.ts'
+import { DENIAL_CATEGORIES, DENIAL_CATEGORY_LABELS, matchRemittance, type EncounterForMatching } from '../../domain/remittance/index.ts'
 import { build835 } from '../../domain/remittance/testing/build-835.ts'
 import { parseFixture, parseOk } from '../../domain/remittance/testing/fixtures.ts'
 import {
   buildImportRecord,
-  CATEGORY_LABELS,
   CONTROL_NUMBER_OPTIONS,
   DEFAULT_CONTROL_NUMBER,
   deniedCodeLabel,
@@ -32,8 +31,8 @@ describe('money and labels', () => {
   })
 
   it('names every denial category in plain words, and offers the three claim-number choices, encounter-or-patient first', () => {
-    expect(Object.keys(CATEGORY_LABELS).sort()).toEqual([...DENIAL_CATEGORIES].sort())
-    expect(new Set(Object.values(CATEGORY_LABELS)).size).toBe(DENIAL_CATEGORIES.length)
+    expect(Object.keys(DENIAL_CATEGORY_LABELS).sort()).toEqual([...DENIAL_CATEGORIES].sort())
+    expect(new Set(Object.values(DENIAL_CATEGORY_LABELS)).size).toBe(DENIAL_CATEGORIES.length)
     expect(CONTROL_NUMBER_OPTIONS.map((o) => o.value)).toEqual(['encounter-id-or-patient-id', 'encounter-id', 'patient-id'])
     expect(DEFAULT_CONTROL_NUMBER).toBe('encounter-id-or-patient-id')
   })

@@ -1,7 +1,6 @@
 import type {
   ClaimMatchMethod,
   ControlNumberStrategy,
-  DenialCategory,
   DeniedLine,
   EncounterForMatching,
   Remittance,
@@ -12,17 +11,6 @@ import type { EncounterRecord } from '../../storage/index.ts'
 import type { RemittanceImportRecord, RemittancePayment } from '../../storage/types.ts'
 
 /** Pure pieces of the Remittances screen: labels, money, and the record an import stores. */
-
-/** Our denial categories as billing staff name them. */
-export const CATEGORY_LABELS: Readonly<Record<DenialCategory, string>> = {
-  modifier: 'Modifier',
-  documentation: 'Documentation or missing information',
-  frequency: 'Frequency limit',
-  'prior-authorization': 'Prior authorization',
-  coverage: 'Coverage or medical necessity',
-  coding: 'Coding (code, diagnosis, bundling)',
-  other: 'Other (not one of our categories)',
-}
 
 /** What the practice-management system puts in CLM01 (returned as CLP01), in plain words. */
 export const CONTROL_NUMBER_OPTIONS: readonly { value: ControlNumberStrategy; label: string }[] = [

@@ -37,7 +37,3 @@ export function auditTime(at: string): string {
   return match ? `${match[1]} ${match[2]} UTC` : at
 }
 
-/** "prior-authorization" → "Prior authorization", as the queue's Category column shows it. */
-export function categoryWords(category: string): string {
-  return category.replaceAll('-', ' ').replace(/^./, (c) => c.toUpperCase())
-}

@@ -1,5 +1,5 @@
 import { SeverityBadge } from '../../../components/severity-badge.tsx'
-import { categoryWords } from './decision-labels.ts'
+import { categoryLabel } from '../model/types.ts'
 import type { LineFinding } from './line-findings.ts'
 
 /** Every finding that applies to the line, with the rule, the fix and where the rule comes from. */
@@ -12,7 +12,7 @@ export function LineFindingsList({ findings }: { findings: readonly LineFinding[
           <p className="flex flex-wrap items-center gap-2">
             <SeverityBadge severity={finding.severity} />
             <span className="font-mono text-xs">{finding.ruleId}</span>
-            <span className="text-slate-700">{categoryWords(finding.category)}</span>
+            <span className="text-slate-700">{categoryLabel(finding.category)}</span>
             {scope === 'encounter' ? <span className="text-xs text-slate-600">(applies to the whole encounter)</span> : null}
           </p>
           <p className="mt-1">{finding.message}</p>

@@ -1,32 +1,3 @@
-import type { Category } from '../../../domain/index.ts'
-import type { DenialCategory } from '../../../domain/remittance/index.ts'
-
-/** Plain words for the engine's finding categories. */
-export const FINDING_CATEGORY_LABELS: Record<Category, string> = {
-  'code-selection': 'Code selection',
-  modifier: 'Modifier',
-  units: 'Units',
-  imaging: 'Imaging guidance',
-  documentation: 'Documentation',
-  frequency: 'Frequency',
-  'prior-authorization': 'Prior authorization',
-  injectant: 'Injectant',
-  coverage: 'Coverage',
-  drug: 'Drug',
-  diagnosis: 'Diagnosis',
-}
-
-/** Plain words for the payer's denial categories (from the CARC/RARC codes). */
-export const DENIAL_CATEGORY_LABELS: Record<DenialCategory, string> = {
-  modifier: 'Modifier',
-  documentation: 'Documentation',
-  frequency: 'Frequency',
-  'prior-authorization': 'Prior authorization',
-  coverage: 'Coverage',
-  coding: 'Coding',
-  other: 'Other',
-}
-
 export const NO_RULE_LABEL = 'No rule flagged it'
 export const UNMATCHED_LABEL = 'Not matched to an encounter'
 export const UNKNOWN_PROVIDER_LABEL = 'Provider not recorded'

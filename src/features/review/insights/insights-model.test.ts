@@ -103,7 +103,7 @@ describe('denials', () => {
   it('counts denied lines and their amounts by category, payer and provider', () => {
     const result = insights({ remittances: files() })
     expect(result.totals).toMatchObject({ deniedLines: 4, deniedAmount: 167000, remittanceFiles: 2 })
-    expect(bars(result, 'denials-category')).toEqual(['Coverage=1', 'Prior authorization=1', 'Modifier=1', 'Frequency=1'])
+    expect(bars(result, 'denials-category')).toEqual(['Coverage or medical necessity=1', 'Prior authorization=1', 'Modifier=1', 'Frequency limit=1'])
     expect(result.charts['denials-payer'].bars.map((b) => [b.label, b.count, b.amount])).toEqual([
       ['AETNA', 2, 130000], ['MEDICARE JURISDICTION L', 2, 37000],
     ])

@@ -1,13 +1,13 @@
 import type { Finding } from '../../../domain/index.ts'
-import type { DeniedLine } from '../../../domain/remittance/index.ts'
+import { DENIAL_CATEGORY_LABELS, type DeniedLine } from '../../../domain/remittance/index.ts'
 import type { AuditRecord, RemittanceImportRecord, UserRecord } from '../../../storage/types.ts'
 import { lineStatuses, rowIdOf } from '../model/audit.ts'
 import { queueRows } from '../model/queue-rows.ts'
-import type { AuditEntry, QueueRow, ReviewEncounter } from '../model/types.ts'
+import { CATEGORY_LABELS, type AuditEntry, type QueueRow, type ReviewEncounter } from '../model/types.ts'
 import { inRange, monthOf, type DateRange } from './date-range.ts'
 import { BarGroups } from './group-bars.ts'
 import {
-  DENIAL_CATEGORY_LABELS, FINDING_CATEGORY_LABELS, NO_RULE_LABEL, UNKNOWN_CODER_LABEL, UNKNOWN_PAYER_LABEL,
+  NO_RULE_LABEL, UNKNOWN_CODER_LABEL, UNKNOWN_PAYER_LABEL,
   UNKNOWN_PROVIDER_LABEL, UNMATCHED_LABEL,
 } from './insight-labels.ts'
 import type { ChartDimension, ChartId, ChartKind, InsightChart, InsightLine, Insights, InsightTotals, OverrideDetail } from './insights-types.ts'
@@ -201,7 +201,7 @@ export function computeInsights(input: InsightsInput): Insights {
     lines.set(row.rowId, flagLine(row))
     totals.flaggedLines += 1
     if (row.status === 'overridden') totals.overriddenLines += 1
-    if (row.category !== null) flags.category.add(row.category, FINDING_CATEGORY_LABELS[row.category], row.rowId, { severity })
+    if (row.category !== null) flags.category.add(row.category, CATEGORY_LABELS[row.category], row.rowId, { severity })
     const findings = lineFindings(ctx, row.encounterId)[row.lineIndex] ?? []
     for (const rule of rulesOf(findings, false)) flags.rule.add(rule, ruleLabel(rule), row.rowId, { severity: ruleSeverity(findings, rule) ?? severity })
     flags.provider.add(row.providerId, ctx.providerLabel(row.providerId), row.rowId, { severity })

@@ -97,6 +97,26 @@ export interface QueueRow {
   status: ReviewStatus
 }
 
+/** Plain words for the engine's finding categories (queue, details, insights). */
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
+  'code-selection': 'Code selection',
+  modifier: 'Modifier',
+  units: 'Units',
+  imaging: 'Imaging guidance',
+  documentation: 'Documentation',
+  frequency: 'Frequency',
+  'prior-authorization': 'Prior authorization',
+  injectant: 'Injectant',
+  coverage: 'Coverage',
+  drug: 'Drug',
+  diagnosis: 'Diagnosis',
+}
+
+/** A finding category in plain words; an unknown value as it is. */
+export function categoryLabel(category: string): string {
+  return (CATEGORY_LABELS as Readonly<Record<string, string>>)[category] ?? category
+}
+
 /** Plain words for each status, for the queue, the audit log and exports. */
 export const STATUS_LABELS: Record<ReviewStatus, string> = {
   'no-findings': 'No findings',

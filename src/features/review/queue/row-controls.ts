@@ -34,10 +34,6 @@ export function rowName(row: QueueRow): string {
   return `${row.code}${row.modifiers ? ` ${row.modifiers}` : ''} on ${row.dateOfService}, ${row.patientId}, line ${row.lineIndex + 1}`
 }
 
-/** "prior-authorization" → "Prior authorization". */
-export function categoryLabel(category: string): string {
-  return category.replaceAll('-', ' ').replace(/^./, (c) => c.toUpperCase())
-}
 
 export function isSortColumn(id: string): id is SortColumn {
   return (SORT_COLUMNS as readonly string[]).includes(id)
