@@ -1,8 +1,8 @@
 import type { Locator, Page } from '@playwright/test'
 import { importRemittance, write835 } from './support/remittance.ts'
-import { createProfile, decisionDialog, openReviewQueue, queueRow, submitOverride, switchUser } from './support/review.ts'
+import { createProfile, decisionDialog, finalizeTwoFlaggedEncounters, openReviewQueue, queueRow, submitOverride, switchUser } from './support/review.ts'
 import { expect, expectNoAxeViolations, test, TODAY } from './support/test.ts'
-import { addL5S1RightTransforaminal, addProcedure, addProvider, fillHeader, finalize, pickLevel, toolbar } from './support/worksheet.ts'
+import { addProvider, toolbar } from './support/worksheet.ts'
 
 // Issue 5: the insights count the review's flags, and an imported 835 turns into denial counts,
 // including the view no peer has: a line a supervisor overrode that the payer then denied.
@@ -26,16 +26,7 @@ test('importing an 835 changes the charts to its denials, and a line overridden 
     await createProfile(page, 'Casey Coder', 'Coder')
     await expect(toolbar(page)).toBeVisible()
     await addProvider(page, 'DR-A', 'Dr. Ada Lane')
-    await fillHeader(page, { patient: 'PT-4001', dateOfService: '2026-10-14', provider: 'Dr. Ada Lane', diagnoses: ['M47.816'] })
-    const card = await addProcedure(page, 'facet injection')
-    await pickLevel(card, 'L4-L5', 'Both')
-    await pickLevel(card, 'L5-S1', 'Both')
-    await finalize(page)
-    await expect(page.getByRole('status').filter({ hasText: /^Finalized PT-4001 on 2026-10-14/ })).toBeVisible()
-    await fillHeader(page, { patient: 'PT-4002', dateOfService: '2026-10-07', provider: 'Dr. Ada Lane', diagnoses: ['M54.16'] })
-    await addL5S1RightTransforaminal(page)
-    await finalize(page)
-    await expect(page.getByRole('status').filter({ hasText: /^Finalized PT-4002 on 2026-10-07/ })).toBeVisible()
+    await finalizeTwoFlaggedEncounters(page, { patient: 'PT-4001', provider: 'Dr. Ada Lane' }, { patient: 'PT-4002', provider: 'Dr. Ada Lane' })
   })
 
   let flagged = ''

@@ -2,9 +2,9 @@ import { expect, expectNoAxeViolations, test, TODAY } from './support/test.ts'
 import { readFile } from 'node:fs/promises'
 import {
   banner, createProfile, decisionDialog, openFacet, openReviewQueue, queueCount, queueFilters, queueRegion, queueRow, readQueueRows,
-  seedFinalizedEncounters, submitOverride, submitReturn, switchUser, toggleFacetValue,
+  finalizeTwoFlaggedEncounters, seedFinalizedEncounters, submitOverride, submitReturn, switchUser, toggleFacetValue,
 } from './support/review.ts'
-import { addL5S1RightTransforaminal, addProcedure, addProvider, fillHeader, finalize, pickLevel, toolbar } from './support/worksheet.ts'
+import { addProvider, toolbar } from './support/worksheet.ts'
 
 // Issue 5: a coder finalizes with warnings, a supervisor decides in the queue, the coder gets the returned encounter back.
 // Both profiles are made through the chooser, so no reload brings back a seeded user.
@@ -22,17 +22,7 @@ test('a supervisor filters the queue, overrides one line and returns another; th
     await expect(toolbar(page)).toBeVisible()
     await addProvider(page, 'DR-A', 'Dr. Ada Lane')
     await addProvider(page, 'DR-B', 'Dr. Ben Ortiz')
-    await fillHeader(page, { patient: 'PT-3001', dateOfService: '2026-10-14', provider: 'Dr. Ada Lane', diagnoses: ['M47.816'] })
-    const card = await addProcedure(page, 'facet injection')
-    await pickLevel(card, 'L4-L5', 'Both')
-    await pickLevel(card, 'L5-S1', 'Both')
-    await finalize(page)
-    await expect(page.getByRole('status').filter({ hasText: /^Finalized PT-3001 on 2026-10-14/ })).toBeVisible()
-
-    await fillHeader(page, { patient: 'PT-3002', dateOfService: '2026-10-07', provider: 'Dr. Ben Ortiz', diagnoses: ['M54.16'] })
-    await addL5S1RightTransforaminal(page)
-    await finalize(page)
-    await expect(page.getByRole('status').filter({ hasText: /^Finalized PT-3002 on 2026-10-07/ })).toBeVisible()
+    await finalizeTwoFlaggedEncounters(page, { patient: 'PT-3001', provider: 'Dr. Ada Lane' }, { patient: 'PT-3002', provider: 'Dr. Ben Ortiz' })
   })
 
   await test.step('the queue is read-only for the coder', async () => {

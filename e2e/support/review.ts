@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { addL5S1RightTransforaminal, addProcedure, fillHeader, finalize, pickLevel } from './worksheet.ts'
 
 /** Steps of the supervisor review (queue, decisions, line details), by role and label as a user finds them. */
 
@@ -120,4 +121,25 @@ export async function seedFinalizedEncounters(page: Page, count: number): Promis
     await new Promise<void>((resolve, reject) => { tx.oncomplete = () => resolve(); tx.onerror = () => reject(tx.error ?? new Error('write failed')) })
     db.close()
   }, { database: DATABASE, count })
+}
+
+/**
+ * As the current coder: finalizes two encounters with warnings, bilateral L4-L5 and L5-S1 facet
+ * injections for `facets` and an L5-S1 right transforaminal epidural for `epidural`.
+ */
+export async function finalizeTwoFlaggedEncounters(
+  page: Page,
+  facets: { patient: string; provider: string },
+  epidural: { patient: string; provider: string },
+): Promise<void> {
+  await fillHeader(page, { patient: facets.patient, dateOfService: '2026-10-14', provider: facets.provider, diagnoses: ['M47.816'] })
+  const card = await addProcedure(page, 'facet injection')
+  await pickLevel(card, 'L4-L5', 'Both')
+  await pickLevel(card, 'L5-S1', 'Both')
+  await finalize(page)
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Finalized ${facets.patient} on 2026-10-14`) })).toBeVisible()
+  await fillHeader(page, { patient: epidural.patient, dateOfService: '2026-10-07', provider: epidural.provider, diagnoses: ['M54.16'] })
+  await addL5S1RightTransforaminal(page)
+  await finalize(page)
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Finalized ${epidural.patient} on 2026-10-07`) })).toBeVisible()
 }

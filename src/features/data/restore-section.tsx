@@ -1,3 +1,4 @@
+import { FileProblems } from '../../components/file-problems.tsx'
 import { useId, useRef, useState } from 'react'
 import { Button } from '../../components/button.tsx'
 import { useStore, useStoreQuery } from '../../storage/index.ts'
@@ -65,12 +66,7 @@ export function RestoreSection() {
       </div>
       {state.step === 'reading' ? <p role="status">Checking {state.fileName}…</p> : null}
       {state.step === 'invalid' ? (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          <p className="font-medium">{state.fileName} cannot be restored. Nothing was changed.</p>
-          <ul aria-label="Problems in the backup file" className="mt-1 list-disc pl-5 text-sm">
-            {state.errors.map((e, i) => <li key={i}>{e}</li>)}
-          </ul>
-        </div>
+        <FileProblems summary={`${state.fileName} cannot be restored. Nothing was changed.`} listLabel="Problems in the backup file" problems={state.errors} />
       ) : null}
       {state.step === 'ready' ? (
         <div className="flex flex-col gap-3" role="group" aria-labelledby={`${id}-summary`}>

@@ -1,3 +1,4 @@
+import { FileProblems } from '../../components/file-problems.tsx'
 import { useId, useMemo, useState, type ChangeEvent } from 'react'
 import { Button } from '../../components/button.tsx'
 import { inputClass } from '../../components/field.tsx'
@@ -167,12 +168,8 @@ export function HistoryImportPage() {
       ) : null}
 
       {result && !result.ok ? (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          <p className="font-medium">{source?.fileName} cannot be imported. Nothing was written. Fix the file or the column mapping:</p>
-          <ul aria-label="Problems in the file" className="mt-1 list-disc pl-5 text-sm">
-            {result.errors.slice(0, SHOWN_ERRORS).map((e, i) => <li key={i}>{describeError(e)}</li>)}
-          </ul>
-        </div>
+        <FileProblems summary={`${source?.fileName ?? 'The file'} cannot be imported. Nothing was written. Fix the file or the column mapping:`}
+          listLabel="Problems in the file" problems={result.errors.slice(0, SHOWN_ERRORS).map(describeError)} />
       ) : null}
 
       {result?.ok ? (

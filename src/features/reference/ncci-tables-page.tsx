@@ -1,3 +1,4 @@
+import { FileProblems } from '../../components/file-problems.tsx'
 import { useId, useState, type FormEvent } from 'react'
 import { Button } from '../../components/button.tsx'
 import { inputClass } from '../../components/field.tsx'
@@ -121,13 +122,8 @@ function LoadForm({ kind, today }: { kind: Kind; today: string }) {
         </div>
       ) : null}
       {outcome?.kind === 'errors' ? (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          <p className="font-medium">{outcome.fileName} cannot be loaded. Nothing was saved. Fix the file or pick the right one:</p>
-          <ul aria-label={`Problems in the ${name} file`} className="mt-1 list-disc pl-5 text-sm">
-            {outcome.errors.slice(0, SHOWN_ERRORS).map((e, i) => <li key={i}>{describeError(e)}</li>)}
-            {outcome.errors.length > SHOWN_ERRORS ? <li>…and {outcome.errors.length - SHOWN_ERRORS} more</li> : null}
-          </ul>
-        </div>
+        <FileProblems summary={`${outcome.fileName} cannot be loaded. Nothing was saved. Fix the file or pick the right one:`} listLabel={`Problems in the ${name} file`}
+          problems={outcome.errors.slice(0, SHOWN_ERRORS).map(describeError)} more={outcome.errors.length - SHOWN_ERRORS} />
       ) : null}
       {outcome?.kind === 'failed' ? <p role="alert" className="font-medium text-red-700">{outcome.text}</p> : null}
     </form>

@@ -1,3 +1,4 @@
+import { FileProblems } from '../../components/file-problems.tsx'
 import { useId, useMemo, useState, type ChangeEvent } from 'react'
 import { Button } from '../../components/button.tsx'
 import { inputClass } from '../../components/field.tsx'
@@ -122,12 +123,7 @@ export function RemittancesPage({ onOpenInsights }: RemittancesPageProps) {
       {file.phase === 'reading' ? <p role="status" aria-busy="true">Reading {file.fileName}…</p> : null}
 
       {file.phase === 'refused' ? (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          <p className="font-medium">{file.fileName} cannot be imported. Nothing was stored.</p>
-          <ul aria-label="Problems in the file" className="mt-1 list-disc pl-5 text-sm">
-            {file.errors.map((e, i) => <li key={i}>{e}</li>)}
-          </ul>
-        </div>
+        <FileProblems summary={`${file.fileName} cannot be imported. Nothing was stored.`} listLabel="Problems in the file" problems={file.errors} />
       ) : null}
 
       {file.phase === 'read' ? (

@@ -1,23 +1,15 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId } from 'react'
 import { QUEUE_COLUMNS, type QueueColumnId } from '../model/export.ts'
+import { useDisclosure } from './use-disclosure.ts'
 
 /** The "Columns" disclosure: a checkbox per data column; at least one stays shown. */
 export function ColumnMenu({ hidden, onChange }: { hidden: readonly QueueColumnId[]; onChange: (hidden: QueueColumnId[]) => void }) {
   const id = useId()
-  const [open, setOpen] = useState(false)
-  const root = useRef<HTMLDivElement>(null)
-  const button = useRef<HTMLButtonElement>(null)
-  useEffect(() => {
-    if (!open) return
-    const onPointer = (e: PointerEvent) => { if (!root.current?.contains(e.target as Node)) setOpen(false) }
-    document.addEventListener('pointerdown', onPointer)
-    return () => document.removeEventListener('pointerdown', onPointer)
-  }, [open])
+  const { open, setOpen, root, button, onKeyDown } = useDisclosure()
   const shownCount = QUEUE_COLUMNS.length - hidden.length
 
   return (
-    <div ref={root} className="relative"
-      onKeyDown={(e) => { if (e.key === 'Escape' && open) { e.stopPropagation(); setOpen(false); button.current?.focus() } }}>
+    <div ref={root} className="relative" onKeyDown={onKeyDown}>
       <button ref={button} type="button" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen((o) => !o)}
         className="inline-flex items-center gap-1 rounded border border-slate-400 bg-white px-3 py-1.5 font-medium text-slate-900 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus">
         Columns{hidden.length > 0 ? ` (${hidden.length} hidden)` : ''}<span aria-hidden="true">▾</span>

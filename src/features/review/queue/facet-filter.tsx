@@ -1,5 +1,6 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { inputClass } from '../../../components/field.tsx'
+import { useDisclosure } from './use-disclosure.ts'
 
 export interface FacetOption {
   value: string
@@ -24,17 +25,8 @@ const NARROW_AFTER = 10
  */
 export function FacetFilter({ title, options, selected, onChange }: FacetFilterProps) {
   const id = useId()
-  const [open, setOpen] = useState(false)
+  const { open, setOpen, root, button, onKeyDown } = useDisclosure()
   const [narrow, setNarrow] = useState('')
-  const root = useRef<HTMLDivElement>(null)
-  const button = useRef<HTMLButtonElement>(null)
-
-  useEffect(() => {
-    if (!open) return
-    const onPointer = (e: PointerEvent) => { if (!root.current?.contains(e.target as Node)) setOpen(false) }
-    document.addEventListener('pointerdown', onPointer)
-    return () => document.removeEventListener('pointerdown', onPointer)
-  }, [open])
 
   const shown = useMemo(() => {
     const needle = narrow.trim().toLowerCase()
@@ -44,8 +36,7 @@ export function FacetFilter({ title, options, selected, onChange }: FacetFilterP
   const toggle = (value: string, on: boolean) => onChange(on ? [...selected, value] : selected.filter((v) => v !== value))
 
   return (
-    <div ref={root} className="relative"
-      onKeyDown={(e) => { if (e.key === 'Escape' && open) { e.stopPropagation(); setOpen(false); button.current?.focus() } }}>
+    <div ref={root} className="relative" onKeyDown={onKeyDown}>
       <button ref={button} type="button" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen((o) => !o)}
         className={`inline-flex items-center gap-1 rounded border px-2 py-1 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus ${selected.length > 0 ? 'border-brand-700 bg-brand-50 text-brand-800' : 'border-slate-400 bg-white text-slate-900 hover:bg-slate-100'}`}>
         {title}
