@@ -17,6 +17,8 @@ describe('hash routes', () => {
     ['#/review?status=pending&rule=FACET-LAT', { name: 'review', query: 'status=pending&rule=FACET-LAT' }],
     ['#/review/insights', { name: 'insights' }],
     ['#/review/remittances', { name: 'remittances' }],
+    ['#/training/rules', { name: 'rule-library', ruleId: null }],
+    ['#/training/rules/FAC-KX', { name: 'rule-library', ruleId: 'FAC-KX' }],
   ] as const)('reads %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route)
     if (hash.startsWith('#/') && hash !== '#/') expect(hrefFor(route)).toBe(hash)

@@ -14,6 +14,21 @@ export const CATEGORIES = [
 ] as const
 export type Category = (typeof CATEGORIES)[number]
 
+/** Plain words for each finding category (review queue, insights, rule library). */
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
+  'code-selection': 'Code selection',
+  modifier: 'Modifier',
+  units: 'Units',
+  imaging: 'Imaging guidance',
+  documentation: 'Documentation',
+  frequency: 'Frequency',
+  'prior-authorization': 'Prior authorization',
+  injectant: 'Injectant',
+  coverage: 'Coverage',
+  drug: 'Drug',
+  diagnosis: 'Diagnosis',
+}
+
 /** One fact that made a line or a finding come out as it did. */
 export interface TraceFact {
   fact: string

@@ -6,6 +6,7 @@
 
 export type Confidence = 'V-primary' | 'V-secondary' | 'unverified' | 'billing-guide' | 'input-check'
 
+
 export interface Source {
   id: string
   citation: string

@@ -1,8 +1,5 @@
-import type { MouseEvent } from 'react'
+import { followsInApp } from '../../lib/links.ts'
 
-/** A plain left click follows the app's own navigation; modified clicks keep the browser's (new tab, copy link). */
-export function followsInApp(e: MouseEvent): boolean {
-  return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey
-}
+export { followsInApp }
 
 export const patientHref = (patientId: string): string => `#/patients/${encodeURIComponent(patientId)}`

@@ -1,2 +1,2 @@
 export { WorksheetRoute } from './worksheet-route.tsx'
-export { newDraftId, toReturnedDraft } from './drafts/draft-records.ts'
+export { draftFromInput, newDraftId, toReturnedDraft } from './drafts/draft-records.ts'

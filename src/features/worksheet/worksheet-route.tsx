@@ -1,11 +1,19 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react'
 import { StoreProvider, useStore, type DraftRecord } from '../../storage/index.ts'
-import { DraftConflictNotice } from './drafts/draft-conflict-notice.tsx'
 import { createDraftGuard, type DraftGuard } from './drafts/draft-guard.ts'
 import { newDraftId, readDraftValues, toDraftRecord } from './drafts/draft-records.ts'
 import { getDefaultWorksheetValues, type WorksheetValues } from './model/index.ts'
 import { todayIso } from './use-today.ts'
 import { WorksheetPage } from './worksheet-page.tsx'
+
+// Another tab changing this draft is rare: the notice loads when it happens.
+const DraftConflictNotice = lazy(() => import('./drafts/draft-conflict-notice.tsx').then((m) => ({ default: m.DraftConflictNotice })))
+
+function DraftConflict({ guard, onLoadNewer, onOpenNew }: { guard: DraftGuard; onLoadNewer: () => void; onOpenNew: () => void }) {
+  const state = useSyncExternalStore(guard.subscribe, guard.getState)
+  if (state.status === 'current') return null
+  return <Suspense fallback={null}><DraftConflictNotice state={state} onLoadNewer={onLoadNewer} onOpenNew={onOpenNew} /></Suspense>
+}
 
 type Loaded = { draft: DraftRecord | undefined; values: WorksheetValues; warning: string | null; guard: DraftGuard }
 
@@ -63,7 +71,7 @@ export function WorksheetRoute({ draftId, notice, onNavigate }: WorksheetRoutePr
   const { guard } = loaded.data
   return (
     <StoreProvider store={guard.store}>
-      <DraftConflictNotice guard={guard} onLoadNewer={() => setVersion((v) => v + 1)} onOpenNew={() => openNew()} />
+      <DraftConflict guard={guard} onLoadNewer={() => setVersion((v) => v + 1)} onOpenNew={() => openNew()} />
       <WorksheetPage
         key={`${draftId}:${version}`}
         draftId={draftId}

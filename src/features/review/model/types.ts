@@ -1,4 +1,4 @@
-import type { Category, Severity } from '../../../domain/index.ts'
+import { CATEGORY_LABELS, type Category, type Severity } from '../../../domain/index.ts'
 import type { AuditRecord, EncounterRecord } from '../../../storage/types.ts'
 
 /** Who uses the app on this machine; chosen when the app opens, every action is recorded under it. */
@@ -97,20 +97,7 @@ export interface QueueRow {
   status: ReviewStatus
 }
 
-/** Plain words for the engine's finding categories (queue, details, insights). */
-export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
-  'code-selection': 'Code selection',
-  modifier: 'Modifier',
-  units: 'Units',
-  imaging: 'Imaging guidance',
-  documentation: 'Documentation',
-  frequency: 'Frequency',
-  'prior-authorization': 'Prior authorization',
-  injectant: 'Injectant',
-  coverage: 'Coverage',
-  drug: 'Drug',
-  diagnosis: 'Diagnosis',
-}
+export { CATEGORY_LABELS }
 
 /** A finding category in plain words; an unknown value as it is. */
 export function categoryLabel(category: string): string {

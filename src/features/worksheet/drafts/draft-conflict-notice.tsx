@@ -1,17 +1,17 @@
-import { useSyncExternalStore } from 'react'
 import { Button } from '../../../components/button.tsx'
-import type { DraftGuard } from './draft-guard.ts'
+import type { DraftGuardState } from './draft-guard.ts'
 
 interface DraftConflictNoticeProps {
-  guard: DraftGuard
+  state: Exclude<DraftGuardState, { status: 'current' }>
   onLoadNewer: () => void
   onOpenNew: () => void
 }
 
-/** Says when another tab changed, finalized or deleted the draft open here, and what to do. */
-export function DraftConflictNotice({ guard, onLoadNewer, onOpenNew }: DraftConflictNoticeProps) {
-  const state = useSyncExternalStore(guard.subscribe, guard.getState)
-  if (state.status === 'current') return null
+/**
+ * Says when another tab changed, finalized or deleted the draft open here, and what to do.
+ * Loaded only when that happens (see DraftConflict in worksheet-route.tsx).
+ */
+export function DraftConflictNotice({ state, onLoadNewer, onOpenNew }: DraftConflictNoticeProps) {
   return (
     <div role="alert" className="mb-4 flex flex-wrap items-center gap-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950" data-print="hide">
       {state.status === 'changed' ? (

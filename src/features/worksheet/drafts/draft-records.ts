@@ -1,3 +1,4 @@
+import type { EvaluationInput } from '../../../domain/index.ts'
 import type { DraftRecord, EncounterRecord } from '../../../storage/index.ts'
 import { inputToWorksheet, worksheetValuesSchema, type WorksheetValues } from '../model/index.ts'
 
@@ -32,4 +33,9 @@ export function newDraftId(): string {
 export function toReturnedDraft(record: EncounterRecord, note: string, now: string): DraftRecord {
   const values = inputToWorksheet({ schemaVersion: 1, encounter: record.encounter, history: [] })
   return { id: record.id, createdAt: now, updatedAt: now, patientId: values.patientId.trim(), dateOfService: values.dateOfService, values, status: 'returned', returnNote: note }
+}
+
+/** A new draft holding an encounter from elsewhere (a rule library example), as an import would. */
+export function draftFromInput(id: string, input: EvaluationInput, now: string): DraftRecord {
+  return toDraftRecord(id, inputToWorksheet(input), now)
 }
