@@ -2,7 +2,7 @@ import {
   useTable, type ColumnVisibilityState, type RowSelectionState, type Updater,
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef } from 'react'
+import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import type { QueueColumnId } from '../model/export.ts'
 import type { SortColumn, SortRule } from '../model/filters.ts'
 import type { QueueRow } from '../model/types.ts'
@@ -36,6 +36,21 @@ function SortButton({ label, rule, priority, onSort }: { label: string; rule: So
     </button>
   )
 }
+
+/**
+ * One line of the table. While scrolling, the window moves a row or two per frame: a line whose
+ * data, position, selection and columns are unchanged is not rendered again (its cells read the
+ * row controls from context, which re-renders them when those change).
+ */
+const QueueTableRow = memo(function QueueTableRow({ index, selected, children }: {
+  line: QueueRow; index: number; selected: boolean; columnsKey: string; children: ReactNode
+}) {
+  return (
+    <tr aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }} className={`border-b border-slate-200 ${selected ? 'bg-brand-50' : 'hover:bg-slate-50'}`}>
+      {children}
+    </tr>
+  )
+}, (a, b) => a.line === b.line && a.index === b.index && a.selected === b.selected && a.columnsKey === b.columnsKey)
 
 /**
  * The queue's lines in a virtualised table: only the rows in view (plus a margin) are in the
@@ -81,6 +96,7 @@ export function QueueTable({ rows, hidden, sorting, onSort, canSelect, rowSelect
   }, [selectedCount, rows.length])
 
   const columns = table.getVisibleLeafColumns()
+  const columnsKey = `${canSelect ? 'select,' : ''}${columns.map((c) => c.id).join(',')}`
   const widthOf = (id: string) => (id === 'actions' && !canSelect ? READ_ONLY_ACTIONS_WIDTH : COLUMN_WIDTHS[id as QueueTableColumnId])
   const width = columns.reduce((sum, c) => sum + widthOf(c.id), 0)
   const top = items[0]?.start ?? 0
@@ -126,17 +142,15 @@ export function QueueTable({ rows, hidden, sorting, onSort, canSelect, rowSelect
         <tbody>
           {spacer(top, 'top')}
           {table.getRowModel().rows.map((row, i) => {
-            const index = first + i
             const selected = row.getIsSelected()
             return (
-              <tr key={row.id} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }}
-                className={`border-b border-slate-200 ${selected ? 'bg-brand-50' : 'hover:bg-slate-50'}`}>
+              <QueueTableRow key={row.id} line={row.original} index={first + i} selected={selected} columnsKey={columnsKey}>
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={`overflow-hidden whitespace-nowrap px-2 py-1 text-slate-900 ${cell.column.id === 'actions' ? `${STICKY_END} ${selected ? 'bg-brand-50' : 'bg-white'}` : ''}`}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
-              </tr>
+              </QueueTableRow>
             )
           })}
           {spacer(bottom, 'bottom')}
