@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../dates.ts'
 import type { EvaluationInputDraft } from '../../schema.ts'
+import { officeVisit } from './office-visit.ts'
 
 /**
  * Shared pieces of the drug and claim-level examples: "today", the encounter fields every
@@ -12,28 +12,15 @@ export type ProcedureDraft = EncounterDraft['procedures'][number]
 type DrugDraft = NonNullable<EncounterDraft['drugs']>[number]
 export type HistoryDraft = NonNullable<EvaluationInputDraft['history']>
 
-export const EXAMPLE_TODAY: IsoDate = '2026-11-26'
+export { EXAMPLE_TODAY } from './office-visit.ts'
 
 /** An encounter in the office (POS 11) on a Medicare professional claim; an example states only what differs. */
 export function exampleInput(
   encounter: Partial<EncounterDraft> & Pick<EncounterDraft, 'patientId' | 'diagnoses' | 'procedures'>,
   history: HistoryDraft = [],
 ): EvaluationInputDraft {
-  return {
-    encounter: {
-      dateOfService: '2026-10-14',
-      providerId: 'DR-A',
-      placeOfService: '11',
-      claimType: 'professional',
-      payerProfile: 'medicare',
-      priorAuthorization: null,
-      drugs: [],
-      otherLines: [],
-      documentation: {},
-      ...encounter,
-    },
-    history,
-  }
+  const visit = officeVisit({ dateOfService: '2026-10-14', patientId: encounter.patientId, diagnoses: encounter.diagnoses, procedures: encounter.procedures, history })
+  return { ...visit, encounter: { ...visit.encounter, ...encounter } }
 }
 
 /** Left L4-L5 transforaminal epidural under fluoroscopy (64483-LT). */

@@ -9,8 +9,7 @@ type EncounterDraft = EvaluationInputDraft['encounter']
 export type ProcedureDraft = EncounterDraft['procedures'][number]
 type DrugDraft = NonNullable<EncounterDraft['drugs']>[number]
 
-/** "Today" of every example; the dates of service fall a few days to weeks before it. */
-export const TODAY = '2026-11-26'
+export { EXAMPLE_TODAY as TODAY, officeVisit } from './office-visit.ts'
 
 /** A trigger point steroid dose: two units of J3301 (10 mg per unit). */
 export const triamcinolone20: DrugDraft = { code: 'J3301', name: 'triamcinolone acetonide', dose: 20, unit: 'mg', category: 'steroid' }
@@ -31,35 +30,4 @@ export const facetChecklist = ['facet-levels', 'facet-imaging', 'facet-pain-scor
 /** Every item ticked, except `open` when given: the one item a documentation example is about. */
 export function ticked(items: readonly string[], open?: string): Record<string, boolean> {
   return Object.fromEntries(items.map((id) => [id, id !== open]))
-}
-
-interface VisitFacts {
-  patientId: string
-  dateOfService: string
-  diagnoses: string[]
-  procedures: ProcedureDraft[]
-  drugs?: DrugDraft[]
-  otherLines?: NonNullable<EncounterDraft['otherLines']>
-  documentation?: Record<string, boolean>
-}
-
-/** A Medicare professional claim from the office (place of service 11), no history. */
-export function officeVisit(facts: VisitFacts): EvaluationInputDraft {
-  return {
-    encounter: {
-      dateOfService: facts.dateOfService,
-      patientId: facts.patientId,
-      providerId: 'DR-A',
-      placeOfService: '11',
-      claimType: 'professional',
-      payerProfile: 'medicare',
-      priorAuthorization: null,
-      diagnoses: facts.diagnoses,
-      procedures: facts.procedures,
-      drugs: facts.drugs ?? [],
-      otherLines: facts.otherLines ?? [],
-      documentation: facts.documentation ?? {},
-    },
-    history: [],
-  }
 }
