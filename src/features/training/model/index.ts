@@ -1,4 +1,4 @@
-/** Grading of practice cases: pure, no React. Imported only by the lazily loaded training pages. */
+/** Grading of practice cases and their JSON file: pure, no React. Imported only by the lazily loaded training pages. */
 export {
   DEFAULT_GRADE_WEIGHTS,
   FALSE_FLAG_PENALTY,
@@ -8,3 +8,4 @@ export {
   normalizeAttemptLine,
 } from './grade.ts'
 export type { Attempt, AttemptLine, FindingVerdict, Grade, GradeOptions, GradeWeights, LineVerdict, RuleInfo } from './grade.ts'
+export * from './case-file.ts'
