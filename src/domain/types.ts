@@ -29,6 +29,11 @@ export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   diagnosis: 'Diagnosis',
 }
 
+/** A finding category in plain words; a value that is not a category (an unknown facet value) as it is. */
+export function categoryLabel(category: string): string {
+  return (CATEGORY_LABELS as Readonly<Record<string, string>>)[category] ?? category
+}
+
 /** One fact that made a line or a finding come out as it did. */
 export interface TraceFact {
   fact: string

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react'
 import { inputClass } from '../../components/field.tsx'
 import { useStoreQuery, type PatientSummary } from '../../storage/index.ts'
-import { followsInApp, patientHref } from './links.ts'
+import { followsInApp } from '../../lib/links.ts'
+import { patientHref } from './links.ts'
 
 /** Rows shown at most; one more is asked for to know that more patients match. */
 const PATIENT_ROWS = 50

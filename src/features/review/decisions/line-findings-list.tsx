@@ -1,5 +1,5 @@
 import { SeverityBadge } from '../../../components/severity-badge.tsx'
-import { categoryLabel } from '../model/types.ts'
+import { categoryLabel } from '../../../domain/index.ts'
 import type { LineFinding } from './line-findings.ts'
 
 /** Every finding that applies to the line, with the rule, the fix and where the rule comes from. */

@@ -3,7 +3,8 @@ import { DENIAL_CATEGORY_LABELS, type DeniedLine } from '../../../domain/remitta
 import type { AuditRecord, RemittanceImportRecord, UserRecord } from '../../../storage/types.ts'
 import { lineStatuses, rowIdOf } from '../model/audit.ts'
 import { queueRows } from '../model/queue-rows.ts'
-import { CATEGORY_LABELS, type AuditEntry, type QueueRow, type ReviewEncounter } from '../model/types.ts'
+import { CATEGORY_LABELS } from '../../../domain/index.ts'
+import type { AuditEntry, QueueRow, ReviewEncounter } from '../model/types.ts'
 import { inRange, monthOf, type DateRange } from './date-range.ts'
 import { BarGroups } from './group-bars.ts'
 import {

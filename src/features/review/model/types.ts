@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, type Category, type Severity } from '../../../domain/index.ts'
+import type { Category, Severity } from '../../../domain/index.ts'
 import type { AuditRecord, EncounterRecord } from '../../../storage/types.ts'
 
 /** Who uses the app on this machine; chosen when the app opens, every action is recorded under it. */
@@ -95,13 +95,6 @@ export interface QueueRow {
   /** True when an error finding applies to the line: an override then needs free text. */
   hasError: boolean
   status: ReviewStatus
-}
-
-export { CATEGORY_LABELS }
-
-/** A finding category in plain words; an unknown value as it is. */
-export function categoryLabel(category: string): string {
-  return (CATEGORY_LABELS as Readonly<Record<string, string>>)[category] ?? category
 }
 
 /** Plain words for each status, for the queue, the audit log and exports. */

@@ -1,6 +1,7 @@
 import { CATEGORIES, SEVERITIES } from '../../../domain/types.ts'
 import { UNKNOWN_CODER, type FacetCounts, type FacetKey, type QueueFilters } from '../model/filters.ts'
-import { categoryLabel, REVIEW_STATUSES, STATUS_LABELS, type ReviewStatus, type UserProfile } from '../model/types.ts'
+import { categoryLabel } from '../../../domain/index.ts'
+import { REVIEW_STATUSES, STATUS_LABELS, type ReviewStatus, type UserProfile } from '../model/types.ts'
 import type { FacetOption } from './facet-filter.tsx'
 
 export const FACET_TITLES: Record<FacetKey, string> = {

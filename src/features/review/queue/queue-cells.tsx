@@ -3,7 +3,8 @@ import { Button } from '../../../components/button.tsx'
 import { SeverityBadge } from '../../../components/severity-badge.tsx'
 import { ACTION_WORDS } from '../decisions/decision-labels.ts'
 import { QUEUE_COLUMNS, type QueueColumnId } from '../model/export.ts'
-import { categoryLabel, STATUS_LABELS, type QueueRow, type ReviewStatus } from '../model/types.ts'
+import { categoryLabel } from '../../../domain/index.ts'
+import { STATUS_LABELS, type QueueRow, type ReviewStatus } from '../model/types.ts'
 import { rowName, RowControlsContext } from './row-controls.ts'
 
 const STATUS_STYLES: Record<ReviewStatus, string> = {

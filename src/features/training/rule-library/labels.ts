@@ -1,5 +1,4 @@
-import { CATEGORIES, CATEGORY_LABELS, PROCEDURE_TYPES, familyLabels, type Category, type RuleDefinition, type Severity } from '../../../domain/index.ts'
-import { confidenceLabels } from '../../../domain/data/confidence-labels.ts'
+import { CATEGORIES, PROCEDURE_TYPES, familyLabels, type Category, type RuleDefinition, type Severity } from '../../../domain/index.ts'
 
 /** Plain words for the rule library. Features do not share UI text, so these are the library's own. */
 
@@ -12,8 +11,6 @@ export const SCOPE_ORDER: readonly RuleScope[] = [...PROCEDURE_TYPES, 'drug', 'c
 export const scopeLabels: Readonly<Record<RuleScope, string>> = { ...familyLabels, drug: 'Drugs', claim: 'Whole claim' }
 
 export const CATEGORY_ORDER: readonly Category[] = CATEGORIES
-
-export const categoryLabels: Readonly<Record<Category, string>> = CATEGORY_LABELS
 
 export const severityLabels: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', info: 'Info' }
 
@@ -30,5 +27,3 @@ export const kindMeanings: Readonly<Record<RuleKind, string>> = {
   coding: 'decides the claim lines (code, modifiers, units); a line names it under "why". It reports no finding, so its severity is nominal.',
   check: 'reads the encounter and its lines and reports a finding with a fix when something is wrong or at risk.',
 }
-
-export { confidenceLabels }

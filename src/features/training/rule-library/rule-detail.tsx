@@ -2,9 +2,11 @@ import type { ReactNode, Ref } from 'react'
 import { SeverityBadge } from '../../../components/severity-badge.tsx'
 import type { EvaluationInput } from '../../../domain/index.ts'
 import { kindLabels, kindMeanings, scopeLabels, severityMeanings } from './labels.ts'
-import { followsInApp, ruleLibraryHref } from './links.ts'
+import { followsInApp } from '../../../lib/links.ts'
+import { ruleLibraryHref } from './links.ts'
 import { RuleExampleCard } from './rule-example-card.tsx'
-import { categoryLabel, effectiveDatesText, type RuleEntry } from './rule-library-model.ts'
+import { categoryLabel } from '../../../domain/index.ts'
+import { effectiveDatesText, type RuleEntry } from './rule-library-model.ts'
 import { RuleSources } from './rule-sources.tsx'
 
 interface RuleDetailProps {

@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import { inputClass } from '../../../components/field.tsx'
 import { SEVERITIES } from '../../../domain/index.ts'
-import { CATEGORY_ORDER, categoryLabels, kindLabels, SCOPE_ORDER, scopeLabels, severityLabels } from './labels.ts'
+import { categoryLabel } from '../../../domain/index.ts'
+import { CATEGORY_ORDER, kindLabels, SCOPE_ORDER, scopeLabels, severityLabels } from './labels.ts'
 import { countBy, isFiltered, NO_FILTERS, type RuleEntry, type RuleFilters } from './rule-library-model.ts'
 
 interface RuleFiltersFormProps {
@@ -42,7 +43,7 @@ export function RuleFiltersForm({ entries, filters, onChange }: RuleFiltersFormP
           <label htmlFor={`${id}-category`} className="text-sm font-medium text-slate-800">Category</label>
           <select id={`${id}-category`} className={selectClass} value={filters.category} onChange={(e) => set('category', e.target.value as RuleFilters['category'])}>
             <option value="">All categories</option>
-            {CATEGORY_ORDER.filter((c) => categories.has(c)).map((c) => <option key={c} value={c}>{withCount(categoryLabels[c], categories.get(c))}</option>)}
+            {CATEGORY_ORDER.filter((c) => categories.has(c)).map((c) => <option key={c} value={c}>{withCount(categoryLabel(c), categories.get(c))}</option>)}
           </select>
         </div>
         <div className="flex min-w-0 flex-col gap-1">

@@ -2,7 +2,7 @@ import { sources, type Category, type RuleDefinition, type Severity } from '../.
 import type { Confidence } from '../../../domain/data/sources.ts'
 import type { RuleExample, RuleWithoutExamples } from '../../../domain/training/types.ts'
 import { evaluateExample, exampleCodes, type ExampleOutcome } from './example-outcome.ts'
-import { categoryLabels, SCOPE_ORDER, scopeLabels, type RuleKind, type RuleScope } from './labels.ts'
+import { SCOPE_ORDER, scopeLabels, type RuleKind, type RuleScope } from './labels.ts'
 import { codesNamedIn, sortCodes } from './rule-codes.ts'
 
 /** An example of a rule with what the rule module makes of it. */
@@ -128,5 +128,3 @@ export function effectiveDatesText(from: string | null, to: string | null): stri
   return `In effect from ${from} to ${to}.`
 }
 
-/** The category label for a rule, in plain words. */
-export const categoryLabel = (category: Category): string => categoryLabels[category] ?? category

@@ -1,6 +1,8 @@
 import { SeverityBadge } from '../../../components/severity-badge.tsx'
-import { categoryLabel, type ScopeGroup } from './rule-library-model.ts'
-import { followsInApp, ruleHref, ruleLinkId } from './links.ts'
+import { categoryLabel } from '../../../domain/index.ts'
+import type { ScopeGroup } from './rule-library-model.ts'
+import { followsInApp } from '../../../lib/links.ts'
+import { ruleHref, ruleLinkId } from './links.ts'
 
 interface RuleListProps {
   groups: readonly ScopeGroup[]

@@ -1,4 +1,4 @@
-import { confidenceLabels } from './labels.ts'
+import { confidenceLabels } from '../../../domain/data/confidence-labels.ts'
 import type { SourceEntry } from './rule-library-model.ts'
 
 /** Where the rule's fact comes from: each citation with how sure we are of it. */
