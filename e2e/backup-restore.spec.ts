@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { countsOf, readAllStores, STORES } from './support/backup.ts'
+import { countsOf, putRecords, readAllStores, STORES, TRAINING_RECORDS } from './support/backup.ts'
 import { importRemittance, write835 } from './support/remittance.ts'
 import { draftIdOf, expectStoredDraft } from './support/storage.ts'
 import { expect, expectNoAxeViolations, test, TODAY } from './support/test.ts'
@@ -65,6 +65,8 @@ test('backup, clear all data, restore: the stored data is identical to before', 
 
   await fillHeader(page, { patient: 'PT-8002', dateOfService: '2026-11-02' })
   await expectStoredDraft(page, (d) => (d ? `${d.patientId} ${d.dateOfService}` : '(none)'), 'PT-8002 2026-11-02')
+  // Training mode's records: a graded practice attempt and one of the practice's own cases.
+  await putRecords(page, TRAINING_RECORDS)
 
   // Back up.
   await openBackupPage(page)
@@ -73,7 +75,9 @@ test('backup, clear all data, restore: the stored data is identical to before', 
   await expect(storedNow(page, 'Imported claim-history lines')).toHaveText('3')
   await expect(storedNow(page, 'NCCI tables')).toHaveText('1')
   await expect(storedNow(page, 'Remittance files')).toHaveText('1')
-  await expect(storedNow(page, 'All records')).toHaveText('10')
+  await expect(storedNow(page, 'Practice attempts')).toHaveText('1')
+  await expect(storedNow(page, 'Practice cases \\(the practice\'s own\\)')).toHaveText('1')
+  await expect(storedNow(page, 'All records')).toHaveText('12')
   await expect(page.getByRole('region', { name: 'Storage' })).toContainText(/Space used\s*[\d.]+ (bytes|KB|MB|GB)/)
   await expectNoAxeViolations(page, 'the backup page')
 
@@ -82,12 +86,12 @@ test('backup, clear all data, restore: the stored data is identical to before', 
   // Saved under its own name, as a coder's Downloads folder would hold it.
   const backupPath = test.info().outputPath(BACKUP_NAME)
   await download.saveAs(backupPath)
-  await expect(page.getByRole('status').filter({ hasText: `Downloaded ${BACKUP_NAME} with 10 records.` })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: `Downloaded ${BACKUP_NAME} with 12 records.` })).toBeVisible()
   const file = JSON.parse(readFileSync(backupPath, 'utf8')) as { format: string; counts: Record<string, number> }
   expect(file.format).toBe('injection-coding-worksheet-backup')
-  expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 3, imports: 1, providers: 1, ncci: 1, payerProfiles: 0, users: 0, audit: 1, remittances: 1 })
+  expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 3, imports: 1, providers: 1, ncci: 1, payerProfiles: 0, users: 0, audit: 1, remittances: 1, attempts: 1, practiceCases: 1 })
   const before = await readAllStores(page)
-  expect(countsOf(before)).toEqual({ ...EMPTY, drafts: 1, encounters: 1, ledger: 1, imports: 1, providers: 1, ncci: 1, ncciInfo: 1, audit: 1, remittances: 1 })
+  expect(countsOf(before)).toEqual({ ...EMPTY, drafts: 1, encounters: 1, ledger: 1, imports: 1, providers: 1, ncci: 1, ncciInfo: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1 })
 
   // Clear all data.
   await page.getByRole('button', { name: 'Clear all data…' }).click()
@@ -122,7 +126,7 @@ test('backup, clear all data, restore: the stored data is identical to before', 
   await expect(summary.getByRole('note')).toContainText('Restoring replaces everything stored in this browser')
   await expectNoAxeViolations(page, 'the restore summary')
   await page.getByRole('button', { name: 'Replace everything with this backup' }).click()
-  await expect(page.getByRole('status').filter({ hasText: `Restored ${BACKUP_NAME}: 10 records from the backup of ${TODAY} 12:00.` })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: `Restored ${BACKUP_NAME}: 12 records from the backup of ${TODAY} 12:00.` })).toBeVisible()
   await expectNoAxeViolations(page, 'the backup page after the restore')
 
   const after = await readAllStores(page)

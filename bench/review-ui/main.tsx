@@ -12,6 +12,7 @@ import { ReviewQueuePage } from '../../src/features/review/queue/review-queue-pa
 import { CurrentUserContext, type CurrentUser } from '../../src/lib/current-user.tsx'
 import { StoreProvider } from '../../src/storage/store-provider.tsx'
 import type { AuditRecord, DraftRecord, EncounterRecord, UserRecord, WorksheetStore } from '../../src/storage/types.ts'
+import { createMemoryTrainingStore } from '../../src/storage/memory-training-store.ts'
 import { buildReviewEncounters } from '../review-fixture.ts'
 
 const params = new URLSearchParams(window.location.search)
@@ -27,6 +28,7 @@ function memoryStore(): WorksheetStore {
   const audit: AuditRecord[] = [...log]
   const drafts = new Map<string, DraftRecord>()
   const listeners = new Set<(tables: readonly ('audit' | 'drafts')[]) => void>()
+  const training = createMemoryTrainingStore()
   const implemented: Partial<WorksheetStore> = {
     listAllEncounters: () => Promise.resolve(encounters),
     listUsers: () => Promise.resolve(users),
@@ -37,6 +39,7 @@ function memoryStore(): WorksheetStore {
     listRemittances: () => Promise.resolve([]),
     subscribe: (listener) => { listeners.add(listener); return () => listeners.delete(listener) },
     onConnectionLost: () => () => undefined,
+    training: () => Promise.resolve(training),
   }
   return new Proxy(implemented as WorksheetStore, {
     get(target, key: string) {

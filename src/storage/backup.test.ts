@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { medicareProfile } from '../domain/index.ts'
 import { BACKUP_FORMAT, backupFileName, backupToJson, parseBackup, type BackupFile } from './backup.ts'
 import { DATABASE_VERSION } from './idb-store.ts'
+import { attemptRecord, practiceCaseRecord } from './training-test-records.ts'
 import type { BackupData, RemittanceImportRecord } from './types.ts'
 
 const EXPORTED_AT = '2026-11-26T14:05:00.000Z'
@@ -46,6 +47,8 @@ function sample(): BackupData {
     users: [{ id: 'u-1', name: 'Casey Coder', role: 'coder', createdAt: '2026-09-01T08:00:00.000Z' }],
     audit: [{ id: 'a-1', at: '2026-10-01T09:00:00.000Z', userId: 'u-1', userName: 'Casey Coder', encounterId: 'e-1', lineIndex: null, action: 'finalize', from: null, to: 'pending', reason: null, note: null }],
     remittances: [remittance()],
+    attempts: [attemptRecord({ id: 'at-1', input: { procedures: [{ type: 'trigger-point' }] } })],
+    practiceCases: [practiceCaseRecord('pc-1', 'Our first case')],
   }
 }
 
@@ -69,7 +72,7 @@ describe('backupToJson and parseBackup', () => {
     const text = backupToJson(sample(), EXPORTED_AT)
     const file = JSON.parse(text) as BackupFile
     expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: DATABASE_VERSION, exportedAt: EXPORTED_AT })
-    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1 })
+    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1 })
     const parsed = parseBackup(text)
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
     expect(parsed.backup.data).toEqual(sample())
@@ -79,20 +82,20 @@ describe('backupToJson and parseBackup', () => {
 
   it('writes one record per line, so a line number points at a record', () => {
     const lines = backupToJson(sample(), EXPORTED_AT).split('\n')
-    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(12)
+    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(14)
   })
 
   it('summarizes counts, patients, the span of dates of service and when it was made', () => {
     const parsed = parseBackup(backupToJson(sample(), EXPORTED_AT))
     expect(parsed.ok && parsed.summary).toEqual({
       exportedAt: EXPORTED_AT, schemaVersion: DATABASE_VERSION,
-      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1 },
+      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1 },
       patients: 3, dateRange: { from: '2025-12-15', to: '2026-10-01' },
     })
   })
 
   it('reads an empty store\'s backup, with no date range', () => {
-    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [] }
+    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [], attempts: [], practiceCases: [] }
     const parsed = parseBackup(backupToJson(empty, EXPORTED_AT))
     expect(parsed.ok && parsed.summary.dateRange).toBeNull()
     expect(parsed.ok && parsed.backup.data).toEqual(empty)
@@ -126,6 +129,52 @@ describe('backupToJson and parseBackup', () => {
     expect(parsed.ok && parsed.summary.counts.remittances).toBe(0)
     expect(parsed.ok && parsed.backup.data.audit).toHaveLength(1)
     expect(errorsOf(JSON.stringify({ ...file, schemaVersion: 7 }))).toEqual(['The backup has no "remittances" table.'])
+  })
+
+  it('reads a schema-7 backup, made before training mode, with no practice attempts and no practice cases', () => {
+    const file = fileOf()
+    for (const t of ['attempts', 'practiceCases']) {
+      delete (file.data as Record<string, unknown>)[t]
+      delete file.counts[t]
+    }
+    const parsed = parseBackup(JSON.stringify({ ...file, schemaVersion: 7 }))
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+    expect(parsed.backup.data.attempts).toEqual([])
+    expect(parsed.backup.data.practiceCases).toEqual([])
+    expect(parsed.summary.counts).toMatchObject({ attempts: 0, practiceCases: 0, remittances: 1 })
+    expect(parsed.backup.data.remittances).toEqual([remittance()])
+    // The same file claiming schema 8 lacks the tables that version has.
+    expect(errorsOf(JSON.stringify({ ...file, schemaVersion: 8 }))).toEqual(['The backup has no "attempts" table.', 'The backup has no "practiceCases" table.'])
+  })
+
+  it('a practice attempt and a practice case with fields of the wrong kind', () => {
+    expect(errorsAfter((f) => {
+      Object.assign(rec(f, 'attempts'), { caseSource: 'web', percent: 120, submittedAt: 'later' })
+    })).toEqual([
+      "attempts record 1: caseSource must be one of 'shipped', 'library'",
+      'attempts record 1: submittedAt must be a date and time like 2026-11-26T14:05:00.000Z',
+      'attempts record 1: percent must be a whole number from 0 to 100',
+    ])
+    expect(errorsAfter((f) => { ((rec(f, 'attempts').answerKey as { findings: Record<string, unknown>[] }).findings).push({ ruleId: 'x', severity: 'fatal' }) }))
+      .toEqual([expect.stringMatching(/^attempts record 1: answerKey\.findings\[\d+\]\.severity must be one of 'error', 'warning', 'info'$/)])
+    expect(errorsAfter((f) => {
+      const c = rec(f, 'practiceCases').case as Record<string, unknown>
+      Object.assign(c, { level: 'expert', families: ['knee'] })
+      delete c.answerKey
+    })).toEqual([
+      "practiceCases record 1: case.level must be one of 'new', 'intermediate', 'advanced'",
+      "practiceCases record 1: case.families[0] must be one of 'trigger-point', 'facet-injection', 'facet-rfa', 'epidural'",
+      'practiceCases record 1: case.answerKey is missing',
+    ])
+    expect(errorsAfter((f) => { rec(f, 'practiceCases').origin = 'downloaded' }))
+      .toEqual(["practiceCases record 1: origin must be one of 'authored', 'imported'"])
+  })
+
+  it('two practice attempts or two practice cases with the same id', () => {
+    expect(errorsAfter((f) => { f.data.attempts.push({ ...rec(f, 'attempts') }); f.counts.attempts = 2 }))
+      .toEqual(['attempts record 2: id "at-1" is also the id of record 1'])
+    expect(errorsAfter((f) => { f.data.practiceCases.push({ ...rec(f, 'practiceCases') }); f.counts.practiceCases = 2 }))
+      .toEqual(['practiceCases record 2: id "pc-1" is also the id of record 1'])
   })
 
   it('a remittance import whose denials and payments have fields of the wrong kind', () => {

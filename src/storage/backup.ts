@@ -1,4 +1,5 @@
-import { builtInPayerProfiles, isIsoDateText, payerProfileSchema } from '../domain/index.ts'
+import { builtInPayerProfiles, isIsoDateText, payerProfileSchema, PROCEDURE_TYPES, SEVERITIES } from '../domain/index.ts'
+import { CASE_LEVELS } from '../domain/training/types.ts'
 import { DENIAL_CATEGORIES } from '../domain/remittance/types.ts'
 import { z } from '../domain/zod.ts'
 import { readJsonText } from '../lib/json-text.ts'
@@ -10,8 +11,9 @@ import type { BackupData, BackupTable, NcciTableRecord, RemittanceImportRecord }
  *
  * `formatVersion` is the layout of this file; `schemaVersion` the store's schema when it was
  * written. Backups first appeared with schema version 4; the record shapes have not changed
- * since, the users and audit tables came with version 6 and the remittances table with version 7
- * (a backup of an older schema is read with the tables it could not have empty). A file with an older `schemaVersion` is read whenever its records have the
+ * since, the users and audit tables came with version 6, the remittances table with version 7
+ * and training mode's attempts and practice cases with version 8 (a backup of an older schema is
+ * read with the tables it could not have empty). A file with an older `schemaVersion` is read whenever its records have the
  * current shapes. A newer format or schema is refused: it was made by a newer version of the app.
  *
  * The NCCI tables hold Maps, which JSON cannot: in the file each Map is a list of
@@ -22,10 +24,10 @@ export const BACKUP_FORMAT = 'injection-coding-worksheet-backup'
 export const BACKUP_FORMAT_VERSION = 1
 
 /** The tables of a backup, in the order the file lists them. */
-export const BACKUP_TABLE_NAMES: readonly BackupTable[] = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit', 'remittances']
+export const BACKUP_TABLE_NAMES: readonly BackupTable[] = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit', 'remittances', 'attempts', 'practiceCases']
 
 /** Tables that came with a later schema version: a backup of an older schema holds none (read as empty). */
-const TABLE_SINCE: Partial<Record<BackupTable, number>> = { users: 6, audit: 6, remittances: 7 }
+const TABLE_SINCE: Partial<Record<BackupTable, number>> = { users: 6, audit: 6, remittances: 7, attempts: 8, practiceCases: 8 }
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT
@@ -209,6 +211,50 @@ const remittanceSchema = z.looseObject({
   unmatchedLines: objectList,
 }, or('must be an object'))
 
+const oneOf = <const T extends readonly string[]>(values: T) => z.enum(values, or(`must be one of ${values.map((v) => `'${v}'`).join(', ')}`))
+const families = z.array(oneOf(PROCEDURE_TYPES), or('must be a list'))
+const fraction = z.number(or('must be a number from 0 to 1')).check(z.minimum(0, { error: 'must be a number from 0 to 1' }), z.maximum(1, { error: 'must be a number from 0 to 1' }))
+const answerLineSchema = z.looseObject({ code: nonEmpty, modifiers: textList, units: whole(1, 'must be a whole number, 1 or more') }, or('must be an object'))
+const answerKeySchema = z.looseObject({
+  lines: z.array(answerLineSchema, or('must be a list')),
+  findings: z.array(z.looseObject({ ruleId: nonEmpty, severity: oneOf(SEVERITIES) }, or('must be an object')), or('must be a list')),
+}, or('must be an object'))
+const attemptSchema = z.looseObject({
+  id: nonEmpty,
+  caseId: nonEmpty,
+  caseSource: oneOf(['shipped', 'library']),
+  caseTitle: text,
+  caseLevel: oneOf(CASE_LEVELS),
+  families,
+  userId: text,
+  userName: text,
+  startedAt: isoTime,
+  submittedAt: isoTime,
+  lines: z.array(answerLineSchema, or('must be a list')),
+  flaggedRuleIds: textList,
+  input: z.unknown(),
+  answerKey: answerKeySchema,
+  score: fraction,
+  lineScore: fraction,
+  findingScore: fraction,
+  percent: z.int(or('must be a whole number from 0 to 100')).check(z.minimum(0, { error: 'must be a whole number from 0 to 100' }), z.maximum(100, { error: 'must be a whole number from 0 to 100' })),
+  caughtRules: textList,
+  missedRules: textList,
+  falseFlags: textList,
+}, or('must be an object'))
+const practiceCaseSchema = z.looseObject({
+  id: nonEmpty,
+  case: z.looseObject({
+    id: nonEmpty, title: nonEmpty, level: oneOf(CASE_LEVELS), families, ruleIds: textList, note: text, context: text,
+    today: isoDate, input: object, answerKey: answerKeySchema, teachingPoint: text,
+  }, or('must be an object')),
+  origin: oneOf(['authored', 'imported']),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  userId: text,
+  userName: text,
+}, or('must be an object'))
+
 const recordSchemas: Record<BackupTable, z.ZodMiniType> = {
   users: userSchema,
   audit: auditSchema,
@@ -220,6 +266,8 @@ const recordSchemas: Record<BackupTable, z.ZodMiniType> = {
   ncci: ncciSchema,
   payerProfiles: payerProfileRecordSchema,
   remittances: remittanceSchema,
+  attempts: attemptSchema,
+  practiceCases: practiceCaseSchema,
 }
 
 const builtInIds = new Set(builtInPayerProfiles.map((p) => p.id))
@@ -265,9 +313,11 @@ const identities: Record<BackupTable, readonly ((r: never) => unknown)[]> = {
   users: [(r: { id: string }) => r.id],
   audit: [(r: { id: string }) => r.id],
   remittances: [(r: { id: string }) => r.id],
+  attempts: [(r: { id: string }) => r.id],
+  practiceCases: [(r: { id: string }) => r.id],
 }
 const identityName: Record<BackupTable, readonly string[]> = {
-  drafts: ['id'], encounters: ['id'], history: ['key'], imports: ['id'], providers: ['id'], ncci: ['id'], payerProfiles: ['profile.id'], users: ['id'], audit: ['id'], remittances: ['id'],
+  drafts: ['id'], encounters: ['id'], history: ['key'], imports: ['id'], providers: ['id'], ncci: ['id'], payerProfiles: ['profile.id'], users: ['id'], audit: ['id'], remittances: ['id'], attempts: ['id'], practiceCases: ['id'],
 }
 
 function duplicateProblems(table: BackupTable, records: readonly unknown[]): string[] {

@@ -3,7 +3,7 @@ import type { BackupTable, HistoryRecord, LedgerRecord, NcciTableInfo, NcciTable
 /** Small pieces the store and its lazily loaded whole-store module (idb-backup.ts) share. */
 
 /** The tables a backup holds, in the order a restore writes them. */
-export const BACKUP_TABLES: readonly BackupTable[] = ['users', 'providers', 'payerProfiles', 'imports', 'history', 'encounters', 'audit', 'drafts', 'ncci', 'remittances']
+export const BACKUP_TABLES: readonly BackupTable[] = ['users', 'providers', 'payerProfiles', 'imports', 'history', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases']
 
 export function ncciInfoOf(r: NcciTableRecord): NcciTableInfo {
   return { id: r.id, kind: r.kind, quarter: r.quarter, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, loadedAt: r.loadedAt, fileNames: [...r.fileNames], entryCount: r.entryCount }

@@ -2,7 +2,7 @@ import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { HistoryLine } from '../domain/index.ts'
 import { BACKUP_TABLES, bucketOf, writeFailure } from './idb-shared.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
-import type { AuditRecord, CustomPayerProfileRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, ProviderRecord, RemittanceImportRecord, StoreTable, UserRecord, WorksheetStore } from './types.ts'
+import type { AuditRecord, CustomPayerProfileRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, PracticeCaseRecord, ProviderRecord, RemittanceImportRecord, StoreTable, TrainingAttemptRecord, UserRecord, WorksheetStore } from './types.ts'
 
 /**
  * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
@@ -11,7 +11,7 @@ import type { AuditRecord, CustomPayerProfileRecord, DraftRecord, EncounterRecor
  */
 
 export const DATABASE_NAME = 'injection-coding-worksheet'
-export const DATABASE_VERSION = 7
+export const DATABASE_VERSION = 8
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 const CONNECTION_LOST = 'A newer version of the app was opened in another tab, so this tab can no longer read or save data. Reload this tab to continue; drafts saved before are kept.'
@@ -28,6 +28,8 @@ export interface WorksheetDb extends DBSchema {
   ncciInfo: { key: string; value: NcciTableInfo }
   payerProfiles: { key: string; value: CustomPayerProfileRecord }
   remittances: { key: string; value: RemittanceImportRecord; indexes: { importedAt: string; paymentKeys: string } }
+  attempts: { key: string; value: TrainingAttemptRecord; indexes: { userId: string; caseId: string; submittedAt: string } }
+  practiceCases: { key: string; value: PracticeCaseRecord }
 }
 
 const ALL_TABLES: StoreTable[] = [...BACKUP_TABLES]
@@ -160,6 +162,8 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     },
     async listRemittances() { return (await (await database()).getAllFromIndex('remittances', 'importedAt')).reverse() },
     async deleteRemittance(id) { await (await database()).delete('remittances', id); changed('remittances') },
+    // Training mode's stores: loaded on first use.
+    training: async () => (await import('./idb-training.ts')).trainingStore(database, changed),
     async listEncounters(patientId) {
       return (await (await database()).getAllFromIndex('encounters', 'patientId', patientId)).sort(byDate)
     },

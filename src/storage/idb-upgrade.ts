@@ -68,6 +68,15 @@ export function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: U
     remittances.createIndex('importedAt', 'importedAt')
     remittances.createIndex('paymentKeys', 'paymentKeys', { unique: true, multiEntry: true })
   }
+  if (oldVersion < 8) {
+    // Version 8: training mode's graded attempts and the practice's own cases (listed by title,
+    // sorted in code: an index orders by code unit, not as people read).
+    const attempts = db.createObjectStore('attempts', { keyPath: 'id' })
+    attempts.createIndex('userId', 'userId')
+    attempts.createIndex('caseId', 'caseId')
+    attempts.createIndex('submittedAt', 'submittedAt')
+    db.createObjectStore('practiceCases', { keyPath: 'id' })
+  }
 
   if (oldVersion >= 1) {
     migrateData(db, oldVersion, tx).catch(() => {

@@ -1,4 +1,4 @@
-export type { BackupData, BackupTable, CustomPayerProfileRecord, PatientSummary, DraftRecord, EncounterRecord, HistoryImportMeta, HistoryImportRow, HistoryRecord, ImportRecord, NcciTableInfo, NcciTableRecord, ProviderRecord, ReviewState, StoreTable, WorksheetStore } from './types.ts'
+export type { BackupData, BackupTable, CustomPayerProfileRecord, PatientSummary, DraftRecord, EncounterRecord, HistoryImportMeta, HistoryImportRow, HistoryRecord, ImportRecord, NcciTableInfo, NcciTableRecord, PracticeCaseRecord, ProviderRecord, ReviewState, StoreTable, TrainingAttemptRecord, TrainingStore, WorksheetStore } from './types.ts'
 export { createIdbStore, deleteStore, DATABASE_NAME } from './idb-store.ts'
 export { useStore } from './store-context.ts'
 export { StoreProvider } from './store-provider.tsx'

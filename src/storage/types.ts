@@ -1,6 +1,8 @@
 import type { ClaimLine, Encounter, Finding, HistoryLine, PayerProfile, Severity } from '../domain/index.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
 import type { DeniedLine, UnmatchedClaim, UnmatchedLine } from '../domain/remittance/index.ts'
+import type { AnswerKey, AnswerLine, CaseLevel, PracticeCase } from '../domain/training/types.ts'
+import type { Family } from '../domain/vocabulary.ts'
 
 /**
  * What the app keeps, behind a small interface so that a shared server (PostgreSQL) can
@@ -196,6 +198,72 @@ export interface PatientSummary {
 }
 
 /**
+ * One graded practice attempt (training mode). It keeps what the trainee submitted, the answer
+ * key it was graded against and the grade, so progress reads the same after the case or the rule
+ * module changes.
+ */
+export interface TrainingAttemptRecord {
+  id: string
+  caseId: string
+  /** 'shipped': a case that comes with the app; 'library': one the practice wrote or imported. */
+  caseSource: 'shipped' | 'library'
+  caseTitle: string
+  caseLevel: CaseLevel
+  families: Family[]
+  userId: string
+  userName: string
+  /** ISO date-times: when the case was opened and when the attempt was submitted. */
+  startedAt: string
+  submittedAt: string
+  /** The claim lines the trainee billed and the rules they flagged as denial risks. */
+  lines: AnswerLine[]
+  flaggedRuleIds: string[]
+  /** The facts the trainee entered in the worksheet (null when they entered none). */
+  input: unknown
+  answerKey: AnswerKey
+  /** 0..1 each, as the grader computed them; percent = Math.round(score × 100). */
+  score: number
+  lineScore: number
+  findingScore: number
+  percent: number
+  /** Rule ids of the key's error/warning findings the trainee flagged, and those they missed. */
+  caughtRules: string[]
+  missedRules: string[]
+  /** Flagged rule ids the key does not have. */
+  falseFlags: string[]
+}
+
+/** A practice case the practice wrote (case authoring) or imported from a case file. */
+export interface PracticeCaseRecord {
+  id: string
+  case: PracticeCase
+  origin: 'authored' | 'imported'
+  createdAt: string
+  updatedAt: string
+  /** Who wrote or imported it last. */
+  userId: string
+  userName: string
+}
+
+/** Practice attempts and the practice's own cases; loaded on first use (see WorksheetStore.training). */
+export interface TrainingStore {
+  /** Stores a graded attempt; an id already stored is refused. */
+  addAttempt(attempt: TrainingAttemptRecord): Promise<void>
+  /** Attempts, oldest submitted first; only one user's when `userId` is given. */
+  listAttempts(userId?: string): Promise<TrainingAttemptRecord[]>
+  /** The practice's own cases, by title. */
+  listPracticeCases(): Promise<PracticeCaseRecord[]>
+  /** Stores a case, replacing the one with the same id. */
+  savePracticeCase(record: PracticeCaseRecord): Promise<void>
+  /**
+   * Stores every record in one transaction (a case file import): all or nothing. Records whose id
+   * is already stored replace the stored case.
+   */
+  savePracticeCases(records: readonly PracticeCaseRecord[]): Promise<void>
+  deletePracticeCase(id: string): Promise<void>
+}
+
+/**
  * Everything the store holds, as one backup. History lines are flat, by patient and in each
  * patient's stored order, so that a restore gives the same ledger back.
  */
@@ -210,11 +278,13 @@ export interface BackupData {
   users: UserRecord[]
   audit: AuditRecord[]
   remittances: RemittanceImportRecord[]
+  attempts: TrainingAttemptRecord[]
+  practiceCases: PracticeCaseRecord[]
 }
 
 export type BackupTable = keyof BackupData
 
-export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit' | 'remittances'
+export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit' | 'remittances' | 'attempts' | 'practiceCases'
 
 export interface WorksheetStore {
   listDrafts(): Promise<DraftRecord[]>
@@ -250,6 +320,8 @@ export interface WorksheetStore {
   listRemittances(): Promise<RemittanceImportRecord[]>
   /** Removes an imported 835 file (its denials leave the insights). */
   deleteRemittance(id: string): Promise<void>
+  /** Training mode's attempts and cases; the code behind it loads on first use. */
+  training(): Promise<TrainingStore>
   listEncounters(patientId: string): Promise<EncounterRecord[]>
   /** Prior claim lines of a patient across every provider: finalized encounters and imported lines. */
   patientHistory(patientId: string): Promise<HistoryLine[]>

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createIdbStore, deleteStore, StoreProvider, type BackupData, type WorksheetStore } from '../../storage/index.ts'
 import { backupToJson } from '../../storage/backup.ts'
+import { attemptRecord, practiceCaseRecord } from '../../storage/training-test-records.ts'
 import { DataPage } from './index.ts'
 
 let n = 0
@@ -15,7 +16,7 @@ afterEach(async () => { cleanup(); vi.restoreAllMocks(); Reflect.deleteProperty(
 /** happy-dom has no StorageManager: the tests give navigator one (or none). */
 const setStorage = (storage: Partial<StorageManager> | undefined) => Object.defineProperty(navigator, 'storage', { value: storage, configurable: true })
 
-const EMPTY: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [] }
+const EMPTY: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [], attempts: [], practiceCases: [] }
 
 function backupData(): BackupData {
   return {
@@ -104,6 +105,18 @@ describe('DataPage', () => {
     expect(await store.listProviders()).toEqual([{ id: 'OLD', name: 'Dr. Old' }])
   })
 
+  it('counts practice attempts and the practice\'s own cases, and updates when training mode stores one', async () => {
+    renderPage()
+    await waitFor(() => expect(storedCell('Practice attempts')).toBe('0'))
+    expect(storedCell('Practice cases \\(the practice\'s own\\)')).toBe('0')
+    const training = await store.training()
+    await training.addAttempt(attemptRecord({ id: 'at-1' }))
+    await training.savePracticeCases([practiceCaseRecord('pc-1', 'Case one'), practiceCaseRecord('pc-2', 'Case two')])
+    await waitFor(() => expect(storedCell('Practice attempts')).toBe('1'))
+    await waitFor(() => expect(storedCell('Practice cases \\(the practice\'s own\\)')).toBe('2'))
+    expect(storedCell('All records')).toBe('3')
+  })
+
   it('clears everything only after CLEAR is typed', async () => {
     await store.restoreBackup(backupData())
     renderPage()
@@ -117,7 +130,7 @@ describe('DataPage', () => {
     fireEvent.change(within(dialog).getByLabelText('Type CLEAR to confirm'), { target: { value: 'CLEAR' } })
     fireEvent.click(confirm)
     expect((await screen.findByText('All data was cleared from this browser.')).getAttribute('role')).toBe('status')
-    expect(await store.countRecords()).toEqual({ drafts: 0, encounters: 0, history: 0, imports: 0, providers: 0, ncci: 0, payerProfiles: 0, users: 0, audit: 0, remittances: 0 })
+    expect(await store.countRecords()).toEqual({ drafts: 0, encounters: 0, history: 0, imports: 0, providers: 0, ncci: 0, payerProfiles: 0, users: 0, audit: 0, remittances: 0, attempts: 0, practiceCases: 0 })
     await waitFor(() => expect(storedCell('All records')).toBe('0'))
   })
 

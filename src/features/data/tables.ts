@@ -12,9 +12,11 @@ export const TABLE_LABELS: readonly (readonly [BackupTable, string])[] = [
   ['users', 'User profiles'],
   ['audit', 'Audit log entries'],
   ['remittances', 'Remittance files'],
+  ['attempts', 'Practice attempts'],
+  ['practiceCases', "Practice cases (the practice's own)"],
 ]
 
-export const ALL_TABLES = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit', 'remittances'] as const
+export const ALL_TABLES = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit', 'remittances', 'attempts', 'practiceCases'] as const
 
 export const totalOf = (counts: Record<BackupTable, number>) => Object.values(counts).reduce((a, b) => a + b, 0)
 

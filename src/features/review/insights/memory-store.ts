@@ -3,6 +3,7 @@
 import type {
   AuditRecord, EncounterRecord, ProviderRecord, RemittanceImportRecord, StoreTable, UserRecord, WorksheetStore,
 } from '../../../storage/types.ts'
+import { createMemoryTrainingStore } from '../../../storage/memory-training-store.ts'
 
 export interface MemoryData {
   encounters: EncounterRecord[]
@@ -21,6 +22,7 @@ export interface MemoryStore {
 export function memoryStore(initial: Partial<MemoryData> = {}): MemoryStore {
   const data: MemoryData = { encounters: [], audit: [], users: [], remittances: [], providers: [], ...initial }
   const listeners = new Set<(tables: readonly StoreTable[]) => void>()
+  const training = createMemoryTrainingStore((table) => { for (const listener of listeners) listener([table]) })
   const reads: Partial<WorksheetStore> = {
     listAllEncounters: () => Promise.resolve([...data.encounters]),
     listAudit: () => Promise.resolve([...data.audit]),
@@ -28,6 +30,7 @@ export function memoryStore(initial: Partial<MemoryData> = {}): MemoryStore {
     listRemittances: () => Promise.resolve([...data.remittances]),
     listProviders: () => Promise.resolve([...data.providers]),
     listPayerProfiles: () => Promise.resolve([]),
+    training: () => Promise.resolve(training),
     subscribe: (listener) => {
       listeners.add(listener)
       return () => { listeners.delete(listener) }
