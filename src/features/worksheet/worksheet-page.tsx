@@ -1,16 +1,12 @@
-import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
 import { Button } from '../../components/button.tsx'
-import { createContext, type HistoryLine, type PayerProfile, type ProcedureType } from '../../domain/index.ts'
+import { createContext, type HistoryLine, type ProcedureType } from '../../domain/index.ts'
 import { usePayerProfiles, useStore, useStoreQuery, type DraftRecord, type ProviderRecord } from '../../storage/index.ts'
 import { useCurrentUser } from '../../lib/current-user.tsx'
 import { useAutosave } from './drafts/use-autosave.ts'
 import { blockingIssues, countBySeverity, toEncounterRecord, toFinalizeAudit } from './finalize.ts'
-import { DocumentationChecklist } from './form/documentation-checklist.tsx'
-import { DrugsSection } from './form/drugs-section.tsx'
-import { EncounterHeader } from './form/encounter-header.tsx'
-import { OtherLinesSection } from './form/other-lines-section.tsx'
-import { ProceduresSection } from './form/procedures-section.tsx'
+import { FormSections } from './form/form-sections.tsx'
 import { inputToWorksheet, type FormIssue, type WorksheetValues } from './model/index.ts'
 import { ResultsPanel } from './results/results-panel.tsx'
 import { useWorksheetShortcuts } from './shortcuts.ts'
@@ -32,28 +28,6 @@ function useStableIssues(issues: FormIssue[]): FormIssue[] {
   const key = JSON.stringify(issues)
   return useMemo(() => JSON.parse(key) as FormIssue[], [key])
 }
-
-interface FormSectionsProps {
-  providers: readonly ProviderRecord[]
-  payerProfiles: readonly PayerProfile[]
-  issues: FormIssue[]
-  needsPriorAuth: boolean
-  addRequest: { type: ProcedureType; nonce: number } | null
-  onManageProviders: () => void
-}
-
-/** The form's sections; their fields are uncontrolled, so they re-render only when these props change. */
-const FormSections = memo(function FormSections({ providers, payerProfiles, issues, needsPriorAuth, addRequest, onManageProviders }: FormSectionsProps) {
-  return (
-    <form className="flex min-w-0 flex-col gap-4" aria-label="Encounter" onSubmit={(e) => e.preventDefault()} data-print="hide">
-      <EncounterHeader providers={providers} payerProfiles={payerProfiles} issues={issues} needsPriorAuth={needsPriorAuth} onManageProviders={onManageProviders} />
-      <ProceduresSection addRequest={addRequest} issues={issues} />
-      <DrugsSection issues={issues} />
-      <OtherLinesSection issues={issues} />
-      <DocumentationChecklist />
-    </form>
-  )
-})
 
 interface WorksheetPageProps {
   draftId: string
