@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { ROLE_LABELS } from '../features/users/model.ts'
 import { forgetSessionUser, readSessionUser, rememberUser } from '../features/users/session.ts'
 import type { EvaluationInput } from '../domain/index.ts'
-import { draftFromInput, newDraftId, toReturnedDraft, WorksheetRoute } from '../features/worksheet/index.ts'
+import { CaseWorksheet, draftFromInput, newDraftId, toReturnedDraft, WorksheetRoute } from '../features/worksheet/index.ts'
 import { CurrentUserContext, type CurrentUser } from '../lib/current-user.tsx'
 import { createIdbStore, StoreProvider, type WorksheetStore } from '../storage/index.ts'
 import type { UserRecord } from '../storage/types.ts'
@@ -24,12 +24,12 @@ const SettingsPage = lazy(() => import('../features/settings/index.ts').then((m)
 const ReviewQueuePage = lazy(() => import('../features/review/queue/review-queue-page.tsx').then((m) => ({ default: m.ReviewQueuePage })))
 const InsightsPage = lazy(() => import('../features/review/insights/insights-page.tsx').then((m) => ({ default: m.InsightsPage })))
 const RemittancesPage = lazy(() => import('../features/remittance/remittances-page.tsx').then((m) => ({ default: m.RemittancesPage })))
-const RuleLibraryPage = lazy(() => import('../features/training/rule-library/rule-library-page.tsx').then((m) => ({ default: m.RuleLibraryPage })))
+const TrainingPages = lazy(() => import('../features/training/training-pages.tsx').then((m) => ({ default: m.TrainingPages })))
 const DataPage = lazy(() => import('../features/data/index.ts').then((m) => ({ default: m.DataPage })))
 
 const NAV_OF_ROUTE: Partial<Record<Route['name'], NavItem>> = {
   drafts: 'drafts', 'history-import': 'history-import', 'ncci-tables': 'ncci-tables', patients: 'patients', patient: 'patients', settings: 'settings', data: 'data',
-  review: 'review', insights: 'insights', remittances: 'remittances', 'rule-library': 'rule-library',
+  review: 'review', insights: 'insights', remittances: 'remittances', training: 'training',
 }
 
 /** Wires the store, the routes and the features together. */
@@ -83,11 +83,12 @@ export function App({ store: given }: { store?: WorksheetStore }) {
           />
         ) : null}
         {route.name === 'insights' ? <InsightsPage onOpenQueue={(query) => navigate({ name: 'review', query })} /> : null}
-        {route.name === 'rule-library' ? (
-          <RuleLibraryPage
-            ruleId={route.ruleId}
-            onSelectRule={(ruleId) => navigate({ name: 'rule-library', ruleId })}
+        {route.name === 'training' ? (
+          <TrainingPages
+            path={route.path}
+            onNavigate={(path) => navigate({ name: 'training', path })}
             onOpenExample={(input, title) => void openAsDraft(input, `Opened the example "${title}" as a new draft.`)}
+            caseWorksheet={CaseWorksheet}
           />
         ) : null}
         {route.name === 'remittances' ? <RemittancesPage onOpenInsights={() => navigate({ name: 'insights' })} /> : null}

@@ -3,7 +3,7 @@ import type { UserRecord } from '../storage/types.ts'
 
 export const PRODUCT_NAME = 'Injection Coding Worksheet'
 
-export type NavItem = 'worksheet' | 'drafts' | 'patients' | 'review' | 'insights' | 'remittances' | 'rule-library' | 'history-import' | 'ncci-tables' | 'settings' | 'data'
+export type NavItem = 'worksheet' | 'drafts' | 'patients' | 'review' | 'insights' | 'remittances' | 'training' | 'history-import' | 'ncci-tables' | 'settings' | 'data'
 
 interface AppShellProps {
   children: ReactNode
@@ -23,7 +23,7 @@ const NAV_LINKS: readonly (readonly [NavItem, string, string])[] = [
   ['review', '#/review', 'Review'],
   ['insights', '#/review/insights', 'Insights'],
   ['remittances', '#/review/remittances', 'Remittances'],
-  ['rule-library', '#/training/rules', 'Rule library'],
+  ['training', '#/training', 'Training'],
   ['history-import', '#/history/import', 'Import history'],
   ['ncci-tables', '#/reference/ncci', 'NCCI tables'],
   ['settings', '#/settings', 'Settings'],

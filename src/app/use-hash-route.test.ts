@@ -17,8 +17,10 @@ describe('hash routes', () => {
     ['#/review?status=pending&rule=FACET-LAT', { name: 'review', query: 'status=pending&rule=FACET-LAT' }],
     ['#/review/insights', { name: 'insights' }],
     ['#/review/remittances', { name: 'remittances' }],
-    ['#/training/rules', { name: 'rule-library', ruleId: null }],
-    ['#/training/rules/FAC-KX', { name: 'rule-library', ruleId: 'FAC-KX' }],
+    ['#/training', { name: 'training', path: '' }],
+    ['#/training/rules', { name: 'training', path: '/rules' }],
+    ['#/training/rules/FAC-KX', { name: 'training', path: '/rules/FAC-KX' }],
+    ['#/training/cases/tpi-01', { name: 'training', path: '/cases/tpi-01' }],
   ] as const)('reads %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route)
     if (hash.startsWith('#/') && hash !== '#/') expect(hrefFor(route)).toBe(hash)

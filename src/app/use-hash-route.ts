@@ -13,8 +13,8 @@ export type Route =
   | { name: 'review'; query: string }
   | { name: 'insights' }
   | { name: 'remittances' }
-  /** The rule library; `ruleId` is the rule shown in detail. */
-  | { name: 'rule-library'; ruleId: string | null }
+  /** Training mode (practice cases, rule library, progress, authoring); `path` is what follows #/training, read by the training pages. */
+  | { name: 'training'; path: string }
   | { name: 'new' }
 
 /** Reads the app route from the location hash; other hashes (such as #main for the skip link) keep the current route. */
@@ -31,10 +31,7 @@ export function parseRoute(hash: string, previous: Route = { name: 'new' }): Rou
   if (first === 'history' && second === 'import') return { name: 'history-import' }
   if (first === 'reference' && second === 'ncci') return { name: 'ncci-tables' }
   if (first === 'patients') return second ? { name: 'patient', patientId: decodeURIComponent(second) } : { name: 'patients' }
-  if (first === 'training' && second === 'rules') {
-    const third = path.split('/')[3]
-    return { name: 'rule-library', ruleId: third ? decodeURIComponent(third) : null }
-  }
+  if (first === 'training') return { name: 'training', path: path.slice(9) }
   if (first === 'settings') return { name: 'settings' }
   if (first === 'data') return { name: 'data' }
   if (first === 'worksheet' && second) return { name: 'worksheet', draftId: decodeURIComponent(second) }
@@ -54,7 +51,7 @@ export function hrefFor(route: Route): string {
     case 'review': return route.query ? `#/review?${route.query}` : '#/review'
     case 'insights': return '#/review/insights'
     case 'remittances': return '#/review/remittances'
-    case 'rule-library': return route.ruleId ? `#/training/rules/${encodeURIComponent(route.ruleId)}` : '#/training/rules'
+    case 'training': return `#/training${route.path}`
     case 'new': return '#/'
   }
 }

@@ -1,4 +1,4 @@
-// Test support for the authoring and case file component tests (not used by the app).
+// Test support for the training component tests (authoring, case file, practice); not used by the app.
 import { useEffect } from 'react'
 import type { EvaluationInput } from '../../../domain/index.ts'
 import type { CaseWorksheetProps } from '../../../lib/case-worksheet.ts'
