@@ -1,9 +1,9 @@
 import type { FieldErrors, UseFormRegister } from 'react-hook-form'
 import { Field, inputClass } from '../../../components/field.tsx'
-import { CASE_LEVELS, type CaseLevel } from '../../../domain/training/types.ts'
+import { CASE_LEVELS } from '../../../domain/training/types.ts'
+import { levelLabels } from '../level-labels.ts'
 import { MIN_NOTE_CHARS, type CaseFormValues } from './author-model.ts'
 
-const caseLevelLabels: Readonly<Record<CaseLevel, string>> = { new: 'New', intermediate: 'Intermediate', advanced: 'Advanced' }
 
 interface CaseFieldsProps {
   register: UseFormRegister<CaseFormValues>
@@ -34,7 +34,7 @@ export function CaseFields({ register, errors, idLocked, onTitleInput, onIdInput
       </Field>
       <Field label="Level" error={errors.level?.message}>
         <select className={inputClass} {...register('level')}>
-          {CASE_LEVELS.map((level) => <option key={level} value={level}>{caseLevelLabels[level]}</option>)}
+          {CASE_LEVELS.map((level) => <option key={level} value={level}>{levelLabels[level]}</option>)}
         </select>
       </Field>
       <Field

@@ -1,7 +1,7 @@
 import { familyLabels } from '../../../domain/index.ts'
+import { levelLabels } from '../level-labels.ts'
 import type { ImportRow } from './case-file-model.ts'
 
-const levelWords = { new: 'New', intermediate: 'Intermediate', advanced: 'Advanced' } as const
 
 function StatusText({ row }: { row: ImportRow }) {
   const status = row.status
@@ -31,7 +31,7 @@ export function ImportPreviewTable({ rows, fileName }: { rows: readonly ImportRo
             <tr key={row.case.id} className="border-b border-slate-200 align-top">
               <td className="py-1 pr-2 font-mono break-all">{row.case.id}</td>
               <td className="py-1 pr-2">{row.case.title}</td>
-              <td className="py-1 pr-2">{levelWords[row.case.level]}</td>
+              <td className="py-1 pr-2">{levelLabels[row.case.level]}</td>
               <td className="py-1 pr-2">{row.case.families.map((f) => familyLabels[f]).join(', ')}</td>
               <td className="py-1"><StatusText row={row} /></td>
             </tr>

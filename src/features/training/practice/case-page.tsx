@@ -10,7 +10,7 @@ import type { Attempt, Grade } from '../model/index.ts'
 import { trainingHref } from '../routes.ts'
 import { AnswerForm } from './answer-form.tsx'
 import { GradedResult } from './graded-result.tsx'
-import { levelLabels } from './level-labels.ts'
+import { levelLabels } from '../level-labels.ts'
 import { answerForFacts, gradeCase, openCase, startingFacts, toAttemptRecord } from './practice-model.ts'
 
 interface PracticeCasePageProps {

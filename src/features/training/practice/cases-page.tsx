@@ -6,7 +6,7 @@ import { useCurrentUser } from '../../../lib/current-user.tsx'
 import { useStoreQuery } from '../../../storage/index.ts'
 import { useCaseCatalog } from '../catalog.ts'
 import { trainingHref } from '../routes.ts'
-import { levelLabels, levelMeanings } from './level-labels.ts'
+import { levelLabels, levelMeanings } from '../level-labels.ts'
 import { bestByCase, filterCases, NO_CASE_FILTERS, type CaseFilters } from './cases-model.ts'
 
 /** The practice cases by level, with the current user's attempts and best score on each. */

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { CaseCatalog } from '../catalog.ts'
-import { countText, familyLabel, levelLabels, percentText } from './progress-format.ts'
+import { levelLabels } from '../level-labels.ts'
+import { countText, familyLabel, percentText } from './progress-format.ts'
 import type { Progress } from './progress-model.ts'
 import { RecentAttempts } from './recent-attempts.tsx'
 import { MostMissedRules, RuleTable } from './rule-progress.tsx'

@@ -1,8 +1,6 @@
 import { rulesById } from '../../../domain/index.ts'
-import type { CaseLevel } from '../../../domain/training/types.ts'
 import { familyLabels, type Family } from '../../../domain/vocabulary.ts'
 
-export const levelLabels: Readonly<Record<CaseLevel, string>> = { new: 'New', intermediate: 'Intermediate', advanced: 'Advanced' }
 
 /** A 0..100 figure as a whole percent; null (nothing to average) as a dash. */
 export const percentText = (value: number | null): string => (value === null ? '—' : `${Math.round(value)}%`)

@@ -2,7 +2,7 @@ import type { TrainingAttemptRecord } from '../../../storage/types.ts'
 import type { CaseCatalog } from '../catalog.ts'
 import { trainingHref } from '../routes.ts'
 import { localDateOf } from './local-date.ts'
-import { levelLabels } from './progress-format.ts'
+import { levelLabels } from '../level-labels.ts'
 
 const cell = 'px-2 py-1.5 align-top'
 const focusRing = 'focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus'

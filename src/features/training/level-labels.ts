@@ -1,4 +1,4 @@
-import type { CaseLevel } from '../../../domain/training/types.ts'
+import type { CaseLevel } from '../../domain/training/types.ts'
 
 export const levelLabels: Readonly<Record<CaseLevel, string>> = { new: 'New', intermediate: 'Intermediate', advanced: 'Advanced' }
 
