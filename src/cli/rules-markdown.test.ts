@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { allRules, builtInPayerProfiles, sources } from '../domain/index.ts'
 import { describeSources, effectiveText, md, rulesMarkdown, SCOPE_ORDER } from './rules-markdown.ts'
+import { rationaleOf } from '../domain/rules/rationales.ts'
 
 const doc = rulesMarkdown()
 const lines = doc.split('\n')
@@ -47,7 +48,7 @@ describe('rules markdown', () => {
       const body = lines.slice(start, end).join('\n')
       expect(body).toMatch(/^- Sources?:/m)
       expect(body).toContain(`- Effective: ${effectiveText(rule.effectiveFrom, rule.effectiveTo)}`)
-      expect(body).toContain(md(rule.rationale))
+      expect(body).toContain(md(rationaleOf(rule.id)))
     }
     expect(describeSources({ sources: 'payer-profile' })).toEqual(['Payer profile value (see profile)'])
     expect(describeSources({ sources: 'ncci-table' })).toEqual(['CMS NCCI quarterly table as loaded'])

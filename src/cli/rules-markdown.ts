@@ -9,6 +9,7 @@ import {
   type PayerProfile,
   type RuleDefinition,
 } from '../domain/index.ts'
+import { rationaleOf } from '../domain/rules/rationales.ts'
 
 /**
  * The rule library as markdown (docs/rules.md): pure, so tests can read it. No date or
@@ -98,7 +99,7 @@ function ruleSection(rule: RuleDefinition): string[] {
   ]
   if (srcs.length === 1) out.push(`- Source: ${srcs[0]}`)
   else out.push('- Sources:', ...srcs.map((s) => `  - ${s}`))
-  out.push(`- Effective: ${effectiveText(rule.effectiveFrom, rule.effectiveTo)}`, '', md(rule.rationale), '')
+  out.push(`- Effective: ${effectiveText(rule.effectiveFrom, rule.effectiveTo)}`, '', md(rationaleOf(rule.id)), '')
   return out
 }
 

@@ -356,7 +356,10 @@ describe('metamorphic properties', () => {
         // The new procedure's region group holds only its own distinct levels (at most 3), so
         // every level stays on its own line and no entry merges with the one that moves.
         const sameGroup = (p: Procedure, l: LevelEntry) => p.type === 'facet-injection' && (p.guidance === 'ultrasound') === ultrasound && regionOfLevel(l.level) === region
-        const procedures = input.encounter.procedures.map((p) => p.type === 'facet-injection' ? { ...p, levels: p.levels.filter((l) => !sameGroup(p, l)) } : p)
+        // An ablation at the moved level makes the side matter (FAC-RFA-SAME-LEVEL), so none is kept there.
+        const procedures = input.encounter.procedures.map((p) => p.type === 'facet-injection'
+          ? { ...p, levels: p.levels.filter((l) => !sameGroup(p, l)) }
+          : p.type === 'facet-rfa' ? { ...p, levels: p.levels.filter((l) => l.level !== level) } : p)
         const rest = others
           .filter((o) => regionOfLevel(o.level) === region && o.level !== level)
           .filter((o, i, all) => all.findIndex((x) => x.level === o.level) === i)

@@ -9,12 +9,10 @@ export const claimRules: readonly RuleDefinition[] = [
   codingRule({
     id: 'OTHER-LINE', title: 'Other lines carried as entered', scope: 'claim',
     severity: 'info', category: 'code-selection', sources: ['ENGINE'],
-    rationale: 'Imaging, E/M and other lines the coder adds are carried onto the claim as entered so the bundling checks can see them.',
   }),
   checkRule({
     id: 'PAYER-PROFILE-UNKNOWN', title: 'Unknown payer profile', scope: 'claim',
     severity: 'error', category: 'coverage', sources: ['ENGINE'],
-    rationale: 'Limits and bilateral formats come from the payer profile; an unknown profile cannot be checked.',
     check: (facts) => (facts.profileFound ? [] : [{
       message: `The payer profile "${facts.encounter.payerProfile}" is not set up, so the encounter was checked under ${facts.profile.name}.`,
       fix: 'Pick one of the practice\'s payer profiles, or create this one in settings.',
@@ -24,7 +22,6 @@ export const claimRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DOS-FUTURE', title: 'Date of service in the future', scope: 'claim',
     severity: 'error', category: 'documentation', sources: ['ENGINE'],
-    rationale: 'A claim cannot be billed before the service is performed.',
     check: (facts) => (facts.dos > facts.today ? [{
       message: `The date of service ${facts.dos} is after today (${facts.today}).`,
       fix: 'Correct the date of service.',
@@ -34,7 +31,6 @@ export const claimRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'NO-PROCEDURES', title: 'Nothing to code', scope: 'claim',
     severity: 'info', category: 'code-selection', sources: ['ENGINE'],
-    rationale: 'An encounter with no procedure produces no procedure line.',
     check: (facts) => (facts.encounter.procedures.length === 0 ? [{
       message: 'No procedure is entered yet, so there is nothing to code.',
       fix: 'Add the procedure performed: trigger point, facet injection, RFA or epidural.',
@@ -44,19 +40,16 @@ export const claimRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'PA-OPD-FACILITY', title: 'Hospital outpatient facet/RFA without prior authorization', scope: 'claim',
     severity: 'error', category: 'prior-authorization', sources: ['OPD-PA', 'OPD-PA-64492'], effectiveFrom: '2023-07-01',
-    rationale: 'Since 2023-07-01 Medicare makes prior authorization a condition of payment for facet joint injections and RFA in the hospital outpatient department (POS 19/22). The UTN goes on the facility claim. 64492/64495 left the list in August 2024 because they are non-covered.',
     check: (facts) => paHits(facts, 'facility'),
   }),
   checkRule({
     id: 'PA-OPD-PROFESSIONAL', title: 'Professional claim for an OPD facet/RFA without a recorded authorization', scope: 'claim',
     severity: 'warning', category: 'prior-authorization', sources: ['OPD-PA', 'OPD-PA-RELATED'], effectiveFrom: '2023-07-01',
-    rationale: 'The physician does not put the UTN on the claim, but related physician claims are not paid when the hospital outpatient service that needed prior authorization is not payable.',
     check: (facts) => paHits(facts, 'professional'),
   }),
   checkRule({
     id: 'IMG-BUNDLED', title: 'Imaging guidance billed with a code that includes it', scope: 'claim',
     severity: 'error', category: 'imaging', sources: ['NCCI-IMAGING'],
-    rationale: 'Fluoroscopy, CT and ultrasound guidance are part of the facet, RFA and image-guided epidural codes and cannot be billed separately.',
     check: (facts) => {
       const including = facts.coding.lines.map((l, i) => ({ l, i })).filter(({ l }) => l.origin === 'procedure' && lookupCode(l.code)?.includesImaging)
       if (including.length === 0) return []
@@ -71,7 +64,6 @@ export const claimRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'EM-MODIFIER-25', title: 'Same-day E/M without modifier 25', scope: 'claim',
     severity: 'warning', category: 'modifier', sources: ['EM-25'],
-    rationale: 'An E/M visit on the day of a procedure is paid only when it is significant and separately identifiable, marked with modifier 25.',
     check: (facts) => {
       if (!facts.coding.lines.some((l) => l.origin === 'procedure')) return []
       return facts.coding.lines.flatMap((l, i): RuleHit[] => (l.origin === 'other' && lookupCode(l.code)?.kind === 'evaluation' && !l.modifiers.includes(BYPASS_25) ? [{
@@ -85,7 +77,6 @@ export const claimRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'OTHER-UNKNOWN-CODE', title: 'Other line with a code outside the catalog', scope: 'claim',
     severity: 'info', category: 'code-selection', sources: ['ENGINE'],
-    rationale: 'Lines outside this module\'s catalog are carried as entered but not checked beyond NCCI tables.',
     check: (facts) => facts.coding.lines.flatMap((l, i): RuleHit[] => (l.origin === 'other' && !lookupCode(l.code) && !isAnesthesiaCode(l.code) ? [{
       message: `${l.code} is not in this module's catalog; it is carried as entered and checked only against loaded NCCI tables.`,
       fix: 'Check the code and its modifiers by hand.',
@@ -96,7 +87,6 @@ export const claimRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'PROCEDURE-IN-OTHER-LINES', title: 'Procedure code typed under other lines', scope: 'claim',
     severity: 'warning', category: 'code-selection', sources: ['ENGINE'],
-    rationale: 'Procedure codes typed by hand skip the worksheet\'s level, side and unit logic.',
     check: (facts) => facts.coding.lines.flatMap((l, i): RuleHit[] => (l.origin === 'other' && lookupCode(l.code)?.family ? [{
       message: `${l.code} was typed under other lines: it is not checked for levels, sides or units.`,
       fix: 'Enter the procedure in the procedure section so the worksheet codes it, and remove this line.',
@@ -107,7 +97,6 @@ export const claimRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'ADDON-WITHOUT-PRIMARY', title: 'Add-on code without its primary', scope: 'claim',
     severity: 'error', category: 'code-selection', sources: ['BILLING-GUIDE'],
-    rationale: 'An add-on code (second or further level or joint) is paid only with its primary code on the same claim.',
     check: (facts) => {
       const codes = new Set(facts.coding.lines.map((l) => l.code))
       return facts.coding.lines.flatMap((l, i): RuleHit[] => {
@@ -125,7 +114,6 @@ export const claimRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DX-REQUIRED', title: 'No diagnosis', scope: 'claim',
     severity: 'error', category: 'diagnosis', sources: ['CLAIM-BASICS'],
-    rationale: 'Every claim line points to at least one diagnosis; a claim without one rejects.',
     check: (facts) => (facts.diagnoses.length === 0 && facts.coding.lines.length > 0 ? [{
       message: 'No diagnosis is entered: the claim will reject.',
       fix: 'Enter the ICD-10-CM diagnosis codes that support the procedure.',
@@ -165,7 +153,6 @@ function paHits(facts: Facts, claimType: 'facility' | 'professional'): RuleHit[]
 export const bilateralUnverifiedRule = checkRule({
   id: 'BILAT-UNVERIFIED', title: 'Bilateral format not verified for this payer and setting', scope: 'claim',
   severity: 'info', category: 'modifier', sources: 'payer-profile',
-  rationale: 'Some bilateral conventions are not verified (hospital outpatient facility claims for Medicare; commercial examples): the lines follow the profile, which should be confirmed.',
   check: (facts) => {
     const rule = facts.profile.bilateral[facts.bilateralSetting]
     if (rule.verified) return []

@@ -25,7 +25,6 @@ export const diagnosisRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DX-FORMAT', title: 'Diagnosis not in ICD-10-CM format', scope: 'claim',
     severity: 'error', category: 'diagnosis', sources: ['ICD10-FORMAT'],
-    rationale: 'An ICD-10-CM code is a letter, a digit, a letter or digit, then optionally a point and up to four more characters; anything else rejects.',
     check: (facts) => facts.diagnoses.flatMap((dx, i): RuleHit[] => (isIcd10CmFormat(dx) ? [] : [{
       message: `"${facts.encounter.diagnoses[i] ?? dx}" is not an ICD-10-CM code.`,
       fix: 'Enter the code as written in ICD-10-CM, e.g. M47.816.',
@@ -35,7 +34,6 @@ export const diagnosisRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DX-SUPPORT', title: 'No diagnosis that supports the procedure', scope: 'claim',
     severity: 'warning', category: 'diagnosis', sources: ['DX-GROUPS'],
-    rationale: 'Each family is covered for certain indications: myalgia for trigger points, spondylosis without radiculopathy for facet procedures, radiculopathy, stenosis and similar for epidurals. The groups are inferred from the LCD indications; the exact article code lists are not loaded.',
     check: (facts) => {
       if (facts.diagnoses.length === 0) return []
       return familiesOf(facts).flatMap((family): RuleHit[] => {
@@ -52,7 +50,6 @@ export const diagnosisRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DX-RED-FLAG', title: 'Diagnosis that argues against the procedure', scope: 'claim',
     severity: 'warning', category: 'diagnosis', sources: ['DX-GROUPS'],
-    rationale: 'Some diagnoses exclude a family under the LCDs: fibromyalgia for trigger points (many payers), untreated radiculopathy or neurogenic claudication for facet procedures, axial pain alone for epidurals.',
     check: (facts) => familiesOf(facts).flatMap((family) => {
       const flags = redFlagDiagnoses[family] ?? []
       const supported = supportingDiagnoses[family].some((g) => facts.diagnoses.some((dx) => matches(dx, g.prefix)))

@@ -1,5 +1,4 @@
 import { documentationChecklist, type ChecklistItem } from '../data/documentation.ts'
-import { familyLabels } from '../vocabulary.ts'
 import { checkRule, type Facts, type RuleDefinition, type RuleHit } from './rule.ts'
 
 function appliesTo(item: ChecklistItem, facts: Facts): number | null {
@@ -21,7 +20,6 @@ export const documentationRules: readonly RuleDefinition[] = documentationCheckl
     severity: 'warning',
     category: 'documentation',
     sources: [item.source],
-    rationale: `The ${familyLabels[item.family].toLowerCase()} claim depends on the note showing: ${item.label}.`,
     check: (facts): RuleHit[] => {
       const procedureIndex = appliesTo(item, facts)
       if (procedureIndex === null || facts.encounter.documentation[item.id] === true) return []

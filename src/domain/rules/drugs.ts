@@ -30,17 +30,14 @@ export const drugRules: readonly RuleDefinition[] = [
   codingRule({
     id: 'DRUG-UNITS', title: 'Drug units from the HCPCS billing unit', scope: 'drug',
     severity: 'info', category: 'units', sources: ['J-UNITS', 'J1010'],
-    rationale: 'Units are the dose divided by the code\'s billing unit, rounded up: J3301 per 10 mg (40 mg = 4), J1010 per 1 mg, J1100 per 1 mg, J0665 per 0.5 mg.',
   }),
   codingRule({
     id: 'DRUG-BOX19', title: 'Unclassified drug narrative in Box 19', scope: 'drug',
     severity: 'info', category: 'drug', sources: ['UNCLASSIFIED-DRUG'],
-    rationale: 'Unclassified drugs (J3490, J3590, C9399) are billed as one unit with the drug name and dose in CMS-1500 Box 19 (or the electronic equivalent).',
   }),
   checkRule({
     id: 'DRUG-UNKNOWN', title: 'Drug code not in the catalog', scope: 'drug',
     severity: 'error', category: 'drug', sources: ['J-UNITS'],
-    rationale: 'Without the code\'s billing unit the units cannot be computed.',
     check: (facts) => drugHits(facts, (d, i) => (facts.coding.drugs[i]?.problem === 'unknown-code' ? {
       message: `Drug code ${d.code} is not in the catalog, so its billing unit and units are unknown; no line was coded.`,
       fix: 'Check the code against the HCPCS file. If the drug has no specific code, bill J3490 with the drug name and dose (Box 19).',
@@ -50,7 +47,6 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DRUG-DOSE-UNIT', title: 'Dose given in a unit the code cannot convert', scope: 'drug',
     severity: 'error', category: 'units', sources: ['J-UNITS'],
-    rationale: 'Units come from the dose in the code\'s own measure (mg or mL); a dose in mL for a per-mg code needs the concentration.',
     check: (facts) => drugHits(facts, (d, i) => {
       const c = facts.coding.drugs[i]
       if (c?.problem !== 'dose-unit' || !c.info) return null
@@ -65,7 +61,6 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DRUG-DELETED', title: 'Deleted drug code', scope: 'drug',
     severity: 'error', category: 'drug', sources: ['J1010'], effectiveFrom: '2024-04-01',
-    rationale: 'J1020, J1030 and J1040 (methylprednisolone acetate) were deleted on 2024-04-01 and replaced by J1010 per 1 mg; claims with a deleted code reject.',
     check: (facts) => drugHits(facts, (d, i) => {
       const info = facts.coding.drugs[i]?.info
       if (!info?.effectiveTo || facts.dos <= info.effectiveTo) return null
@@ -82,7 +77,6 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DRUG-NOT-YET-VALID', title: 'Drug code not yet in force on the date of service', scope: 'drug',
     severity: 'error', category: 'drug', sources: ['J1010'],
-    rationale: 'A code billed before its effective date rejects: J1010 starts on 2024-04-01; earlier dates use J1020/J1030/J1040.',
     check: (facts) => drugHits(facts, (d, i) => {
       const info = facts.coding.drugs[i]?.info
       if (!info?.effectiveFrom || facts.dos >= info.effectiveFrom) return null
@@ -97,7 +91,6 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DRUG-BOX19-NAME', title: 'Unclassified drug without a name', scope: 'drug',
     severity: 'error', category: 'drug', sources: ['UNCLASSIFIED-DRUG'],
-    rationale: 'An unclassified drug line is paid only with the drug name and dose in Box 19.',
     check: (facts) => drugHits(facts, (d, i) => (facts.coding.drugs[i]?.info?.unclassified && d.name.trim() === '' ? {
       message: `${d.code} is an unclassified code: Box 19 needs the drug name and dose, and no name was entered.`,
       fix: 'Enter the drug name (and NDC if the payer asks) so Box 19 reads "drug name, dose".',
@@ -108,7 +101,6 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DRUG-FACILITY-ONLY', title: 'Facility-only drug code on a professional claim', scope: 'drug',
     severity: 'error', category: 'drug', sources: ['UNCLASSIFIED-DRUG'],
-    rationale: 'C9399 is for hospital outpatient facility claims only.',
     check: (facts) => drugHits(facts, (d, i) => (facts.coding.drugs[i]?.info?.facilityOnly && facts.encounter.claimType === 'professional' ? {
       message: `${d.code} is valid on facility claims only; this is a professional claim.`,
       fix: 'Bill the drug with J3490 (unclassified drug) and the Box 19 narrative on a professional claim.',
@@ -119,7 +111,6 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DRUG-S-CODE', title: 'S-code for a payer that does not accept them', scope: 'drug',
     severity: 'error', category: 'drug', sources: ['S-CODES'],
-    rationale: 'S-codes such as S0020 are not valid for Medicare.',
     check: (facts) => drugHits(facts, (d, i) => (facts.coding.drugs[i]?.info?.notMedicare && !facts.profile.coverage.acceptsSCodes.value ? {
       message: `${d.code} is an S-code, which this payer does not accept.`,
       fix: 'Remove the line: for Medicare, local anesthetic used in the procedure is not separately billable.',
@@ -131,7 +122,6 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DRUG-IV-ONLY', title: 'IV-only lidocaine code used for an injection', scope: 'drug',
     severity: 'error', category: 'drug', sources: ['LOCAL-ANESTHETIC'],
-    rationale: 'J2001 is lidocaine for intravenous infusion only; it is not the code for local infiltration.',
     check: (facts) => drugHits(facts, (d, i) => (facts.coding.drugs[i]?.info?.ivOnly && facts.encounter.procedures.length > 0 ? {
       message: `${d.code} is for intravenous infusion only; lidocaine given as local anesthetic in an injection is not billed with it.`,
       fix: 'Remove the line; local anesthetic given by the physician during the procedure is part of the procedure.',
@@ -142,12 +132,12 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DRUG-LOCAL-ANESTHETIC', title: 'Local anesthetic not separately payable', scope: 'drug',
     severity: 'warning', category: 'coverage', sources: ['LOCAL-ANESTHETIC'],
-    rationale: 'Medicare treats local anesthesia given by the operating physician as part of the procedure: the drug line is not separately paid.',
     check: (facts) => {
       if (facts.profile.coverage.localAnestheticSeparatelyPayable.value !== false) return []
       return drugHits(facts, (d, i) => {
         const c = facts.coding.drugs[i]
-        const category = c?.info?.category ?? d.category
+        // An unclassified code (J3490, C9399) says nothing about the drug: the entered category applies.
+        const category = c?.info && !c.info.unclassified ? c.info.category : d.category
         if (category !== 'local-anesthetic' || c?.info?.ivOnly || c?.info?.notMedicare || c?.lineIndex == null) return null
         return {
           message: `${d.code} (local anesthetic) is not separately payable for this payer: it is bundled into the procedure and the line will deny.`,
@@ -162,7 +152,6 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DRUG-NOT-SPINAL', title: 'Drug approved for another use', scope: 'drug',
     severity: 'warning', category: 'drug', sources: ['J-UNITS'],
-    rationale: 'J3304 (triamcinolone ER microspheres) is for intra-articular knee osteoarthritis only; it is not a spine or trigger point injectant.',
     check: (facts) => drugHits(facts, (d, i) => {
       const info = facts.coding.drugs[i]?.info
       if (!info?.notSpinal || facts.encounter.procedures.length === 0) return null
@@ -177,7 +166,6 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DRUG-J0702-UNITS', title: 'Betamethasone (J0702) unit convention', scope: 'drug',
     severity: 'info', category: 'units', sources: ['J0702-UNITS'],
-    rationale: 'J0702 is "3 mg + 3 mg" per unit; a CMS answer says 1 mL (6 mg combined) is 1 unit, while some coders bill 2 units for 6 mg. The payer profile sets which reading applies.',
     check: (facts) => drugHits(facts, (d, i) => (d.code === 'J0702' && facts.coding.drugs[i]?.units != null ? {
       message: `J0702 billed as ${facts.coding.drugs[i]?.units ?? 0} unit(s) using ${facts.profile.betamethasoneMgPerUnit.value} mg (combined) per unit. The unit convention for J0702 is ambiguous; this follows the payer profile.`,
       fix: 'Confirm the payer\'s reading of the J0702 unit (1 mL = 1 unit per the CMS answer) and set it in the payer profile.',
@@ -189,7 +177,6 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DRUG-CATEGORY-MISMATCH', title: 'Drug category differs from the catalog', scope: 'drug',
     severity: 'info', category: 'drug', sources: ['J-UNITS'],
-    rationale: 'Checks such as the local anesthetic and biologic rules read the category; the catalog\'s category wins.',
     check: (facts) => drugHits(facts, (d, i) => {
       const info = facts.coding.drugs[i]?.info
       if (!info || info.unclassified || info.category === d.category) return null
@@ -204,7 +191,6 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'DRUG-FACILITY-SETTING', title: 'Drug on a professional claim in a facility setting', scope: 'drug',
     severity: 'info', category: 'drug', sources: ['DRUG-SETTING'],
-    rationale: 'In a hospital outpatient department or ASC the facility usually supplies the drug and most low-cost drugs are packaged into its payment; the physician bills a drug only when the physician supplied it. Packaging status was not verified.',
     check: (facts) => {
       if (facts.encounter.claimType !== 'professional' || facts.encounter.placeOfService === '11') return []
       const lines = facts.coding.drugs.map((c) => c.lineIndex).filter((x): x is number => x !== null)
@@ -220,7 +206,6 @@ export const drugRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'BIOLOGIC-INJECTANT', title: 'Biologic or non-FDA-approved injectant', scope: 'drug',
     severity: 'error', category: 'injectant', sources: ['BIOLOGICS'],
-    rationale: 'No biologic is FDA-approved for injection into the epidural space or trigger points; amniotic or placental tissue, PRP, stem cells and vitamins are not covered and may lead to denial of the claim (the sources say the claim may be denied; "whole claim" is not confirmed).',
     check: (facts) => {
       const families = facts.encounter.procedures.map((p) => p.type).filter((t) => SPINAL_OR_TPI.has(t))
       if (families.length === 0) return []

@@ -21,27 +21,22 @@ export const epiduralRules: readonly RuleDefinition[] = [
   codingRule({
     id: 'ESI-IL-CODE', title: 'Interlaminar and caudal epidural codes', scope: 'epidural',
     severity: 'info', category: 'code-selection', sources: ['A58993', 'BILLING-GUIDE'],
-    rationale: 'Interlaminar: 62320/62321 cervical-thoracic, 62322/62323 lumbar-sacral, the second of each pair with fluoroscopy or CT. Caudal is 62322/62323. One line, one unit, no side modifier.',
   }),
   codingRule({
     id: 'ESI-TF-CODE', title: 'Transforaminal epidural codes per level', scope: 'epidural',
     severity: 'info', category: 'code-selection', sources: ['A58993', 'BILLING-GUIDE', 'ESI-BILATERAL'],
-    rationale: 'Transforaminal: 64479 (cervical/thoracic) or 64483 (lumbar/sacral) for the first level, 64480/64484 for each additional level; RT/LT per level, bilateral in the payer\'s format (bilateral indicator 1).',
   }),
   codingRule({
     id: 'ESI-TF-T12L1', title: 'Transforaminal at T12-L1 is coded 64479', scope: 'epidural',
     severity: 'info', category: 'code-selection', sources: ['A58993'],
-    rationale: 'A transforaminal epidural at T12-L1 is reported with the cervical/thoracic code 64479 (A58993), not 64483.',
   }),
   codingRule({
     id: 'ESI-DSNRB-KX', title: 'KX on diagnostic selective nerve root blocks', scope: 'epidural',
     severity: 'info', category: 'modifier', sources: ['ESI-ARTICLES', 'BILLING-GUIDE'],
-    rationale: 'A diagnostic selective nerve root block is coded with the transforaminal codes and marked with KX; without it the claim processes as a therapeutic epidural.',
   }),
   checkRule({
     id: 'ESI-LEVEL-MISSING', title: 'Epidural without level or region', scope: 'epidural',
     severity: 'error', category: 'code-selection', sources: ['A58993'],
-    rationale: 'The epidural codes depend on the region (and, for transforaminal, each level); without them no line can be coded.',
     check: (facts) => epidurals(facts).flatMap(({ p, i }): RuleHit[] => {
       if (p.approach === 'transforaminal' && p.levels.length === 0) {
         return [{ message: 'Transforaminal epidural with no level recorded: no line was coded.', fix: 'Pick each level injected (foramen) with its side.', trace: [{ fact: 'levels', value: 0 }], procedureIndex: i }]
@@ -55,7 +50,6 @@ export const epiduralRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'ESI-IL-BILATERAL', title: 'Interlaminar or caudal epidural asked as bilateral', scope: 'epidural',
     severity: 'warning', category: 'modifier', sources: ['ESI-BILATERAL', 'BILLING-GUIDE'],
-    rationale: 'Interlaminar and caudal epidurals are not performed bilaterally for billing purposes: modifier 50 does not apply (bilateral indicator 0).',
     check: (facts) => epidurals(facts).flatMap(({ p, i }): RuleHit[] => {
       if (p.approach === 'transforaminal' || !p.levels.some((l) => l.side === 'bilateral')) return []
       return [{
@@ -69,7 +63,6 @@ export const epiduralRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'ESI-IL-LEVELS', title: 'More than one interlaminar level in a session', scope: 'epidural',
     severity: 'warning', category: 'coverage', sources: ['ESI-ARTICLES'],
-    rationale: 'Interlaminar and caudal epidurals are limited to one level per session; the code is billed once.',
     check: (facts) => facts.coding.interlaminar.filter((g) => g.levelCount > 1).map((g) => ({
       message: `${g.levelCount} interlaminar/caudal levels or injections in the ${regionLabels[g.region]} region: one level per session is covered, and the code is billed once.`,
       fix: 'Bill one unit; make sure the note names the single interspace injected.',
@@ -80,7 +73,6 @@ export const epiduralRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'ESI-NO-IMAGING', title: 'Interlaminar or caudal epidural without fluoroscopy or CT', scope: 'epidural',
     severity: 'warning', category: 'coverage', sources: ['A58993', 'ESI-ARTICLES'],
-    rationale: 'The ESI LCDs require fluoroscopy or CT (with contrast): 62320/62322 without imaging are effectively non-covered for epidural steroid injections.',
     check: (facts) => {
       const required = facts.profile.coverage.epiduralImagingRequired.value
       if (required !== true) return []
@@ -96,7 +88,6 @@ export const epiduralRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'ESI-TF-GUIDANCE', title: 'Transforaminal epidural without fluoroscopy or CT', scope: 'epidural',
     severity: 'error', category: 'imaging', sources: ['A58993', 'ESI-ARTICLES'],
-    rationale: '64479-64484 are image-guided codes (fluoroscopy or CT); without that guidance the service does not meet the code or the LCD.',
     check: (facts) => epidurals(facts).flatMap(({ p, i }): RuleHit[] => (p.approach === 'transforaminal' && !isFluoroOrCt(p.guidance) ? [{
       message: `The transforaminal epidural is recorded with ${p.guidance === 'none' ? 'no imaging guidance' : 'ultrasound guidance'}; 64479-64484 require fluoroscopy or CT and the claim will deny.`,
       fix: 'Record fluoroscopy or CT if it was used and archive the images; otherwise the injection cannot be billed with these codes.',
@@ -109,7 +100,6 @@ export const epiduralRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'ESI-TF-LEVELS', title: 'More than two transforaminal levels', scope: 'epidural',
     severity: 'warning', category: 'coverage', sources: ['ESI-ARTICLES'],
-    rationale: 'The ESI articles cover at most two transforaminal levels per session, unilateral or bilateral.',
     check: (facts) => {
       const max = facts.profile.coverage.transforaminalMaxLevels.value
       if (max === null) return []
@@ -128,12 +118,16 @@ export const epiduralRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'ESI-MULTI-REGION', title: 'Epidurals in more than one region in a session', scope: 'epidural',
     severity: 'warning', category: 'coverage', sources: ['ESI-ARTICLES'],
-    rationale: 'The ESI articles allow one spinal region per session.',
     check: (facts) => {
       const regions = new Set([...groupsOf(facts, 'epidural-transforaminal').map((g) => g.region), ...facts.coding.interlaminar.map((g) => g.region)])
       if (regions.size < 2) return []
+      // Transforaminal T12-L1 is cervical/thoracic by A58993; an interlaminar T12-L1 is not verified.
+      const ilCt = facts.coding.interlaminar.filter((g) => g.region === 'cervical-thoracic')
+      const viaT12L1 = !groupsOf(facts, 'epidural-transforaminal').some((g) => g.region === 'cervical-thoracic') &&
+        ilCt.every((g) => g.procedureIndexes.every((i) => { const p = facts.encounter.procedures[i]; return p?.type === 'epidural' && p.levels[0]?.level === THORACOLUMBAR_LEVEL }))
       return [{
-        message: 'Epidural injections in both the cervical/thoracic and lumbar/sacral regions in one session: one region per session is covered.',
+        message: 'Epidural injections in both the cervical/thoracic and lumbar/sacral regions in one session: one region per session is covered.' +
+          (viaT12L1 ? ' The cervical/thoracic region comes only from an interlaminar injection at T12-L1, whose region is verified for transforaminal codes only.' : ''),
         fix: 'Bill the second region at a separate session, or confirm the payer allows both with documented necessity.',
         trace: [...regions].map((r) => ({ fact: 'region', value: regionLabels[r] })),
         lineIndexes: [...groupsOf(facts, 'epidural-transforaminal').flatMap((g) => g.lineIndexes), ...facts.coding.interlaminar.map((g) => g.lineIndex).filter((x) => x >= 0)],
@@ -143,7 +137,6 @@ export const epiduralRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'ESI-DSNRB-APPROACH', title: 'Diagnostic nerve root block entered with an interlaminar or caudal approach', scope: 'epidural',
     severity: 'warning', category: 'code-selection', sources: ['ESI-ARTICLES', 'BILLING-GUIDE'],
-    rationale: 'A diagnostic selective nerve root block is coded with the transforaminal codes and KX.',
     check: (facts) => epidurals(facts).flatMap(({ p, i }): RuleHit[] => (p.purpose === 'diagnostic-nerve-root-block' && p.approach !== 'transforaminal' ? [{
       message: `A diagnostic nerve root block was entered with the ${p.approach} approach, so it was coded as a therapeutic ${p.approach} epidural without KX.`,
       fix: 'If the note describes a selective (foraminal) nerve root block, change the approach to transforaminal: the codes become 64479/64483 with KX.',
@@ -154,7 +147,6 @@ export const epiduralRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'ESI-CAUDAL-REGION', title: 'Caudal epidural with a region other than lumbar/sacral', scope: 'epidural',
     severity: 'warning', category: 'code-selection', sources: ['BILLING-GUIDE', 'A58993'],
-    rationale: 'The caudal approach enters through the sacral hiatus and is coded 62322/62323.',
     check: (facts) => epidurals(facts).flatMap(({ p, i }): RuleHit[] => {
       if (p.approach !== 'caudal') return []
       const wrong = p.region === 'cervical-thoracic' || p.levels.some((l) => regionOfLevel(l.level) !== 'lumbar-sacral')
@@ -169,7 +161,6 @@ export const epiduralRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'ESI-IL-T12L1', title: 'Interlaminar T12-L1 coded as thoracic (unverified)', scope: 'epidural',
     severity: 'info', category: 'code-selection', sources: ['A58993'],
-    rationale: 'A58993 places T12-L1 in the cervical/thoracic codes for transforaminal injections; for the interlaminar codes it is not verified.',
     check: (facts) => epidurals(facts).flatMap(({ p, i }): RuleHit[] => (p.approach === 'interlaminar' && p.levels[0]?.level === THORACOLUMBAR_LEVEL ? [{
       message: 'The interlaminar epidural at T12-L1 was coded with the cervical/thoracic code (62320/62321). That region is verified only for transforaminal injections.',
       fix: 'Confirm with your MAC\'s ESI article before submitting.',

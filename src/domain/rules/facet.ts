@@ -1,31 +1,33 @@
+import type { CodedLevel } from '../coding/coded.ts'
 import { isWithin } from '../dates.ts'
 import type { Procedure } from '../schema.ts'
-import { regionLabels } from '../vocabulary.ts'
+import { regionLabels, type Side } from '../vocabulary.ts'
 import { checkRule, codingRule, type RuleDefinition, type RuleHit } from './rule.ts'
 import { duplicateLevelRule, groupsOf, multiRegionRule, noLevelsRule, sideMissingRule, thoracolumbarRule } from './spinal-common.ts'
+
+/** Two entries of one level share a joint unless one is left and the other right; an undocumented side may be either. */
+function sidesOverlap(a: Side | null, b: Side | null): boolean {
+  return a === null || b === null || a === 'bilateral' || b === 'bilateral' || a === b
+}
 
 export const facetRules: readonly RuleDefinition[] = [
   codingRule({
     id: 'FAC-CODE', title: 'Facet injection codes by region and level order', scope: 'facet-injection',
     severity: 'info', category: 'code-selection', sources: ['A57787', 'BILLING-GUIDE', 'AAPC-FACET-US'],
-    rationale: 'Two regions (cervical/thoracic, lumbar/sacral). Within a region, head to tail: the first level is 64490/64493, the second 64491/64494, the third and beyond one unit of 64492/64495. Ultrasound guidance moves the same ladder to 0213T-0218T. A level is one joint or its two medial branches; bilateral is still one level.',
   }),
   codingRule({
     id: 'FAC-KX', title: 'KX on every diagnostic facet line', scope: 'facet-injection',
     severity: 'info', category: 'modifier', sources: ['NORIDIAN-FACET-QA', 'KX-WPS'],
-    rationale: 'Diagnostic facet injections (medial branch or intra-articular blocks) carry KX to attest the coverage criteria are met; its absence is a frequent Medicare denial.',
   }),
   codingRule({
     id: 'BILAT-FORMAT', title: 'Bilateral lines in the payer profile\'s format', scope: 'claim',
     severity: 'info', category: 'modifier', sources: 'payer-profile',
-    rationale: 'Medicare professional claims bill a bilateral level once with 50 and one unit; ASC facility claims use two lines RT and LT, one unit each, never 50; other payers as their profile says. Interlaminar and caudal epidurals are never bilateral.',
   }),
   noLevelsRule('FAC-NO-LEVELS', 'facet-injection', ['A57787']),
   sideMissingRule('FAC-SIDE-MISSING', 'facet-injection', ['BILLING-GUIDE', 'A57787']),
   checkRule({
     id: 'FAC-GUIDANCE-NONE', title: 'Facet injection without fluoroscopy or CT', scope: 'facet-injection',
     severity: 'error', category: 'imaging', sources: ['A57787', 'BILLING-GUIDE'],
-    rationale: 'Fluoroscopy or CT guidance is part of 64490-64495 and required for coverage; without it the service is not covered under these codes.',
     check: (facts) => facts.encounter.procedures.flatMap((p: Procedure, i) => (p.type === 'facet-injection' && p.guidance === 'none' ? [{
       message: 'The facet injection has no imaging guidance recorded. 64490-64495 require fluoroscopy or CT; without it the claim will deny.',
       fix: 'If fluoroscopy or CT was used, record it (and archive the images); if none was used, the injection is not billable under these codes.',
@@ -36,7 +38,6 @@ export const facetRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'FAC-ULTRASOUND', title: 'Ultrasound-guided facet injection not covered', scope: 'facet-injection',
     severity: 'warning', category: 'coverage', sources: ['A57787', 'A57826', 'AAPC-FACET-US'],
-    rationale: 'Ultrasound guidance moves the codes to 0213T-0218T, which Medicare facet LCDs do not cover: a non-covered service needing an ABN, not a neutral code swap.',
     check: (facts) => {
       const covered = facts.profile.coverage.ultrasoundFacetCovered.value
       if (covered === true) return []
@@ -54,7 +55,6 @@ export const facetRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'FAC-LEVEL-LIMIT', title: 'Third and further facet levels non-covered', scope: 'facet-injection',
     severity: 'error', category: 'coverage', sources: ['FACET-LCD-2024', 'OPD-PA-64492'], effectiveFrom: '2024-07-07',
-    rationale: 'Since the 2024 facet LCD revisions, 3- and 4-level procedures are non-covered (CGS L38773 Limitation #7; Noridian "appeals only"); 64492/64495 left the OPD prior authorization list for that reason. The start date varies by MAC (2024-07-07 to 2024-08-11).',
     check: (facts) => {
       const cov = facts.profile.coverage.facetMaxLevelsPerSession
       if (cov.value === null || !isWithin(facts.dos, cov.effectiveFrom ?? '0000-01-01', null)) return []
@@ -76,18 +76,21 @@ export const facetRules: readonly RuleDefinition[] = [
   duplicateLevelRule('FAC-DUPLICATE-LEVEL', 'facet-injection'),
   thoracolumbarRule('FAC-T12L1', 'facet-injection'),
   checkRule({
-    id: 'FAC-RFA-SAME-LEVEL', title: 'Facet injection and RFA at the same level the same day', scope: 'facet-injection',
+    id: 'FAC-RFA-SAME-LEVEL', title: 'Facet injection and RFA at the same level and side the same day', scope: 'facet-injection',
     severity: 'warning', category: 'code-selection', sources: ['FACET-RFA-SAME-LEVEL'],
-    rationale: 'When the facet nerve is destroyed after a block at the same level, only the destruction is billed (carrier guidance; the PTP edit is not verified).',
     check: (facts) => {
-      const rfa = new Map<string, number[]>()
-      for (const g of groupsOf(facts, 'facet-rfa')) for (const l of g.levels) rfa.set(l.level, l.lineIndexes)
-      return groupsOf(facts, 'facet-injection').flatMap((g) => g.levels.filter((l) => rfa.has(l.level)).map((l): RuleHit => ({
-        message: `${l.level} has both a facet injection and a radiofrequency ablation today: only the ablation is billed at the same level.`,
-        fix: `Remove the facet injection at ${l.level}, or confirm from the note that they were at different levels.`,
-        trace: [{ fact: 'level', value: l.level }],
-        procedureIndex: l.procedureIndex, lineIndexes: [...l.lineIndexes, ...(rfa.get(l.level) ?? [])],
-      })))
+      const rfa = new Map<string, CodedLevel>()
+      for (const g of groupsOf(facts, 'facet-rfa')) for (const l of g.levels) rfa.set(l.level, l)
+      return groupsOf(facts, 'facet-injection').flatMap((g) => g.levels.flatMap((l): RuleHit[] => {
+        const ablated = rfa.get(l.level)
+        if (!ablated || !sidesOverlap(l.side, ablated.side)) return []
+        return [{
+          message: `${l.level} has both a facet injection and a radiofrequency ablation today on the same side: only the ablation is billed at the same level.`,
+          fix: `Remove the facet injection at ${l.level} on the ablated side, or confirm from the note that they were at different levels or sides.`,
+          trace: [{ fact: 'level', value: l.level }, { fact: 'injection side', value: l.side }, { fact: 'ablation side', value: ablated.side }],
+          procedureIndex: l.procedureIndex, lineIndexes: [...l.lineIndexes, ...ablated.lineIndexes],
+        }]
+      }))
     },
   }),
 ]

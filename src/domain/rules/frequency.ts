@@ -53,19 +53,16 @@ export const frequencyRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'FREQ-LIMIT', title: 'Frequency limit exceeded', scope: 'claim',
     severity: 'error', category: 'frequency', sources: 'payer-profile',
-    rationale: 'Payers limit sessions per rolling window (Medicare: 4 facet diagnostic and 4 therapeutic per region, 2 RFA, 4 epidurals per region per 12 months), counted across every provider of the group from the claim history.',
     check: (facts) => facts.counters.filter((c) => c.exceeded && c.severity === 'error').map((c) => exceededHit(facts, c)),
   }),
   checkRule({
     id: 'FREQ-LIMIT-RISK', title: 'Frequency limit exceeded under a contractor-dependent limit or a named reading', scope: 'claim',
     severity: 'warning', category: 'frequency', sources: 'payer-profile',
-    rationale: 'Some limits differ by MAC (trigger points: 3 per 12 months under L36859/L37913) or are a named reading rather than the verified rule (the billing guide\'s 4 epidurals across all regions): reported as warnings that say which reading fired.',
     check: (facts) => facts.counters.filter((c) => c.exceeded && c.severity === 'warning').map((c) => exceededHit(facts, c)),
   }),
   checkRule({
     id: 'FREQ-INTERVAL', title: 'Session sooner than the payer\'s minimum interval', scope: 'claim',
     severity: 'warning', category: 'frequency', sources: 'payer-profile',
-    rationale: 'Some payers require a minimum time between sessions (e.g. EviCore: 14 days between epidurals, 6 months between RFAs).',
     check: (facts) => facts.counters.flatMap((c): RuleHit[] => {
       const limit = facts.profile.frequencyLimits.find((l) => l.id === c.limitId)
       if (!c.includesCurrent || !limit?.minInterval) return []
@@ -86,7 +83,6 @@ export const frequencyRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'FREQ-LAST-SESSION', title: 'This session uses the last one allowed', scope: 'claim',
     severity: 'info', category: 'frequency', sources: 'payer-profile',
-    rationale: 'Tells the coder when a session reaches the limit, so the next one is planned after the window frees up.',
     check: (facts) => facts.counters.filter((c) => c.includesCurrent && c.used === c.limit).map((c) => ({
       message: `This is session ${c.used} of ${c.limit} ${describe(c)} allowed in a rolling ${windowText(c)}${c.interpretation ? ` (reading: ${c.interpretation})` : ''}; the next is allowed on or after ${c.nextAllowedDate}.`,
       fix: 'No change needed; tell scheduling the next eligible date.',

@@ -61,19 +61,16 @@ export const ncciRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'NCCI-MUE', title: 'Units over the practitioner MUE', scope: 'claim',
     severity: 'error', category: 'units', sources: 'ncci-table',
-    rationale: 'CMS Medically Unlikely Edits cap the units of a code per line (MAI 1) or per date of service (MAI 2 absolute, MAI 3 clinical). Applied from the loaded quarterly table in force on the date of service.',
     check: mueHits,
   }),
   checkRule({
     id: 'NCCI-PTP', title: 'Code pair bundled by an NCCI PTP edit', scope: 'claim',
     severity: 'error', category: 'code-selection', sources: 'ncci-table',
-    rationale: 'CMS procedure-to-procedure edits deny the column 2 code billed with the column 1 code; indicator 1 allows a modifier for a distinct service, indicator 0 allows none.',
     check: ptpHits,
   }),
   checkRule({
     id: 'NCCI-NOT-LOADED', title: 'NCCI tables not loaded or not in force', scope: 'claim',
     severity: 'info', category: 'units', sources: ['NCCI-TABLES'],
-    rationale: 'Without the quarterly MUE and PTP tables in force on the date of service, unit caps and code-pair bundling beyond this module\'s own rules are not checked. No data is different from no edit.',
     check: (facts) => {
       const hits: RuleHit[] = []
       const tables: [string, readonly { quarter: string; effectiveFrom: string; effectiveTo: string | null }[]][] = [['MUE', facts.ncci.mue ?? []], ['PTP', facts.ncci.ptp ?? []]]

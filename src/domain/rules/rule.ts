@@ -52,8 +52,7 @@ interface RuleBase {
   sources: readonly SourceId[] | 'payer-profile' | 'ncci-table'
   effectiveFrom: IsoDate | null
   effectiveTo: IsoDate | null
-  /** Why the rule exists, in plain words, for the rule library. */
-  rationale: string
+  // Why the rule exists lives in rationales.ts (rationaleOf), out of the worksheet's first load.
 }
 
 /** A rule that decides lines (code, modifier, units); lines name it in their ruleIds. */

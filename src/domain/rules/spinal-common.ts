@@ -21,7 +21,6 @@ export function sideMissingRule(id: string, family: SpinalGroup['family'], sourc
   return checkRule({
     id, title: `${n.title}: ${n.one} without a side`, scope: family === 'epidural-transforaminal' ? 'epidural' : family,
     severity: 'error', category: 'modifier', sources,
-    rationale: `A unilateral ${n.what} line needs RT or LT, and a bilateral one the payer's bilateral format; without laterality the line rejects.`,
     check: (facts) => groupsOf(facts, family).flatMap((g) => g.levels.filter((l) => l.side === null).map((l): RuleHit => ({
       message: `The ${n.what} at ${l.level} has no side, so its line goes out without RT, LT or 50 and will be rejected.`,
       fix: `Record the side of ${l.level} (left, right or bilateral) from the procedure note.`,
@@ -36,14 +35,18 @@ export function multiRegionRule(id: string, family: SpinalGroup['family'], sourc
   return checkRule({
     id, title: `${n.title}: more than one spinal region in a session`, scope: family === 'epidural-transforaminal' ? 'epidural' : family,
     severity: 'warning', category: 'coverage', sources,
-    rationale: 'The LCDs allow one spinal region (cervical/thoracic or lumbar/sacral) per session.',
     check: (facts) => {
       const regions = [...new Set(groupsOf(facts, family).map((g) => g.region))]
       if (regions.length < 2) return []
+      // T12-L1 is the only cervical/thoracic level: the second region rests on an unverified placement.
+      const viaT12L1 = groupsOf(facts, family).filter((g) => g.region === 'cervical-thoracic').every((g) => g.levels.every((l) => l.level === THORACOLUMBAR_LEVEL))
       return [{
-        message: `${n.title} in both the ${regions.map((r) => regionLabels[r]).join(' and the ')} regions in one session: the LCDs allow one region per session, so one region's lines are likely to deny.`,
-        fix: 'Confirm the note documents both regions and the necessity; otherwise bill the second region at a separate session.',
-        trace: regions.map((r) => ({ fact: 'region', value: regionLabels[r] })),
+        message: `${n.title} in both the ${regions.map((r) => regionLabels[r]).join(' and the ')} regions in one session: the LCDs allow one region per session, so one region's lines are likely to deny.` +
+          (viaT12L1 ? ' The second region comes only from coding T12-L1 with the cervical/thoracic codes, which is not verified for facet codes: if your MAC places T12-L1 with the lumbar codes, this is one region.' : ''),
+        fix: viaT12L1
+          ? 'Check your MAC\'s facet article for the region of T12-L1 before splitting the session; otherwise confirm the note documents both regions and the necessity.'
+          : 'Confirm the note documents both regions and the necessity; otherwise bill the second region at a separate session.',
+        trace: [...regions.map((r) => ({ fact: 'region', value: regionLabels[r] })), ...(viaT12L1 ? [{ fact: 'second region only from T12-L1 (unverified)', value: true }] : [])],
         lineIndexes: groupsOf(facts, family).flatMap((g) => g.lineIndexes),
       }]
     },
@@ -55,7 +58,6 @@ export function duplicateLevelRule(id: string, family: SpinalGroup['family']): C
   return checkRule({
     id, title: `${n.title}: same ${n.one} entered twice`, scope: family === 'epidural-transforaminal' ? 'epidural' : family,
     severity: 'warning', category: 'code-selection', sources: ['ENGINE'],
-    rationale: `A ${n.one} is billed once per session; entries for the same ${n.one} are merged (left and right make bilateral).`,
     check: (facts) => groupsOf(facts, family).flatMap((g) => g.levels.filter((l) => l.mergedEntries > 1).map((l): RuleHit => ({
       message: `${l.level} was entered ${l.mergedEntries} times; it is billed once, as ${l.side ?? 'side not documented'}.`,
       fix: `Keep one entry for ${l.level} with its side (bilateral if both sides were treated).`,
@@ -70,7 +72,6 @@ export function noLevelsRule(id: string, type: 'facet-injection' | 'facet-rfa', 
   return checkRule({
     id, title: `${type === 'facet-rfa' ? 'RFA' : 'Facet injection'} without a ${noun}`, scope: type,
     severity: 'error', category: 'code-selection', sources,
-    rationale: `The codes are chosen by ${noun}; with none recorded no line can be coded.`,
     check: (facts) => facts.encounter.procedures.flatMap((p: Procedure, i) => (p.type === type && p.levels.length === 0 ? [{
       message: `No ${noun} is recorded for this ${type === 'facet-rfa' ? 'radiofrequency ablation' : 'facet injection'}, so no line was coded.`,
       fix: `Pick each ${noun} treated on the spine level picker, with its side.`,
@@ -85,7 +86,6 @@ export function thoracolumbarRule(id: string, family: 'facet-injection' | 'facet
   return checkRule({
     id, title: `T12-L1 ${what} coded as thoracic (unverified)`, scope: family,
     severity: 'info', category: 'code-selection', sources: ['A58993'],
-    rationale: 'Only the transforaminal epidural rule places T12-L1 in the cervical/thoracic codes (A58993); for facet codes the region of T12-L1 is not verified (reference open question 11).',
     check: (facts) => groupsOf(facts, family).flatMap((g) => g.levels.filter((l) => l.level === THORACOLUMBAR_LEVEL).map((l): RuleHit => ({
       message: `T12-L1 was coded with the cervical/thoracic ${what} codes. That region for facet codes is unverified: only transforaminal epidurals have a source placing T12-L1 there.`,
       fix: 'Confirm with your MAC\'s facet article which region T12-L1 belongs to before submitting.',

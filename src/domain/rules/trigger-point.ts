@@ -21,12 +21,10 @@ export const triggerPointRules: readonly RuleDefinition[] = [
   codingRule({
     id: 'TPI-CODE', title: 'One trigger point line per date, by distinct muscles', scope: 'trigger-point',
     severity: 'info', category: 'code-selection', sources: ['TPI-ONE-CODE', 'BILLING-GUIDE'],
-    rationale: 'Trigger point codes count muscles, not needles: 1 or 2 distinct muscles (muscle + side) across every entry of the date is 20552, 3 or more is 20553. One line, one unit, never both codes, no side modifier (bilateral indicator 0).',
   }),
   checkRule({
     id: 'TPI-NO-MUSCLES', title: 'Trigger point injection without a muscle', scope: 'trigger-point',
     severity: 'error', category: 'code-selection', sources: ['ENGINE'],
-    rationale: 'The code depends on the number of muscles; with none recorded no line can be coded.',
     check: (facts) => {
       const tp = facts.coding.triggerPoint
       if (!tp || tp.injectionProcedureIndexes.length === 0 || tp.distinctMuscles.length > 0) return []
@@ -41,7 +39,6 @@ export const triggerPointRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'TPI-SIDE-MISSING', title: 'Muscle without a side', scope: 'trigger-point',
     severity: 'warning', category: 'documentation', sources: ['BILLING-GUIDE'],
-    rationale: 'Left and right muscles count separately; an undocumented side can change 20552 into 20553 or back.',
     check: (facts) => {
       const hits: RuleHit[] = []
       for (const i of triggerPointIndexes(facts, 'injection')) {
@@ -63,7 +60,6 @@ export const triggerPointRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'TPI-ONE-LINE', title: 'More than one trigger point line or unit', scope: 'trigger-point',
     severity: 'error', category: 'units', sources: ['TPI-ONE-CODE', 'BILLING-GUIDE'],
-    rationale: 'Only one of 20552/20553 is reported per date, with one unit.',
     check: (facts) => {
       const idx: number[] = []
       let units = 0
@@ -85,7 +81,6 @@ export const triggerPointRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'TPI-DRY-NEEDLING', title: 'Dry needling is not a trigger point injection', scope: 'trigger-point',
     severity: 'warning', category: 'code-selection', sources: ['DRY-NEEDLING', 'L36859'],
-    rationale: 'Needle insertion without injection has its own codes (20560/20561) since 2020; billing it as 20552/20553 risks denial and audit. Medicare coverage of 20560/20561 is conflicting in the sources.',
     check: (facts) => triggerPointIndexes(facts, 'dry-needling').map((i) => ({
       message: 'Dry needling was recorded: it is not billable as 20552/20553, so no trigger point line was coded for it. Dry needling has its own codes, 20560/20561; Medicare coverage of them is unverified (the sources conflict).',
       fix: 'Bill dry needling with 20560 or 20561 under other lines if the payer covers it; for Medicare, check coverage (or obtain an ABN) first.',
@@ -96,7 +91,6 @@ export const triggerPointRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'TPI-ACUPUNCTURE', title: 'Acupuncture is not a trigger point injection', scope: 'trigger-point',
     severity: 'warning', category: 'code-selection', sources: ['L36859', 'BILLING-GUIDE'],
-    rationale: 'The trigger point policy does not apply to acupuncture; it must not be billed as 20552/20553.',
     check: (facts) => triggerPointIndexes(facts, 'acupuncture').map((i) => ({
       message: 'Acupuncture was recorded: it is not billable as 20552/20553, so no trigger point line was coded for it.',
       fix: 'Bill acupuncture under the payer\'s acupuncture policy and codes (outside this module), or correct the technique if an injection was given.',
@@ -107,7 +101,6 @@ export const triggerPointRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'TPI-IMAGE-GUIDED', title: 'Image-guided trigger point injection', scope: 'trigger-point',
     severity: 'warning', category: 'imaging', sources: ['L36859'],
-    rationale: 'LCD L36859 excludes ultrasound, fluoroscopic or MRI guidance for trigger point injections: the guidance is not covered.',
     check: (facts) => {
       const excluded = facts.profile.coverage.tpiImagingExcluded.value
       if (excluded === false) return []
@@ -129,7 +122,6 @@ export const triggerPointRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'TPI-WITH-OTHER-BLOCK', title: 'Trigger points with another block the same day', scope: 'trigger-point',
     severity: 'warning', category: 'coverage', sources: ['L36859', 'PALMETTO-FACET-CHECKLIST'],
-    rationale: 'L36859 excludes other blocks in the same trigger point session, and the facet LCDs list same-day multiple blocks as a limitation unless necessity is clearly documented.',
     check: (facts) => {
       const tp = facts.coding.triggerPoint
       if (!tp || tp.lineIndex === null) return []
@@ -146,14 +138,18 @@ export const triggerPointRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'TPI-NO-INJECTANT', title: 'Trigger point injection with no drug recorded', scope: 'trigger-point',
     severity: 'warning', category: 'injectant', sources: ['A59553', 'BILLING-GUIDE'],
-    rationale: 'The injected drug must be billed on the same claim as the trigger point line (J-code, or revenue code on a facility claim).',
     check: (facts) => {
       const tp = facts.coding.triggerPoint
       if (!tp || tp.lineIndex === null || facts.encounter.drugs.length > 0) return []
+      const bundled = facts.profile.coverage.localAnestheticSeparatelyPayable.value === false
       return [{
-        message: 'No injectant is recorded for the trigger point injection. If a drug was injected, it belongs on this same claim.',
-        fix: 'Add the drug with its code and dose (unclassified drugs: J3490 with name and dose for Box 19).',
-        trace: [{ fact: 'drugs recorded', value: 0 }],
+        message: bundled
+          ? 'No injectant is recorded for the trigger point injection. If a steroid or other separately payable drug was injected, it belongs on this same claim; a local anesthetic alone (e.g. lidocaine) is part of the procedure for this payer and needs no line.'
+          : 'No injectant is recorded for the trigger point injection. If a drug was injected, it belongs on this same claim.',
+        fix: bundled
+          ? 'Check the note: add a steroid or other billable drug with its code and dose (unclassified drugs: J3490 with name and dose for Box 19); if only a local anesthetic was used, no drug line is needed.'
+          : 'Add the drug with its code and dose (unclassified drugs: J3490 with name and dose for Box 19).',
+        trace: [{ fact: 'drugs recorded', value: 0 }, { fact: 'profile: local anesthetic separately payable', value: facts.profile.coverage.localAnestheticSeparatelyPayable.value }],
         lineIndexes: [tp.lineIndex],
       }]
     },
@@ -161,7 +157,6 @@ export const triggerPointRules: readonly RuleDefinition[] = [
   checkRule({
     id: 'TPI-ANESTHESIA', title: 'Anesthesia code with trigger points', scope: 'trigger-point',
     severity: 'warning', category: 'code-selection', sources: ['A59553'],
-    rationale: 'Anesthesia codes are not to be reported with 20552/20553 (A59553).',
     check: (facts) => {
       const tp = facts.coding.triggerPoint
       if (!tp || tp.lineIndex === null) return []

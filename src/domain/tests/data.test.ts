@@ -9,6 +9,7 @@ import { payerProfileSchema } from '../payer-profile.ts'
 import { allRules } from '../rules/registry.ts'
 import { CATEGORIES, SEVERITIES } from '../types.ts'
 import { facet, findings, interlaminar, rfa, run, tpi, transforaminal } from '../testing/builders.ts'
+import { rationaleOf, ruleRationales } from '../rules/rationales.ts'
 
 describe('static data', () => {
   it.each(builtInPayerProfiles.map((p) => [p.id, p] as const))('payer profile %s is valid', (_id, profile) => {
@@ -61,8 +62,13 @@ describe('rule registry', () => {
       expect(SEVERITIES, r.id).toContain(r.severity)
       expect(CATEGORIES, r.id).toContain(r.category)
       expect(r.sources === 'payer-profile' || r.sources === 'ncci-table' || r.sources.length > 0, r.id).toBe(true)
-      expect(r.rationale.length, r.id).toBeGreaterThan(20)
+      expect(rationaleOf(r.id).length, r.id).toBeGreaterThan(20)
     }
+  })
+
+  it('keeps a rationale for exactly the rules of the registry', () => {
+    expect(Object.keys(ruleRationales).sort()).toEqual(allRules.map((r) => r.id).sort())
+    expect(rationaleOf('NO-SUCH-RULE')).toBe('')
   })
 
   it('every check rule id is exercised by a rule test (fires and near miss live beside it)', () => {

@@ -54,7 +54,7 @@ describe('radiofrequency ablation checks', () => {
   })
 
   it('accepts an initial RFA with two diagnostic blocks on file from any provider', () => {
-    expect(findings(run({ procedures: [rfa([['L4-L5', 'left']])] }, [kx('2026-06-01'), kx('2026-07-01')]), 'RFA-DIAGNOSTIC-BLOCKS')).toHaveLength(0)
+    expect(findings(run({ procedures: [rfa([['L4-L5', 'right']])] }, [kx('2026-06-01'), kx('2026-07-01')]), 'RFA-DIAGNOSTIC-BLOCKS')).toHaveLength(0)
   })
 
   it('does not count diagnostic blocks in the other region', () => {

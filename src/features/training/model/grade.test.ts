@@ -3,6 +3,7 @@ import { rulesById } from '../../../domain/index.ts'
 import { practiceCases } from '../../../domain/training/cases/index.ts'
 import type { AnswerKey } from '../../../domain/training/types.ts'
 import { gradeAttempt, normalizeAttemptLine, type Attempt, type AttemptLine, type LineVerdict } from './grade.ts'
+import { rationaleOf } from '../../../domain/rules/rationales.ts'
 
 const keyOf = (id: string): AnswerKey => {
   const found = practiceCases.find((c) => c.id === id)
@@ -18,7 +19,7 @@ const ESI15_FLAGS = ['FREQ-LIMIT', 'FREQ-INTERVAL']
 const line = (code: string, modifiers: string[], units: number): AttemptLine => ({ code, modifiers, units })
 const kinds = (verdicts: readonly LineVerdict[]) => verdicts.map((v) => v.kind)
 const ruleTitle = (id: string) => rulesById.get(id)?.title
-const ruleRationale = (id: string) => rulesById.get(id)?.rationale
+const ruleRationale = (id: string) => (rulesById.has(id) ? rationaleOf(id) : undefined)
 
 describe('the shipped keys this file relies on', () => {
   it('still have the lines and findings the tests below assume', () => {

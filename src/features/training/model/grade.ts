@@ -1,6 +1,7 @@
 import { rulesById } from '../../../domain/index.ts'
 import type { AnswerKey, AnswerLine } from '../../../domain/training/types.ts'
 import { assignMaxCredit } from './assign.ts'
+import { rationaleOf } from '../../../domain/rules/rationales.ts'
 
 /** One claim line the trainee would bill. */
 export interface AttemptLine {
@@ -248,7 +249,7 @@ function askedFindings(key: AnswerKey): Map<string, 'error' | 'warning'> {
 
 function defaultRuleInfo(ruleId: string): RuleInfo | undefined {
   const rule = rulesById.get(ruleId)
-  return rule && { title: rule.title, explanation: rule.rationale }
+  return rule && { title: rule.title, explanation: rationaleOf(rule.id) }
 }
 
 function assertWeights(weights: GradeWeights): void {

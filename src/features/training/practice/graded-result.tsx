@@ -6,6 +6,7 @@ import { SeverityBadge } from '../../../components/severity-badge.tsx'
 import type { Grade, LineVerdict } from '../model/index.ts'
 import { trainingHref } from '../routes.ts'
 import { rulesOfKeyLine, type OpenCase } from './practice-model.ts'
+import { rationaleOf } from '../../../domain/rules/rationales.ts'
 
 const lineText = (l: AnswerLine | undefined): string => (l ? `${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''} × ${l.units}` : '—')
 
@@ -30,7 +31,7 @@ function RuleExplanation({ ruleId }: { ruleId: string }) {
   return (
     <div className="mt-1 rounded border border-slate-200 bg-slate-50 p-2 text-sm">
       <p><a className="font-semibold text-brand-800 underline" href={trainingHref({ view: 'rules', ruleId })}>{rule?.title ?? ruleId}</a> <span className="text-xs text-slate-600">({ruleId})</span></p>
-      {rule ? <p>{rule.rationale}</p> : null}
+      {rule ? <p>{rationaleOf(ruleId)}</p> : null}
     </div>
   )
 }

@@ -8,6 +8,7 @@ import { RuleExampleCard } from './rule-example-card.tsx'
 import { categoryLabel } from '../../../domain/index.ts'
 import { effectiveDatesText, type RuleEntry } from './rule-library-model.ts'
 import { RuleSources } from './rule-sources.tsx'
+import { rationaleOf } from '../../../domain/rules/rationales.ts'
 
 interface RuleDetailProps {
   entry: RuleEntry
@@ -48,7 +49,7 @@ export function RuleDetail({ entry, headingRef, headingId, onClose, onOpenExampl
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold break-words text-brand-800 focus:outline-none focus-visible:outline focus-visible:outline-2 focus-visible:outline-focus">
         {rule.id} — {rule.title}
       </h3>
-      <p className="text-base text-slate-900">{rule.rationale}</p>
+      <p className="text-base text-slate-900">{rationaleOf(rule.id)}</p>
       <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
         <Row term="Applies to">{scopeLabels[rule.scope] ?? rule.scope}</Row>
         <Row term="Kind">{kindLabels[rule.kind]}: {kindMeanings[rule.kind]}</Row>

@@ -4,6 +4,7 @@ import type { RuleExample, RuleWithoutExamples } from '../../../domain/training/
 import { evaluateExample, exampleCodes, type ExampleOutcome } from './example-outcome.ts'
 import { SCOPE_ORDER, scopeLabels, type RuleKind, type RuleScope } from './labels.ts'
 import { codesNamedIn, sortCodes } from './rule-codes.ts'
+import { rationaleOf } from '../../../domain/rules/rationales.ts'
 
 /** An example of a rule with what the rule module makes of it. */
 export interface ExampleEntry {
@@ -55,7 +56,7 @@ export function buildRuleLibrary({ rules, examples, withoutExamples }: RuleLibra
     const own = examples.filter((e) => e.ruleId === rule.id).sort((a, b) => kindRank(a) - kindRank(b))
     const entries = own.map((example) => ({ example, outcome: evaluateExample(example) }))
     const fromExamples = sortCodes(entries.flatMap(({ example, outcome }) => exampleCodes(rule, example, outcome)))
-    const fromText = sortCodes(codesNamedIn(`${rule.title} ${rule.rationale}`))
+    const fromText = sortCodes(codesNamedIn(`${rule.title} ${rationaleOf(rule.id)}`))
     const codes = sortCodes([...fromExamples, ...fromText])
     return {
       rule,
@@ -65,7 +66,7 @@ export function buildRuleLibrary({ rules, examples, withoutExamples }: RuleLibra
       codes,
       examples: entries,
       withoutExamplesReason: withoutExamples.find((w) => w.ruleId === rule.id)?.reason ?? null,
-      searchText: [rule.id, rule.title, rule.rationale, ...codes].join(' ').toLowerCase(),
+      searchText: [rule.id, rule.title, rationaleOf(rule.id), ...codes].join(' ').toLowerCase(),
     }
   })
 }
