@@ -15,6 +15,7 @@ const CASE_ID = 'bilateral-l4-l5-diagnostic-facet-block'
 const NOTE = 'Lumbar spondylosis without myelopathy. Under fluoroscopic guidance, diagnostic medial branch blocks were performed at L4-L5 on the left and on the right with 0.5 mL bupivacaine at each target.'
 
 test('a supervisor writes a case, sees its key, saves it, and exports and imports cases as JSON', async ({ page }) => {
+  test.setTimeout(90_000)
   await page.goto('/')
   await createProfile(page, 'Sam Supervisor', 'Supervisor')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training' }).click()

@@ -23,6 +23,7 @@ async function fillLine(page: Page, n: number, code: string, modifiers: string, 
 }
 
 test('a trainee codes a case with one mistake, sees exactly that miss and its rule, and the attempt counts', async ({ page }) => {
+  test.setTimeout(90_000)
   await page.goto('/')
   await createProfile(page, 'Tess Trainee', 'Trainee')
 

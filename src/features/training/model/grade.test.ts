@@ -153,7 +153,7 @@ describe('gradeAttempt: claim lines', () => {
     const typed = [line('64483', ['LT'], 2), line('64483', [], 2)]
     for (const lines of [typed, [...typed].reverse()]) {
       const grade = gradeAttempt(key, { lines, flaggedRuleIds: [] })
-      expect(grade.lines.map((v) => v.kind !== 'extra' && v.kind !== 'missing' && v.attempt.modifiers)).toEqual([[], ['LT']])
+      expect(grade.lines.map((v) => (v.kind === 'correct' || v.kind === 'partial') && v.attempt.modifiers)).toEqual([[], ['LT']])
       expect(grade.lineScore).toBeCloseTo((0.5 + 0.8) / 2, 12)
     }
   })
@@ -291,4 +291,30 @@ describe('normalizeAttemptLine', () => {
       expect(normalizeAttemptLine(input)).toEqual(expected)
     })
   }
+})
+
+describe('key lines that will deny as they are', () => {
+  const key: AnswerKey = {
+    lines: [line('64490', ['LT', 'KX'], 1), line('64491', ['LT', 'KX'], 1), line('77003', [], 1)],
+    findings: [{ ruleId: 'IMG-BUNDLED', severity: 'error' }],
+  }
+  const blocks = [line('64490', ['LT', 'KX'], 1), line('64491', ['LT', 'KX'], 1)]
+
+  it('gives full credit for leaving off a line the key lets the trainee leave off', () => {
+    const grade = gradeAttempt(key, { lines: blocks, flaggedRuleIds: ['IMG-BUNDLED'] }, { mayLeaveOff: new Set([2]) })
+    expect(grade.lines.map((v) => v.kind)).toEqual(['correct', 'correct', 'left-off'])
+    expect(grade.percent).toBe(100)
+  })
+
+  it('still accepts billing it, as the key has it', () => {
+    const grade = gradeAttempt(key, { lines: [...blocks, line('77003', [], 1)], flaggedRuleIds: ['IMG-BUNDLED'] }, { mayLeaveOff: new Set([2]) })
+    expect(grade.lines.map((v) => v.kind)).toEqual(['correct', 'correct', 'correct'])
+    expect(grade.percent).toBe(100)
+  })
+
+  it('counts the line missing without the option, and any other line missing with it', () => {
+    expect(gradeAttempt(key, { lines: blocks, flaggedRuleIds: [] }).lines[2]?.kind).toBe('missing')
+    const grade = gradeAttempt(key, { lines: [blocks[0]], flaggedRuleIds: [] }, { mayLeaveOff: new Set([2]) })
+    expect(grade.lines.map((v) => v.kind)).toEqual(['correct', 'missing', 'left-off'])
+  })
 })

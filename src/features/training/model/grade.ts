@@ -28,6 +28,8 @@ export type LineVerdict =
   | { kind: 'partial'; key: AnswerLine; attempt: AttemptLine; wrong: ('modifiers' | 'units')[]; credit: number }
   /** A key line the trainee did not bill. */
   | { kind: 'missing'; key: AnswerLine }
+  /** A key line that will deny as it is (see GradeOptions.mayLeaveOff), rightly left off: full credit. */
+  | { kind: 'left-off'; key: AnswerLine }
   /** A line the trainee billed that the key does not have. */
   | { kind: 'extra'; attempt: AttemptLine }
 
@@ -72,6 +74,12 @@ export interface GradeOptions {
   weights?: GradeWeights
   /** Title and explanation of a rule; default: the rule module's title and rationale. */
   ruleInfo?: (ruleId: string) => RuleInfo | undefined
+  /**
+   * Places (in key order) of key lines that will deny as they are and whose fix is to take them
+   * off (a hand-entered line an error finding names, e.g. 77003 billed with a facet code): not
+   * billing one is as right as billing it, so it is 'left-off' with full credit instead of 'missing'.
+   */
+  mayLeaveOff?: ReadonlySet<number>
 }
 
 /** A right code is worth half a line; right modifiers and right units the rest. */
@@ -109,7 +117,7 @@ export function normalizeAttemptLine(line: AttemptLine): AttemptLine {
  * possible (so the order the trainee typed lines in never changes the grade). A pair's credit is
  * the code weight, plus the modifiers weight when the modifiers agree, plus the units weight when
  * the units agree; a pair with everything right is 'correct' (credit 1), otherwise 'partial'.
- * Unpaired key lines are 'missing', unpaired attempt lines 'extra'. lineScore = sum of credits /
+ * Unpaired key lines are 'missing' ('left-off', full credit, for those in options.mayLeaveOff), unpaired attempt lines 'extra'. lineScore = sum of credits /
  * (key lines + extra lines), so an extra line lowers it; 1 when neither side has a line.
  *
  * Findings. Only the key's error and warning findings are asked (info findings are not); a rule
@@ -129,7 +137,7 @@ export function gradeAttempt(key: AnswerKey, attempt: Attempt, options: GradeOpt
   assertWeights(weights)
   const infoOf = (ruleId: string): RuleInfo => (options.ruleInfo ?? defaultRuleInfo)(ruleId) ?? { title: ruleId, explanation: '' }
 
-  const lines = gradeLines(key.lines, attempt.lines, weights)
+  const lines = gradeLines(key.lines, attempt.lines, weights, options.mayLeaveOff ?? new Set())
   const extras = lines.filter((v) => v.kind === 'extra').length
   const credits = lines.reduce((sum, v) => sum + creditOfVerdict(v), 0)
   const lineCount = key.lines.length + extras
@@ -163,7 +171,7 @@ export function gradeAttempt(key: AnswerKey, attempt: Attempt, options: GradeOpt
   }
 }
 
-function gradeLines(keyLines: readonly AnswerLine[], attemptLines: readonly AttemptLine[], weights: GradeWeights): LineVerdict[] {
+function gradeLines(keyLines: readonly AnswerLine[], attemptLines: readonly AttemptLine[], weights: GradeWeights, mayLeaveOff: ReadonlySet<number>): LineVerdict[] {
   const keys = keyLines.map(normalizeAttemptLine)
   const attempts = attemptLines.map(normalizeAttemptLine).filter((l) => l.code !== '')
   const pairOf = new Array<number | undefined>(keys.length).fill(undefined)
@@ -191,7 +199,7 @@ function gradeLines(keyLines: readonly AnswerLine[], attemptLines: readonly Atte
 
   const verdicts: LineVerdict[] = keyLines.map((key, ki): LineVerdict => {
     const ai = pairOf[ki]
-    if (ai === undefined) return { kind: 'missing', key }
+    if (ai === undefined) return mayLeaveOff.has(ki) ? { kind: 'left-off', key } : { kind: 'missing', key }
     const attempt = attempts[ai]
     const wrong = wrongParts(keys[ki], attempt) ?? []
     return wrong.length === 0
@@ -221,6 +229,7 @@ function creditOf(wrong: readonly ('modifiers' | 'units')[], weights: GradeWeigh
 function creditOfVerdict(verdict: LineVerdict): number {
   switch (verdict.kind) {
     case 'correct':
+    case 'left-off':
       return 1
     case 'partial':
       return verdict.credit

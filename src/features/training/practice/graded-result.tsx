@@ -15,6 +15,7 @@ function verdictText(v: LineVerdict): string {
     case 'correct': return 'Correct'
     case 'partial': return `Partly right: ${v.wrong.map((w) => (w === 'modifiers' ? 'modifiers' : 'units')).join(' and ')} wrong (${Math.round(v.credit * 100)}% of the line)`
     case 'missing': return 'Missing: you did not bill this line'
+    case 'left-off': return 'Left off: right, this line would deny as it is'
     case 'extra': return 'Extra: the answer has no such line'
   }
 }
@@ -23,6 +24,7 @@ const verdictStyle: Record<LineVerdict['kind'], string> = {
   correct: 'text-green-800',
   partial: 'text-amber-900',
   missing: 'text-red-800',
+  'left-off': 'text-green-800',
   extra: 'text-red-800',
 }
 
@@ -51,7 +53,7 @@ interface GradedResultProps {
 export function GradedResult({ open, grade, factsAnswer, onTryAgain, nextCaseHref, headingRef }: GradedResultProps) {
   const id = useId()
   const c = open.practiceCase
-  const wrongLines = grade.lines.map((v, i) => ({ v, i })).filter(({ v }) => v.kind !== 'correct')
+  const wrongLines = grade.lines.map((v, i) => ({ v, i })).filter(({ v }) => v.kind !== 'correct' && v.kind !== 'left-off')
   const missed = grade.findings.filter((f) => !f.caught)
   const sameFacts = factsAnswer ? JSON.stringify(factsAnswer.lines) === JSON.stringify(c.answerKey.lines) : null
   return (
@@ -67,7 +69,7 @@ export function GradedResult({ open, grade, factsAnswer, onTryAgain, nextCaseHre
             {grade.lines.map((v, i) => (
               <tr key={i} className="border-t border-slate-200 align-top">
                 <td className="py-1 pr-4 font-mono">{lineText(v.kind === 'extra' ? undefined : v.key)}</td>
-                <td className="py-1 pr-4 font-mono">{lineText(v.kind === 'missing' ? undefined : v.attempt)}</td>
+                <td className="py-1 pr-4 font-mono">{lineText(v.kind === 'missing' || v.kind === 'left-off' ? undefined : v.attempt)}</td>
                 <td className={`py-1 font-medium ${verdictStyle[v.kind]}`}>{verdictText(v)}</td>
               </tr>
             ))}

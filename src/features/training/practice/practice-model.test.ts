@@ -41,6 +41,13 @@ describe('opening a practice case', () => {
     expect(rulesOfKeyLine(o!, 0)).toEqual([])
   })
 
+  it('lets the trainee leave off hand-entered lines an error finding says will deny, and only those', () => {
+    expect([...open('fac-04').mayLeaveOff]).toEqual([2])
+    expect([...open('tpi-11').mayLeaveOff]).toEqual([2])
+    expect([...open('fac-08').mayLeaveOff]).toEqual([])
+    expect([...open('tpi-01').mayLeaveOff]).toEqual([])
+  })
+
   it('refuses facts the schema cannot read', () => {
     const c = byId('tpi-01')
     expect(openCase({ ...c, input: { encounter: { ...c.input.encounter, placeOfService: '99' as never } } })).toBeNull()
@@ -81,6 +88,14 @@ describe('grading and recording an attempt', () => {
     const o = open('tpi-01')
     const grade = gradeCase(o, { lines: [{ code: '20552', modifiers: [], units: 1 }], flaggedRuleIds: [] })
     expect(ruleOutcomes(o, grade)).toEqual({ caughtRules: ['TPI-CODE'], missedRules: ['DRUG-UNITS'] })
+  })
+
+  it('grades leaving off a fluoroscopy line billed with facet codes as right (fac-04)', () => {
+    const o = open('fac-04')
+    const key = o.practiceCase.answerKey
+    const grade = gradeCase(o, { lines: key.lines.filter((l) => l.code !== '77003'), flaggedRuleIds: ['IMG-BUNDLED'] })
+    expect(grade.lines.map((v) => v.kind)).toEqual(['correct', 'correct', 'left-off'])
+    expect(grade.percent).toBe(100)
   })
 
   it('counts an unflagged finding as missed', () => {

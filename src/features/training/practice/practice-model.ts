@@ -14,6 +14,12 @@ export interface OpenCase {
    * when the module's answer no longer matches the stored key (then no line names a rule).
    */
   keyLines: readonly ClaimLine[] | null
+  /**
+   * Places of key lines the trainee may leave off: lines the coder enters by hand (other lines,
+   * drugs) that an error finding of the key names, so they deny as they are (77003 with a facet
+   * code, a deleted drug code, a biologic). Empty when keyLines is null.
+   */
+  mayLeaveOff: ReadonlySet<number>
 }
 
 /** Parses a case's facts; null when they are invalid (a damaged library case). */
@@ -23,7 +29,14 @@ export function openCase(practiceCase: PracticeCase): OpenCase | null {
   const result = evaluate(parsed.input, createContext(practiceCase.today))
   const key = answerKeyOf(result)
   const same = JSON.stringify(key.lines) === JSON.stringify(practiceCase.answerKey.lines)
-  return { practiceCase, input: parsed.input, keyLines: same ? result.lines : null }
+  const mayLeaveOff = new Set<number>()
+  if (same) {
+    for (const f of result.findings) {
+      if (f.severity !== 'error') continue
+      for (const i of f.lineIndexes ?? []) if (result.lines[i] && result.lines[i].origin !== 'procedure') mayLeaveOff.add(i)
+    }
+  }
+  return { practiceCase, input: parsed.input, keyLines: same ? result.lines : null, mayLeaveOff }
 }
 
 /**
@@ -47,7 +60,7 @@ export function rulesOfKeyLine(open: OpenCase, keyIndex: number): string[] {
 
 /** Grades an attempt against the case's stored key. */
 export function gradeCase(open: OpenCase, attempt: Attempt): Grade {
-  return gradeAttempt(open.practiceCase.answerKey, attempt)
+  return gradeAttempt(open.practiceCase.answerKey, attempt, { mayLeaveOff: open.mayLeaveOff })
 }
 
 /**
@@ -60,7 +73,8 @@ export function ruleOutcomes(open: OpenCase, grade: Grade): { caughtRules: strin
   const caught = new Set(grade.findings.filter((f) => f.caught).map((f) => f.ruleId))
   grade.lines.forEach((verdict, index) => {
     if (verdict.kind === 'extra') return
-    for (const ruleId of rulesOfKeyLine(open, index)) (verdict.kind === 'correct' ? caught : missed).add(ruleId)
+    const right = verdict.kind === 'correct' || verdict.kind === 'left-off'
+    for (const ruleId of rulesOfKeyLine(open, index)) (right ? caught : missed).add(ruleId)
   })
   for (const ruleId of missed) caught.delete(ruleId)
   return { caughtRules: [...caught], missedRules: [...missed] }
