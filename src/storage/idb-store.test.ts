@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
-import { openDB } from 'idb'
+import { openDB, unwrap } from 'idb'
 import { afterEach, describe, expect, it } from 'vitest'
 import { bucketOf, ledgerRecord } from './idb-shared.ts'
 import { createIdbStore, DATABASE_VERSION, deleteStore, openWorksheetDb } from './idb-store.ts'
 import type { EncounterRecord, RemittanceImportRecord, RemittancePayment, StoreTable } from './types.ts'
+import { createOldStores } from './raw-schema.ts'
 
 let n = 0
 const opened: { name: string; close: () => Promise<void> }[] = []
@@ -142,26 +143,7 @@ describe('imported remittance files (schema version 7)', () => {
 describe('schema version 6 to 7', () => {
   it('adds the remittances store and keeps what a version-6 store holds', async () => {
     const name = `idb-store-v6-${++n}`
-    const v6 = await openDB(name, 6, {
-      upgrade(db) {
-        const drafts = db.createObjectStore('drafts', { keyPath: 'id' })
-        drafts.createIndex('updatedAt', 'updatedAt')
-        drafts.createIndex('patientId', 'patientId')
-        drafts.createIndex('status', 'status')
-        const encounters = db.createObjectStore('encounters', { keyPath: 'id' })
-        for (const index of ['patientId', 'finalizedAt', 'dateOfService', 'review']) encounters.createIndex(index, index)
-        db.createObjectStore('providers', { keyPath: 'id' }).createIndex('name', 'name')
-        db.createObjectStore('imports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
-        db.createObjectStore('ncci', { keyPath: 'id' })
-        db.createObjectStore('payerProfiles', { keyPath: 'profile.id' })
-        db.createObjectStore('ncciInfo', { keyPath: 'id' })
-        db.createObjectStore('ledger', { keyPath: 'bucket' }).createIndex('patientIds', 'patientIds', { multiEntry: true })
-        db.createObjectStore('users', { keyPath: 'id' }).createIndex('name', 'name')
-        const audit = db.createObjectStore('audit', { keyPath: 'id' })
-        audit.createIndex('encounterId', 'encounterId')
-        audit.createIndex('at', 'at')
-      },
-    })
+    const v6 = await openDB(name, 6, { upgrade(db) { createOldStores(unwrap(db), 6) } })
     await v6.put('encounters', encounter('e1', 'PT-1', '2026-05-01'))
     await v6.put('users', { id: 'u-1', name: 'Casey Coder', role: 'coder', createdAt: '2026-11-26T10:00:00.000Z' })
     v6.close()

@@ -6,6 +6,7 @@ import { createIdbStore, DATABASE_VERSION, deleteStore, openWorksheetDb } from '
 import { createMemoryTrainingStore } from './memory-training-store.ts'
 import { attemptRecord, practiceCaseRecord } from './training-test-records.ts'
 import type { PracticeCaseRecord, StoreTable, TrainingStore } from './types.ts'
+import { createOldStores } from './raw-schema.ts'
 
 let n = 0
 const opened: { name: string; close: () => Promise<void> }[] = []
@@ -192,28 +193,7 @@ describe('schema version 7 to 8', () => {
     // The stores of schema version 7, made with the raw IndexedDB API as version 7 of the app made them.
     const v7 = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(name, 7)
-      request.onupgradeneeded = () => {
-        const db = request.result
-        const drafts = db.createObjectStore('drafts', { keyPath: 'id' })
-        drafts.createIndex('updatedAt', 'updatedAt')
-        drafts.createIndex('patientId', 'patientId')
-        drafts.createIndex('status', 'status')
-        const encounters = db.createObjectStore('encounters', { keyPath: 'id' })
-        for (const index of ['patientId', 'finalizedAt', 'dateOfService', 'review']) encounters.createIndex(index, index)
-        db.createObjectStore('providers', { keyPath: 'id' }).createIndex('name', 'name')
-        db.createObjectStore('imports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
-        db.createObjectStore('ncci', { keyPath: 'id' })
-        db.createObjectStore('payerProfiles', { keyPath: 'profile.id' })
-        db.createObjectStore('ncciInfo', { keyPath: 'id' })
-        db.createObjectStore('ledger', { keyPath: 'bucket' }).createIndex('patientIds', 'patientIds', { multiEntry: true })
-        db.createObjectStore('users', { keyPath: 'id' }).createIndex('name', 'name')
-        const audit = db.createObjectStore('audit', { keyPath: 'id' })
-        audit.createIndex('encounterId', 'encounterId')
-        audit.createIndex('at', 'at')
-        const remittances = db.createObjectStore('remittances', { keyPath: 'id' })
-        remittances.createIndex('importedAt', 'importedAt')
-        remittances.createIndex('paymentKeys', 'paymentKeys', { unique: true, multiEntry: true })
-      }
+      request.onupgradeneeded = () => { createOldStores(request.result, 7) }
       request.onsuccess = () => resolve(request.result)
       request.onerror = () => reject(request.error ?? new Error('open failed'))
     })

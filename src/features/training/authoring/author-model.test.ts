@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { parseEvaluationInput, type EvaluationInput } from '../../../domain/index.ts'
+import { parseEvaluationInput } from '../../../domain/index.ts'
 import { practiceCases } from '../../../domain/training/cases/index.ts'
 import { casesToJson, parseCaseFile } from '../model/case-file.ts'
 import {
   blankCaseInput, buildPracticeCase, caseIdProblem, computeKey, factsProblem, familiesOf, initialValuesOf, ruleIdsOf,
   ruleOptionsOf, slugOf, uniqueSlugOf, untickedOf, validateCaseForm, type CaseFormValues, type CaseIdContext,
 } from './author-model.ts'
+import { bilateralFacet, caseFacts } from './test-support.tsx'
 
 const shipped = new Set(practiceCases.map((c) => c.id))
 const ids = (own: string[] = [], editingId: string | null = null): CaseIdContext => ({ isShipped: (id) => shipped.has(id), ownIds: new Set(own), editingId })
 const firstShipped = practiceCases[0]
 
-function withFacts(change: (input: EvaluationInput) => void, today = '2026-06-09'): EvaluationInput {
-  const input = structuredClone(blankCaseInput(today))
-  change(input)
-  const parsed = parseEvaluationInput(input)
-  if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
-  return parsed.input
-}
-const bilateralFacet = withFacts((input) => {
-  input.encounter.diagnoses = ['M47.816']
-  input.encounter.procedures = [{ type: 'facet-injection', purpose: 'therapeutic', guidance: 'fluoroscopy', levels: [{ level: 'L4-L5', side: 'bilateral' }] }]
-})
 
 const goodValues: CaseFormValues = {
   title: 'Bilateral L4-L5 facet', id: 'my-facet-01', level: 'intermediate',
@@ -86,7 +76,7 @@ describe('the facts and their key', () => {
   })
 
   it('says when the payer profile is not built in (the key then falls back to the default profile)', () => {
-    const other = withFacts((input) => { input.encounter.payerProfile = 'acme-health' })
+    const other = caseFacts((input) => { input.encounter.payerProfile = 'acme-health' })
     const computed = computeKey(other, '2026-06-09')
     expect(computed.unknownProfile).toBe('acme-health')
     expect(computed.result.payerProfileId).toBe('medicare')
@@ -95,7 +85,7 @@ describe('the facts and their key', () => {
   })
 
   it('derives the families from the procedures, in the vocabulary order', () => {
-    const two = withFacts((input) => {
+    const two = caseFacts((input) => {
       input.encounter.procedures = [
         { type: 'epidural', approach: 'caudal', purpose: 'therapeutic', guidance: 'fluoroscopy', levels: [] },
         { type: 'trigger-point', technique: 'injection', guidance: 'none', muscles: [{ muscle: 'trapezius', side: 'left', injections: 1 }] },

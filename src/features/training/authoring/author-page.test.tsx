@@ -2,30 +2,18 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { parseEvaluationInput, type EvaluationInput } from '../../../domain/index.ts'
 import { practiceCases } from '../../../domain/training/cases/index.ts'
 import type { PracticeCase } from '../../../domain/training/types.ts'
 import { CurrentUserContext } from '../../../lib/current-user.tsx'
 import { StoreProvider } from '../../../storage/index.ts'
 import type { PracticeCaseRecord, UserRecord } from '../../../storage/types.ts'
 import { AuthorPage } from './author-page.tsx'
-import { blankCaseInput, computeKey } from './author-model.ts'
-import { fakeWorksheet, testUsers, trainingOnlyStore } from './test-support.tsx'
+import { computeKey } from './author-model.ts'
+import { bilateralFacet, caseFacts, fakeWorksheet, testUsers, trainingOnlyStore } from './test-support.tsx'
 
 afterEach(cleanup)
 
 const DOS = '2026-06-09'
-function facts(change: (input: EvaluationInput) => void): EvaluationInput {
-  const input = structuredClone(blankCaseInput(DOS))
-  change(input)
-  const parsed = parseEvaluationInput(input)
-  if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
-  return parsed.input
-}
-const bilateralFacet = facts((input) => {
-  input.encounter.diagnoses = ['M47.816']
-  input.encounter.procedures = [{ type: 'facet-injection', purpose: 'therapeutic', guidance: 'fluoroscopy', levels: [{ level: 'L4-L5', side: 'bilateral' }] }]
-})
 const NOTE = 'Under fluoroscopic guidance, bilateral L4-L5 facet joint injections were performed with a steroid and a local anesthetic.'
 
 function renderPage(caseId: string | null, user: UserRecord | null = testUsers.supervisor, worksheetFacts = bilateralFacet) {
@@ -114,7 +102,7 @@ describe('AuthorPage', () => {
   })
 
   it('refuses a payer profile that is not built in, and says which profile the key used', async () => {
-    const other = facts((input) => { input.encounter.payerProfile = 'acme-health'; input.encounter.procedures = bilateralFacet.encounter.procedures })
+    const other = caseFacts((input) => { input.encounter.payerProfile = 'acme-health'; input.encounter.procedures = bilateralFacet.encounter.procedures })
     const { calls } = renderPage(null, testUsers.supervisor, other)
     fireEvent.click(await screen.findByRole('button', { name: 'Enter the test facts' }))
     expect(screen.getByText(/“acme-health”, which is not built in: this key is computed under Medicare \(default\)/)).toBeDefined()

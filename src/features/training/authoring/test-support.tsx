@@ -1,9 +1,10 @@
 // Test support for the training component tests (authoring, case file, practice); not used by the app.
 import { useEffect } from 'react'
-import type { EvaluationInput } from '../../../domain/index.ts'
+import { parseEvaluationInput, type EvaluationInput } from '../../../domain/index.ts'
 import type { CaseWorksheetProps } from '../../../lib/case-worksheet.ts'
 import type { UserRecord } from '../../../storage/types.ts'
 import { createMemoryTrainingStore } from '../../../storage/memory-training-store.ts'
+import { blankCaseInput } from './author-model.ts'
 import type { StoreTable, TrainingStore, WorksheetStore } from '../../../storage/types.ts'
 
 export const testUsers = {
@@ -49,3 +50,18 @@ export function fakeWorksheet(facts: EvaluationInput) {
     )
   }
 }
+
+/** A blank case's facts on `dateOfService`, changed by `change` and validated. */
+export function caseFacts(change: (input: EvaluationInput) => void, dateOfService = '2026-06-09'): EvaluationInput {
+  const input = structuredClone(blankCaseInput(dateOfService))
+  change(input)
+  const parsed = parseEvaluationInput(input)
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
+  return parsed.input
+}
+
+/** Bilateral L4-L5 therapeutic facet injections under fluoroscopy, Medicare. */
+export const bilateralFacet = caseFacts((input) => {
+  input.encounter.diagnoses = ['M47.816']
+  input.encounter.procedures = [{ type: 'facet-injection', purpose: 'therapeutic', guidance: 'fluoroscopy', levels: [{ level: 'L4-L5', side: 'bilateral' }] }]
+})
