@@ -101,3 +101,33 @@ test('a trainee codes a case with one mistake, sees exactly that miss and its ru
   await expect(trainee).toContainText('94%')
   await expectNoAxeViolations(page, 'every trainee\'s progress')
 })
+
+test.describe('on a 390 px phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } })
+
+  const noSidewaysScroll = async (page: Page) => {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  }
+
+  test('the case list, a case being coded and its graded result fit without sideways scrolling', async ({ page }) => {
+    test.setTimeout(90_000)
+    await page.goto('/')
+    await createProfile(page, 'Tess Trainee', 'Trainee')
+    await page.goto('/#/training')
+    await expect(page.getByRole('heading', { level: 2, name: 'Practice cases' })).toBeVisible()
+    await noSidewaysScroll(page)
+
+    await page.getByRole('link', { name: CASE_TITLE }).click()
+    await expect(answer(page)).toBeVisible()
+    await noSidewaysScroll(page)
+    await fillLine(page, 1, '20552', '', 1)
+    await answer(page).getByRole('button', { name: 'Submit for grading' }).click()
+    await expect(page.getByRole('heading', { level: 3, name: /^Your score: / })).toBeFocused()
+    await noSidewaysScroll(page)
+    await expectNoAxeViolations(page, 'the graded result on a phone')
+
+    await page.getByRole('navigation', { name: 'Training' }).getByRole('link', { name: 'My progress' }).click()
+    await expect(page.getByRole('region', { name: 'Headline figures' })).toBeVisible()
+    await noSidewaysScroll(page)
+  })
+})
