@@ -137,12 +137,13 @@ describe('AuthorPage', () => {
     const { training, calls, onSaved } = renderPage('our-case')
     await training.savePracticeCase(ownRecord(own))
     calls.length = 0
-    expect(await screen.findByRole('heading', { level: 2, name: 'Edit practice case' })).toBeDefined()
+    // The case is stored after the first render: the page reads it on the store's change notice.
+    expect(await screen.findByRole('heading', { level: 2, name: 'Edit practice case' }, { timeout: 5000 })).toBeDefined()
     expect((textbox('Case id') as HTMLInputElement).readOnly).toBe(true)
     type('Title', 'Our case, revised')
     expect((textbox('Case id') as HTMLInputElement).value).toBe('our-case')
     fireEvent.click(screen.getByRole('button', { name: 'Save case' }))
-    await waitFor(() => expect(onSaved).toHaveBeenCalledWith('our-case'))
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith('our-case'), { timeout: 5000 })
     const [saved] = await training.listPracticeCases()
     expect(saved).toMatchObject({ id: 'our-case', createdAt: '2026-11-01T00:00:00.000Z', origin: 'authored', userId: 'U-SUP' })
     expect(saved?.case).toMatchObject({ title: 'Our case, revised', ruleIds: own.ruleIds, answerKey: own.answerKey })

@@ -181,8 +181,8 @@ describe('gradeAttempt: denial risks', () => {
   it('lists a missed FREQ-INTERVAL warning with its rule title and explanation', () => {
     const grade = gradeAttempt(esi15, { lines: esi15Lines, flaggedRuleIds: ['FREQ-LIMIT'] })
     expect(grade.findings).toEqual([
-      { ruleId: 'FREQ-LIMIT', severity: 'error', caught: true, title: ruleTitle('FREQ-LIMIT'), explanation: ruleRationale('FREQ-LIMIT') },
-      { ruleId: 'FREQ-INTERVAL', severity: 'warning', caught: false, title: ruleTitle('FREQ-INTERVAL'), explanation: ruleRationale('FREQ-INTERVAL') },
+      { ruleId: 'FREQ-LIMIT', severity: 'error', caught: true, avoided: false, title: ruleTitle('FREQ-LIMIT'), explanation: ruleRationale('FREQ-LIMIT') },
+      { ruleId: 'FREQ-INTERVAL', severity: 'warning', caught: false, avoided: false, title: ruleTitle('FREQ-INTERVAL'), explanation: ruleRationale('FREQ-INTERVAL') },
     ])
     expect(grade.findings[1].title).not.toBe('')
     expect(grade.findings[1].explanation).not.toBe('')
@@ -299,22 +299,37 @@ describe('key lines that will deny as they are', () => {
     findings: [{ ruleId: 'IMG-BUNDLED', severity: 'error' }],
   }
   const blocks = [line('64490', ['LT', 'KX'], 1), line('64491', ['LT', 'KX'], 1)]
+  const leaveOff = new Map([[2, ['IMG-BUNDLED']]])
 
   it('gives full credit for leaving off a line the key lets the trainee leave off', () => {
-    const grade = gradeAttempt(key, { lines: blocks, flaggedRuleIds: ['IMG-BUNDLED'] }, { mayLeaveOff: new Set([2]) })
+    const grade = gradeAttempt(key, { lines: blocks, flaggedRuleIds: ['IMG-BUNDLED'] }, { mayLeaveOff: leaveOff })
     expect(grade.lines.map((v) => v.kind)).toEqual(['correct', 'correct', 'left-off'])
+    expect(grade.findings).toMatchObject([{ ruleId: 'IMG-BUNDLED', caught: true, avoided: false }])
     expect(grade.percent).toBe(100)
   })
 
+  it('counts the finding of a line left off as avoided, not missed, even unflagged', () => {
+    const grade = gradeAttempt(key, { lines: blocks, flaggedRuleIds: [] }, { mayLeaveOff: leaveOff })
+    expect(grade.findings).toMatchObject([{ ruleId: 'IMG-BUNDLED', caught: true, avoided: true }])
+    expect(grade.missedRules).toEqual([])
+    expect(grade.percent).toBe(100)
+  })
+
+  it('still counts the finding missed when the line is billed and the risk not flagged', () => {
+    const grade = gradeAttempt(key, { lines: [...blocks, line('77003', [], 1)], flaggedRuleIds: [] }, { mayLeaveOff: leaveOff })
+    expect(grade.findings).toMatchObject([{ ruleId: 'IMG-BUNDLED', caught: false, avoided: false }])
+    expect(grade.missedRules).toEqual(['IMG-BUNDLED'])
+  })
+
   it('still accepts billing it, as the key has it', () => {
-    const grade = gradeAttempt(key, { lines: [...blocks, line('77003', [], 1)], flaggedRuleIds: ['IMG-BUNDLED'] }, { mayLeaveOff: new Set([2]) })
+    const grade = gradeAttempt(key, { lines: [...blocks, line('77003', [], 1)], flaggedRuleIds: ['IMG-BUNDLED'] }, { mayLeaveOff: leaveOff })
     expect(grade.lines.map((v) => v.kind)).toEqual(['correct', 'correct', 'correct'])
     expect(grade.percent).toBe(100)
   })
 
   it('counts the line missing without the option, and any other line missing with it', () => {
     expect(gradeAttempt(key, { lines: blocks, flaggedRuleIds: [] }).lines[2]?.kind).toBe('missing')
-    const grade = gradeAttempt(key, { lines: [blocks[0]], flaggedRuleIds: [] }, { mayLeaveOff: new Set([2]) })
+    const grade = gradeAttempt(key, { lines: [blocks[0]], flaggedRuleIds: [] }, { mayLeaveOff: leaveOff })
     expect(grade.lines.map((v) => v.kind)).toEqual(['correct', 'missing', 'left-off'])
   })
 })

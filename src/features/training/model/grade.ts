@@ -38,6 +38,8 @@ export interface FindingVerdict {
   ruleId: string
   severity: 'error' | 'warning'
   caught: boolean
+  /** Caught because the trainee left off the line it was about (see GradeOptions.mayLeaveOff), not flagged. */
+  avoided: boolean
   title: string
   /** Why the rule exists (shown for a missed finding). */
   explanation: string
@@ -75,11 +77,13 @@ export interface GradeOptions {
   /** Title and explanation of a rule; default: the rule module's title and rationale. */
   ruleInfo?: (ruleId: string) => RuleInfo | undefined
   /**
-   * Places (in key order) of key lines that will deny as they are and whose fix is to take them
-   * off (a hand-entered line an error finding names, e.g. 77003 billed with a facet code): not
-   * billing one is as right as billing it, so it is 'left-off' with full credit instead of 'missing'.
+   * Key lines that will deny as they are and whose fix is to take them off (a hand-entered line an
+   * error finding names, e.g. 77003 billed with a facet code), by place in key order, each with the
+   * rules whose findings it draws. Not billing one is as right as billing it: the line is
+   * 'left-off' with full credit instead of 'missing', and its rules' findings count as caught
+   * (avoided), as the rule module would no longer report them.
    */
-  mayLeaveOff?: ReadonlySet<number>
+  mayLeaveOff?: ReadonlyMap<number, readonly string[]>
 }
 
 /** A right code is worth half a line; right modifiers and right units the rest. */
@@ -122,7 +126,8 @@ export function normalizeAttemptLine(line: AttemptLine): AttemptLine {
  *
  * Findings. Only the key's error and warning findings are asked (info findings are not); a rule
  * repeated in the key counts once, at its first place and its most severe severity. A finding is
- * caught when its rule id is among the flagged ids (trimmed; a rule ticked twice counts once). A
+ * caught when its rule id is among the flagged ids (trimmed; a rule ticked twice counts once), or
+ * when the trainee left off a line it was about (options.mayLeaveOff: 'avoided'). A
  * flagged rule that is not an error or warning of the key is a false flag. findingScore =
  * (caught − FALSE_FLAG_PENALTY × false flags) / key findings, clamped to 0..1; with no key
  * findings, 1 − FALSE_FLAG_PENALTY_WITHOUT_FINDINGS × false flags, clamped. missedRules lists
@@ -137,7 +142,9 @@ export function gradeAttempt(key: AnswerKey, attempt: Attempt, options: GradeOpt
   assertWeights(weights)
   const infoOf = (ruleId: string): RuleInfo => (options.ruleInfo ?? defaultRuleInfo)(ruleId) ?? { title: ruleId, explanation: '' }
 
-  const lines = gradeLines(key.lines, attempt.lines, weights, options.mayLeaveOff ?? new Set())
+  const mayLeaveOff = options.mayLeaveOff ?? new Map<number, readonly string[]>()
+  const lines = gradeLines(key.lines, attempt.lines, weights, mayLeaveOff)
+  const avoided = new Set(lines.flatMap((v, i) => (v.kind === 'left-off' ? mayLeaveOff.get(i) ?? [] : [])))
   const extras = lines.filter((v) => v.kind === 'extra').length
   const credits = lines.reduce((sum, v) => sum + creditOfVerdict(v), 0)
   const lineCount = key.lines.length + extras
@@ -148,7 +155,8 @@ export function gradeAttempt(key: AnswerKey, attempt: Attempt, options: GradeOpt
   const findings: FindingVerdict[] = [...asked].map(([ruleId, severity]) => ({
     ruleId,
     severity,
-    caught: flagged.has(ruleId),
+    caught: flagged.has(ruleId) || avoided.has(ruleId),
+    avoided: !flagged.has(ruleId) && avoided.has(ruleId),
     ...infoOf(ruleId),
   }))
   const falseFlags = [...flagged].filter((id) => !asked.has(id)).map((ruleId) => ({ ruleId, title: infoOf(ruleId).title }))
@@ -171,7 +179,7 @@ export function gradeAttempt(key: AnswerKey, attempt: Attempt, options: GradeOpt
   }
 }
 
-function gradeLines(keyLines: readonly AnswerLine[], attemptLines: readonly AttemptLine[], weights: GradeWeights, mayLeaveOff: ReadonlySet<number>): LineVerdict[] {
+function gradeLines(keyLines: readonly AnswerLine[], attemptLines: readonly AttemptLine[], weights: GradeWeights, mayLeaveOff: ReadonlyMap<number, readonly string[]>): LineVerdict[] {
   const keys = keyLines.map(normalizeAttemptLine)
   const attempts = attemptLines.map(normalizeAttemptLine).filter((l) => l.code !== '')
   const pairOf = new Array<number | undefined>(keys.length).fill(undefined)

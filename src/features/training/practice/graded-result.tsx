@@ -103,7 +103,7 @@ export function GradedResult({ open, grade, factsAnswer, onTryAgain, nextCaseHre
           <h4 className="font-semibold text-slate-900">Denial risks in this case</h4>
           <ul className="mt-1 flex flex-col gap-1 text-sm">
             {grade.findings.map((f) => (
-              <li key={f.ruleId}><span className={f.caught ? 'font-medium text-green-800' : 'font-medium text-red-800'}>{f.caught ? 'Caught' : 'Missed'}</span>: <SeverityBadge severity={f.severity} /> {f.title} ({f.ruleId})</li>
+              <li key={f.ruleId}><span className={f.caught ? 'font-medium text-green-800' : 'font-medium text-red-800'}>{f.avoided ? 'Avoided (you left off its line)' : f.caught ? 'Caught' : 'Missed'}</span>: <SeverityBadge severity={f.severity} /> {f.title} ({f.ruleId})</li>
             ))}
           </ul>
         </div>

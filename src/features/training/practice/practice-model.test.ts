@@ -42,8 +42,8 @@ describe('opening a practice case', () => {
   })
 
   it('lets the trainee leave off hand-entered lines an error finding says will deny, and only those', () => {
-    expect([...open('fac-04').mayLeaveOff]).toEqual([2])
-    expect([...open('tpi-11').mayLeaveOff]).toEqual([2])
+    expect([...open('fac-04').mayLeaveOff]).toEqual([[2, ['IMG-BUNDLED']]])
+    expect([...open('tpi-11').mayLeaveOff]).toEqual([[2, ['TPI-ONE-LINE']]])
     expect([...open('fac-08').mayLeaveOff]).toEqual([])
     expect([...open('tpi-01').mayLeaveOff]).toEqual([])
   })
@@ -93,8 +93,9 @@ describe('grading and recording an attempt', () => {
   it('grades leaving off a fluoroscopy line billed with facet codes as right (fac-04)', () => {
     const o = open('fac-04')
     const key = o.practiceCase.answerKey
-    const grade = gradeCase(o, { lines: key.lines.filter((l) => l.code !== '77003'), flaggedRuleIds: ['IMG-BUNDLED'] })
+    const grade = gradeCase(o, { lines: key.lines.filter((l) => l.code !== '77003'), flaggedRuleIds: [] })
     expect(grade.lines.map((v) => v.kind)).toEqual(['correct', 'correct', 'left-off'])
+    expect(grade.findings).toMatchObject([{ ruleId: 'IMG-BUNDLED', caught: true, avoided: true }])
     expect(grade.percent).toBe(100)
   })
 

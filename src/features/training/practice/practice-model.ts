@@ -15,11 +15,11 @@ export interface OpenCase {
    */
   keyLines: readonly ClaimLine[] | null
   /**
-   * Places of key lines the trainee may leave off: lines the coder enters by hand (other lines,
-   * drugs) that an error finding of the key names, so they deny as they are (77003 with a facet
-   * code, a deleted drug code, a biologic). Empty when keyLines is null.
+   * Key lines the trainee may leave off, by place, with the error rules that name them: lines the
+   * coder enters by hand (other lines, drugs) that an error finding names, so they deny as they
+   * are (77003 with a facet code, a deleted drug code, a biologic). Empty when keyLines is null.
    */
-  mayLeaveOff: ReadonlySet<number>
+  mayLeaveOff: ReadonlyMap<number, readonly string[]>
 }
 
 /** Parses a case's facts; null when they are invalid (a damaged library case). */
@@ -29,11 +29,14 @@ export function openCase(practiceCase: PracticeCase): OpenCase | null {
   const result = evaluate(parsed.input, createContext(practiceCase.today))
   const key = answerKeyOf(result)
   const same = JSON.stringify(key.lines) === JSON.stringify(practiceCase.answerKey.lines)
-  const mayLeaveOff = new Set<number>()
+  const mayLeaveOff = new Map<number, string[]>()
   if (same) {
     for (const f of result.findings) {
       if (f.severity !== 'error') continue
-      for (const i of f.lineIndexes ?? []) if (result.lines[i] && result.lines[i].origin !== 'procedure') mayLeaveOff.add(i)
+      for (const i of f.lineIndexes ?? []) {
+        if (result.lines[i]?.origin === 'procedure' || !result.lines[i]) continue
+        mayLeaveOff.set(i, [...new Set([...(mayLeaveOff.get(i) ?? []), f.ruleId])])
+      }
     }
   }
   return { practiceCase, input: parsed.input, keyLines: same ? result.lines : null, mayLeaveOff }
