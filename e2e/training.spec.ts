@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, expectNoAxeViolations, test } from './support/test.ts'
 import { banner, createProfile, switchUser } from './support/review.ts'
-import { addDrug, addProcedure, setMuscle } from './support/worksheet.ts'
+import { addDrug, addProcedure, procedureCard, setMuscle } from './support/worksheet.ts'
 
 // Training mode: a trainee codes a practice case in the worksheet with the suggestions hidden,
 // makes one deliberate mistake (the classic one: a trigger point line billed at two units),
@@ -52,6 +52,16 @@ test('a trainee codes a case with one mistake, sees exactly that miss and its ru
 
   // The deliberate mistake: 20552 at two units (it is one unit per session).
   await fillLine(page, 1, '20552', '', 2)
+
+  // A reload loses nothing: the facts and the answer come back as they were left.
+  await page.reload()
+  await expect(page.getByText('Your unfinished answer to this case was restored, as you left it.')).toBeVisible()
+  await expect(answer(page).getByLabel('Line 1 Code')).toHaveValue('20552')
+  await expect(answer(page).getByLabel('Line 1 Units')).toHaveValue('2')
+  await expect(facts.getByLabel('Diagnosis 1', { exact: true })).toHaveValue('M79.18')
+  await expect(procedureCard(page, 1).getByLabel('Muscle 1', { exact: true })).toHaveValue('upper trapezius')
+  await expect(page.getByLabel('Drug 1 code', { exact: true })).toHaveValue('J3301')
+
   await fillLine(page, 2, 'J3301', '', 2)
   await answer(page).getByRole('button', { name: 'Submit for grading' }).click()
 

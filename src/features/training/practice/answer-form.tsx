@@ -1,12 +1,16 @@
-import { useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 import { Button } from '../../../components/button.tsx'
 import { inputClass } from '../../../components/field.tsx'
 import { SeverityBadge } from '../../../components/severity-badge.tsx'
-import { answerToAttempt, emptyAnswer, filterRisks, lineProblems, newAnswerLine, riskGroups, type AnswerValues } from './answer-values.ts'
+import { answerToAttempt, filterRisks, lineProblems, newAnswerLine, riskGroups, type AnswerValues } from './answer-values.ts'
 import type { Attempt } from '../model/index.ts'
 
 interface AnswerFormProps {
+  /** What the form starts with (a restored draft, or one empty line). */
+  initial: AnswerValues
+  /** Called with the lines and ticked risks whenever either changes (to keep a draft). */
+  onChange: (values: AnswerValues) => void
   onSubmit: (attempt: Attempt) => void
   /** While the attempt is being stored. */
   busy: boolean
@@ -17,14 +21,24 @@ function FlaggedSummary({ flagged }: { flagged: readonly string[] }) {
 }
 
 /** Where the worksheet shows its suggestions, the trainee bills the claim and names the denial risks. */
-export function AnswerForm({ onSubmit, busy }: AnswerFormProps) {
+export function AnswerForm({ initial, onChange, onSubmit, busy }: AnswerFormProps) {
   const id = useId()
-  const { control, register, handleSubmit, formState } = useForm<AnswerValues>({ defaultValues: emptyAnswer() })
+  const { control, register, handleSubmit, formState } = useForm<AnswerValues>({ defaultValues: initial })
   const { fields, append, remove } = useFieldArray({ control, name: 'lines', keyName: 'fieldKey' })
   const lines = useWatch({ control, name: 'lines' })
   const [query, setQuery] = useState('')
   // Kept outside the form so a rule hidden by the search stays ticked.
-  const [flagged, setFlagged] = useState<string[]>([])
+  const [flagged, setFlagged] = useState<string[]>(() => [...initial.flagged])
+  const changed = useRef(onChange)
+  useEffect(() => { changed.current = onChange }, [onChange])
+  // Only a real change is reported (the watched lines are a new array on every render).
+  const last = useRef(JSON.stringify({ lines: initial.lines, flagged: initial.flagged }))
+  useEffect(() => {
+    const now = JSON.stringify({ lines, flagged })
+    if (now === last.current) return
+    last.current = now
+    changed.current({ lines, flagged })
+  }, [lines, flagged])
   const toggle = (ruleId: string, on: boolean) => setFlagged((f) => (on ? [...f.filter((x) => x !== ruleId), ruleId] : f.filter((x) => x !== ruleId)))
   const groups = useMemo(() => filterRisks(riskGroups, query), [query])
   const problems = lines.map(lineProblems)

@@ -9,7 +9,7 @@ import type { UserRecord } from '../../../storage/types.ts'
 import { fakeWorksheet, testUsers, trainingOnlyStore } from '../authoring/test-support.tsx'
 import { PracticeCasePage } from './case-page.tsx'
 
-afterEach(cleanup)
+afterEach(() => { cleanup(); localStorage.clear() })
 
 const tpi01 = practiceCases.find((c) => c.id === 'tpi-01')!
 const parsed = parseEvaluationInput(tpi01.input)
@@ -90,6 +90,33 @@ describe('coding a practice case', () => {
     await screen.findByRole('heading', { level: 3, name: /^Your score: / })
     fireEvent.click(screen.getByRole('button', { name: 'Try this case again' }))
     expect((await screen.findByLabelText<HTMLInputElement>('Line 1 Code')).value).toBe('')
+  })
+
+  it('brings back an unfinished answer after the page is left, and forgets it once graded', async () => {
+    const first = renderCase('tpi-01')
+    await fillLine(1, '20552', 'rt', '2')
+    fireEvent.click(screen.getByRole('checkbox', { name: /TPI-SIDE-MISSING/ }))
+    cleanup()
+    render(
+      <StoreProvider store={first.store}>
+        <CurrentUserContext value={{ user: testUsers.trainee, setUser: () => undefined }}>
+          <PracticeCasePage caseId="tpi-01" caseWorksheet={fakeWorksheet(parsed.ok ? parsed.input : (undefined as never))} />
+        </CurrentUserContext>
+      </StoreProvider>,
+    )
+    expect(await screen.findByText(/Your unfinished answer to this case was restored/)).toBeTruthy()
+    expect(screen.getByLabelText<HTMLInputElement>('Line 1 Code').value).toBe('20552')
+    expect(screen.getByLabelText<HTMLInputElement>('Line 1 Modifiers').value).toBe('rt')
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: /TPI-SIDE-MISSING/ }).checked).toBe(true)
+    fireEvent.click(screen.getByRole('button', { name: 'Submit for grading' }))
+    await screen.findByRole('heading', { level: 3, name: /^Your score: / })
+    expect(localStorage.length).toBe(0)
+  })
+
+  it('keeps nothing for a case opened and left untouched', async () => {
+    renderCase('tpi-01')
+    await screen.findByRole('heading', { level: 2, name: tpi01.title })
+    expect(localStorage.length).toBe(0)
   })
 
   it('says so for a case that is not on this machine', async () => {

@@ -9,6 +9,8 @@ import { useCaseCatalog, type CatalogCase } from '../catalog.ts'
 import type { Attempt, Grade } from '../model/index.ts'
 import { trainingHref } from '../routes.ts'
 import { AnswerForm } from './answer-form.tsx'
+import { emptyAnswer, type AnswerValues } from './answer-values.ts'
+import { clearAttemptDraft, isBlankDraft, readAttemptDraft, writeAttemptDraft, type AttemptDraft } from './attempt-draft.ts'
 import { GradedResult } from './graded-result.tsx'
 import { levelLabels } from '../level-labels.ts'
 import { answerForFacts, gradeCase, openCase, startingFacts, toAttemptRecord } from './practice-model.ts'
@@ -37,12 +39,24 @@ export function PracticeCasePage({ caseId, caseWorksheet: CaseWorksheet }: Pract
   const entry = catalog.byId(caseId)
   const open = useMemo(() => (entry ? openCase(entry.case) : null), [entry])
   const [round, setRound] = useState(0)
-  const [startedAt, setStartedAt] = useState(() => new Date().toISOString())
+  // An unfinished attempt at this case (a reload, a closed tab) comes back as it was left.
+  const [restored, setRestored] = useState<AttemptDraft | null>(() => (user ? readAttemptDraft(localStorage, user.id, caseId) : null))
+  const [startedAt, setStartedAt] = useState(() => restored?.startedAt ?? new Date().toISOString())
   const [graded, setGraded] = useState<Graded | null>(null)
   const [busy, setBusy] = useState(false)
-  const facts = useRef<EvaluationInput | null>(null)
+  const facts = useRef<EvaluationInput | null>(restored?.facts ?? null)
+  const [initialAnswer, setInitialAnswer] = useState<AnswerValues>(() => restored?.answer ?? emptyAnswer())
+  const answer = useRef<AnswerValues>(initialAnswer)
   const resultHeading = useRef<HTMLHeadingElement>(null)
   const startFacts = useMemo(() => (open ? startingFacts(open.input) : null), [open])
+  // Off from submitting until "Try this case again": the graded attempt leaves no draft behind.
+  const submitting = useRef(false)
+  const keepDraft = () => {
+    if (!user || submitting.current) return
+    const draft = { startedAt, answer: answer.current, facts: facts.current }
+    if (isBlankDraft(draft)) clearAttemptDraft(localStorage, user.id, caseId)
+    else writeAttemptDraft(localStorage, user.id, caseId, draft)
+  }
 
   useEffect(() => { if (graded) resultHeading.current?.focus() }, [graded])
 
@@ -66,6 +80,7 @@ export function PracticeCasePage({ caseId, caseWorksheet: CaseWorksheet }: Pract
   }
 
   const submit = async (attempt: Attempt) => {
+    submitting.current = true
     setBusy(true)
     const grade = gradeCase(open, attempt)
     const entered = facts.current && facts.current.encounter.procedures.length > 0 ? facts.current : null
@@ -77,6 +92,7 @@ export function PracticeCasePage({ caseId, caseWorksheet: CaseWorksheet }: Pract
       })
       try {
         await (await store.training()).addAttempt(record)
+        clearAttemptDraft(localStorage, user.id, caseId)
       } catch (error) {
         saveError = error instanceof Error ? error.message : String(error)
       }
@@ -86,6 +102,12 @@ export function PracticeCasePage({ caseId, caseWorksheet: CaseWorksheet }: Pract
   }
 
   const tryAgain = () => {
+    if (user) clearAttemptDraft(localStorage, user.id, caseId)
+    submitting.current = false
+    setRestored(null)
+    const empty = emptyAnswer()
+    answer.current = empty
+    setInitialAnswer(empty)
     setGraded(null)
     setRound((r) => r + 1)
     setStartedAt(new Date().toISOString())
@@ -129,13 +151,16 @@ export function PracticeCasePage({ caseId, caseWorksheet: CaseWorksheet }: Pract
         </>
       ) : null}
 
+      {restored && !graded ? <p role="status" className="rounded border border-brand-200 bg-white px-3 py-2 text-sm">Your unfinished answer to this case was restored, as you left it.</p> : null}
       {graded ? null : <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0">
           <p className="mb-2 text-sm text-slate-700">Enter what the note says was done, as you would in the worksheet. The encounter header and the patient's history are filled in from the schedule and the ledger.</p>
-          <CaseWorksheet key={`facts-${caseId}-${round}`} initialInput={startFacts} today={c.today} label="Case facts" onChange={(input) => { facts.current = input }} />
+          <CaseWorksheet key={`facts-${caseId}-${round}`} initialInput={restored?.facts ?? startFacts} today={c.today} label="Case facts"
+            onChange={(input) => { facts.current = input; keepDraft() }} />
         </div>
         <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
-          <AnswerForm key={`answer-${caseId}-${round}`} busy={busy} onSubmit={(attempt) => void submit(attempt)} />
+          <AnswerForm key={`answer-${caseId}-${round}`} initial={initialAnswer} busy={busy} onSubmit={(attempt) => void submit(attempt)}
+            onChange={(values) => { answer.current = values; keepDraft() }} />
         </div>
       </div>}
     </div>
