@@ -110,6 +110,14 @@ test('a trainee codes a case with one mistake, sees exactly that miss and its ru
   const trainee = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Tess Trainee' }) })
   await expect(trainee).toContainText('94%')
   await expectNoAxeViolations(page, 'every trainee\'s progress')
+
+  // The supervisor opens the trainee, then the attempt: the same graded answer the trainee saw.
+  await trainee.getByRole('link', { name: 'Tess Trainee' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Progress of Tess Trainee' })).toBeVisible()
+  await page.getByRole('link', { name: new RegExp(`^Open the graded answer of .* for ${CASE_TITLE}$`) }).click()
+  await expect(page.getByRole('heading', { level: 3, name: 'Tess Trainee\'s score: 94%' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Claim lines: the answer and yours' })).toContainText('Partly right: units wrong')
+  await expectNoAxeViolations(page, 'a trainee\'s graded attempt')
 })
 
 test.describe('on a 390 px phone', () => {

@@ -12,6 +12,8 @@ describe('training addresses', () => {
     ['/rules/FAC-KX', { view: 'rules', ruleId: 'FAC-KX' }],
     ['/progress', { view: 'progress', userId: null }],
     ['/progress/u%201', { view: 'progress', userId: 'u 1' }],
+    ['/progress/u1/attempts/a%2F1', { view: 'attempt', userId: 'u1', attemptId: 'a/1' }],
+    ['/progress/u1/attempts', { view: 'progress', userId: 'u1' }],
     ['/author', { view: 'author', caseId: null }],
     ['/author/my-case', { view: 'author', caseId: 'my-case' }],
     ['/case-file', { view: 'case-file' }],
@@ -35,6 +37,7 @@ describe('training addresses', () => {
       fc.option(id, { nil: null }).map((ruleId) => ({ view: 'rules' as const, ruleId })),
       fc.option(id, { nil: null }).map((userId) => ({ view: 'progress' as const, userId })),
       fc.option(id, { nil: null }).map((caseId) => ({ view: 'author' as const, caseId })),
+      fc.tuple(id, id).map(([userId, attemptId]) => ({ view: 'attempt' as const, userId, attemptId })),
     )
     fc.assert(fc.property(view, (v) => { expect(parseTrainingPath(trainingPath(v))).toEqual(v) }))
   })

@@ -11,6 +11,8 @@ export type TrainingView =
   | { view: 'rules'; ruleId: string | null }
   /** Progress: the current user's own, or (supervisors) every trainee's; `userId` shows one trainee. */
   | { view: 'progress'; userId: string | null }
+  /** One graded attempt of a person, as the trainee saw it after submitting. */
+  | { view: 'attempt'; userId: string; attemptId: string }
   /** Case authoring (supervisors): a new case, or the practice's case `caseId` to edit. */
   | { view: 'author'; caseId: string | null }
   /** Export and import of practice cases as a JSON file (supervisors). */
@@ -22,11 +24,15 @@ const decode = (part: string | undefined): string | null => {
 }
 
 export function parseTrainingPath(path: string): TrainingView {
-  const [, first, second] = path.split('?', 1)[0].split('/')
+  const [, first, second, third, fourth] = path.split('?', 1)[0].split('/')
   switch (first) {
     case 'cases': { const caseId = decode(second); return caseId ? { view: 'case', caseId } : { view: 'cases' } }
     case 'rules': return { view: 'rules', ruleId: decode(second) }
-    case 'progress': return { view: 'progress', userId: decode(second) }
+    case 'progress': {
+      const userId = decode(second)
+      const attemptId = third === 'attempts' ? decode(fourth) : null
+      return userId && attemptId ? { view: 'attempt', userId, attemptId } : { view: 'progress', userId }
+    }
     case 'author': return { view: 'author', caseId: decode(second) }
     case 'case-file': return { view: 'case-file' }
     default: return { view: 'cases' }
@@ -41,6 +47,7 @@ export function trainingPath(view: TrainingView): string {
     case 'case': return `/cases${part(view.caseId)}`
     case 'rules': return `/rules${part(view.ruleId)}`
     case 'progress': return `/progress${part(view.userId)}`
+    case 'attempt': return `/progress${part(view.userId)}/attempts${part(view.attemptId)}`
     case 'author': return `/author${part(view.caseId)}`
     case 'case-file': return '/case-file'
   }

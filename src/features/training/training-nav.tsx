@@ -3,7 +3,7 @@ import { trainingHref } from './routes.ts'
 
 type Section = 'cases' | 'rules' | 'progress' | 'author' | 'case-file'
 
-const sectionOf = (view: TrainingView): Section => (view.view === 'case' ? 'cases' : view.view)
+const sectionOf = (view: TrainingView): Section => (view.view === 'case' ? 'cases' : view.view === 'attempt' ? 'progress' : view.view)
 
 const link = (active: boolean) =>
   `rounded px-2 py-1 text-sm font-medium ${active ? 'bg-brand-700 text-white' : 'text-brand-800 underline hover:bg-brand-100'}`

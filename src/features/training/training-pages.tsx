@@ -8,6 +8,7 @@ import { TrainingNav } from './training-nav.tsx'
 const PracticeCasesPage = lazy(() => import('./practice/cases-page.tsx').then((m) => ({ default: m.PracticeCasesPage })))
 const PracticeCasePage = lazy(() => import('./practice/case-page.tsx').then((m) => ({ default: m.PracticeCasePage })))
 const RuleLibraryPage = lazy(() => import('./rule-library/rule-library-page.tsx').then((m) => ({ default: m.RuleLibraryPage })))
+const AttemptPage = lazy(() => import('./practice/attempt-page.tsx').then((m) => ({ default: m.AttemptPage })))
 const ProgressPage = lazy(() => import('./progress/progress-page.tsx').then((m) => ({ default: m.ProgressPage })))
 const AuthorPage = lazy(() => import('./authoring/author-page.tsx').then((m) => ({ default: m.AuthorPage })))
 const CaseFilePage = lazy(() => import('./case-file/case-file-page.tsx').then((m) => ({ default: m.CaseFilePage })))
@@ -37,6 +38,7 @@ export function TrainingPages({ path, onNavigate, onOpenExample, caseWorksheet }
           <RuleLibraryPage ruleId={view.ruleId} onSelectRule={(ruleId) => onNavigate(trainingPath({ view: 'rules', ruleId }))} onOpenExample={onOpenExample} />
         ) : null}
         {view.view === 'progress' ? <ProgressPage userId={view.userId} /> : null}
+        {view.view === 'attempt' ? <AttemptPage key={view.attemptId} userId={view.userId} attemptId={view.attemptId} /> : null}
         {view.view === 'author' ? (
           <AuthorPage key={view.caseId ?? ''} caseId={view.caseId} caseWorksheet={caseWorksheet} onSaved={(caseId) => onNavigate(trainingPath({ view: 'case', caseId }))} />
         ) : null}

@@ -43,14 +43,17 @@ interface GradedResultProps {
   grade: Grade
   /** The module's answer for the facts the trainee entered in the worksheet (null when none were entered). */
   factsAnswer: AnswerKey | null
-  onTryAgain: () => void
+  /** Absent when the result is looked at later (an attempt from progress): no "Try this case again". */
+  onTryAgain?: () => void
   nextCaseHref: string | null
+  /** Whose score it is: "Your score" by default. */
+  scoreLabel?: string
   /** Focus goes to the score when the result appears. */
   headingRef: Ref<HTMLHeadingElement>
 }
 
 /** The graded comparison: line by line, the risks caught or missed with the rule behind each miss, and the teaching point. */
-export function GradedResult({ open, grade, factsAnswer, onTryAgain, nextCaseHref, headingRef }: GradedResultProps) {
+export function GradedResult({ open, grade, factsAnswer, onTryAgain, nextCaseHref, headingRef, scoreLabel = 'Your score' }: GradedResultProps) {
   const id = useId()
   const c = open.practiceCase
   const wrongLines = grade.lines.map((v, i) => ({ v, i })).filter(({ v }) => v.kind !== 'correct' && v.kind !== 'left-off')
@@ -58,7 +61,7 @@ export function GradedResult({ open, grade, factsAnswer, onTryAgain, nextCaseHre
   const sameFacts = factsAnswer ? JSON.stringify(factsAnswer.lines) === JSON.stringify(c.answerKey.lines) : null
   return (
     <section aria-labelledby={`${id}-h`} className="flex flex-col gap-4 rounded border border-brand-300 bg-white p-4">
-      <h3 id={`${id}-h`} ref={headingRef} tabIndex={-1} className="text-xl font-semibold text-brand-800 focus:outline-none">Your score: {grade.percent}%</h3>
+      <h3 id={`${id}-h`} ref={headingRef} tabIndex={-1} className="text-xl font-semibold text-brand-800 focus:outline-none">{scoreLabel}: {grade.percent}%</h3>
       <p className="text-sm">Claim lines {Math.round(grade.lineScore * 100)}% · denial risks {Math.round(grade.findingScore * 100)}% · {wrongLines.length === 0 && missed.length === 0 && grade.falseFlags.length === 0 ? 'nothing missed.' : `${wrongLines.length + missed.length} miss${wrongLines.length + missed.length === 1 ? '' : 'es'}${grade.falseFlags.length ? `, ${grade.falseFlags.length} false flag${grade.falseFlags.length === 1 ? '' : 's'}` : ''}.`}</p>
 
       <div className="overflow-x-auto">
@@ -125,7 +128,7 @@ export function GradedResult({ open, grade, factsAnswer, onTryAgain, nextCaseHre
 
       <div className="rounded border border-brand-200 bg-brand-50 p-3 text-sm"><strong>Teaching point:</strong> {c.teachingPoint}</div>
       <div className="flex flex-wrap gap-2">
-        <Button onClick={onTryAgain}>Try this case again</Button>
+        {onTryAgain ? <Button onClick={onTryAgain}>Try this case again</Button> : null}
         {nextCaseHref ? <a className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800" href={nextCaseHref}>Next case</a> : null}
         <a className="rounded px-3 py-1.5 text-sm font-medium text-brand-800 underline" href={trainingHref({ view: 'cases' })}>All cases</a>
       </div>

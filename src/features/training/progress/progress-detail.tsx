@@ -106,7 +106,7 @@ export function ProgressDetail({ progress, catalog }: { progress: Progress; cata
     <div className="flex flex-col gap-5">
       <Headline progress={progress} catalog={catalog} />
       <Part title="By level and family">
-        <div className="grid grid-cols-1 gap-3 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-3 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <LevelTable progress={progress} />
           <FamilyTable progress={progress} />
         </div>

@@ -22,6 +22,7 @@ export function RecentAttempts({ attempts, total, catalog }: { attempts: readonl
             <th scope="col" className={cell}>Level</th>
             <th scope="col" className={`${cell} text-right`}>Score</th>
             <th scope="col" className={cell}>Missed rules</th>
+            <th scope="col" className={cell}>Graded answer</th>
           </tr>
         </thead>
         <tbody>
@@ -43,6 +44,10 @@ export function RecentAttempts({ attempts, total, catalog }: { attempts: readonl
                     ))}
                   </ul>
                 )}
+              </td>
+              <td className={cell}>
+                <a href={trainingHref({ view: 'attempt', userId: a.userId, attemptId: a.id })} className={`whitespace-nowrap text-brand-700 underline ${focusRing}`}
+                  aria-label={`Open the graded answer of ${localDateOf(a.submittedAt) ?? a.submittedAt} for ${a.caseTitle}`}>Open</a>
               </td>
             </tr>
           ))}
