@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react'
+import { useMemo, useState } from 'react'
 import { Button } from '../../../components/button.tsx'
 import type { PracticeCase } from '../../../domain/training/types.ts'
 import type { CaseWorksheetComponent } from '../../../lib/case-worksheet.ts'
@@ -7,6 +7,7 @@ import { isShippedCaseId, useCaseCatalog } from '../catalog.ts'
 import { trainingHref } from '../routes.ts'
 import type { CaseIdContext } from './author-model.ts'
 import { CaseEditor } from './case-editor.tsx'
+import { PageSection } from '../page-section.tsx'
 
 export interface AuthorPageProps {
   /** Null: a new case; else the practice's case to edit (a shipped case can only be copied). */
@@ -20,15 +21,6 @@ const localToday = (now = new Date()) => `${now.getFullYear()}-${pad(now.getMont
 
 const linkClass = 'font-medium text-brand-700 underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-focus'
 
-function Notice({ heading, children }: { heading: string; children: ReactNode }) {
-  const id = useId()
-  return (
-    <section aria-labelledby={id} className="flex flex-col gap-3">
-      <h2 id={id} className="text-lg font-semibold text-brand-800">{heading}</h2>
-      {children}
-    </section>
-  )
-}
 
 /** Case authoring (supervisors): write a case, see the key the rule module computes, save it to the practice's library. */
 export function AuthorPage({ caseId, caseWorksheet, onSaved }: AuthorPageProps) {
@@ -53,26 +45,26 @@ export function AuthorPage({ caseId, caseWorksheet, onSaved }: AuthorPageProps) 
 
   if (user?.role !== 'supervisor') {
     return (
-      <Notice heading={heading}>
+      <PageSection heading={heading}>
         <p role="alert" className="text-slate-800">
           Only a supervisor can write or edit practice cases. {user ? `You are signed in as ${user.name}, a${user.role === 'coder' ? ' coder' : ' trainee'}.` : ''} Ask
           a supervisor, or choose a supervisor&apos;s profile.
         </p>
-      </Notice>
+      </PageSection>
     )
   }
   if (deleted) {
     return (
-      <Notice heading="Edit practice case">
+      <PageSection heading="Edit practice case">
         <p role="status">The case &ldquo;{deleted.title}&rdquo; ({deleted.id}) was deleted.</p>
         <p className="flex flex-wrap gap-4 text-sm">
           <a className={linkClass} href={trainingHref({ view: 'cases' })}>Practice cases</a>
           <a className={linkClass} href={trainingHref({ view: 'author', caseId: null })}>Write a new case</a>
         </p>
-      </Notice>
+      </PageSection>
     )
   }
-  if (!catalog.loaded) return <Notice heading={heading}><p role="status">Loading the practice&apos;s cases…</p></Notice>
+  if (!catalog.loaded) return <PageSection heading={heading}><p role="status">Loading the practice&apos;s cases…</p></PageSection>
 
   const common = { caseWorksheet, ids, takenIds, localToday: today, onSaved, onDeleted: setDeleted, onCopy: setCopyFrom }
   if (copyFrom) return <CaseEditor key={`copy-${copyFrom.id}`} mode="copy" source={copyFrom} record={null} {...common} />
@@ -81,21 +73,21 @@ export function AuthorPage({ caseId, caseWorksheet, onSaved }: AuthorPageProps) 
   const found = catalog.byId(caseId)
   if (found?.source === 'shipped') {
     return (
-      <Notice heading={heading}>
+      <PageSection heading={heading}>
         <p>
           &ldquo;{found.case.title}&rdquo; ({found.case.id}) ships with the app and cannot be edited: its answer key is checked
           with every release. You can write a new case that starts from its note and facts.
         </p>
         <div><Button variant="primary" onClick={() => setCopyFrom(found.case)}>Start a new case from this one</Button></div>
-      </Notice>
+      </PageSection>
     )
   }
   if (!found) {
     return (
-      <Notice heading={heading}>
+      <PageSection heading={heading}>
         <p role="alert">There is no practice case with the id &ldquo;{caseId}&rdquo;. It may have been deleted.</p>
         <p className="text-sm"><a className={linkClass} href={trainingHref({ view: 'author', caseId: null })}>Write a new case</a></p>
-      </Notice>
+      </PageSection>
     )
   }
   return <CaseEditor key={`edit-${found.case.id}`} mode="edit" source={found.case} record={found.record} {...common} />

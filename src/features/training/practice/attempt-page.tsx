@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, type ReactNode } from 'react'
+import { useMemo, useRef } from 'react'
 import { parseEvaluationInput } from '../../../domain/index.ts'
 import { useCurrentUser } from '../../../lib/current-user.tsx'
 import { useStoreQuery } from '../../../storage/index.ts'
@@ -6,21 +6,13 @@ import { useCaseCatalog } from '../catalog.ts'
 import { trainingHref } from '../routes.ts'
 import { GradedResult } from './graded-result.tsx'
 import { answerForFacts, gradeCase, openCase } from './practice-model.ts'
+import { PageSection } from '../page-section.tsx'
 
 const when = (iso: string): string => {
   const d = new Date(iso)
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })
 }
 
-function Frame({ heading, children }: { heading: string; children: ReactNode }) {
-  const id = useId()
-  return (
-    <section aria-labelledby={id} className="flex flex-col gap-3">
-      <h2 id={id} className="text-lg font-semibold text-brand-800">{heading}</h2>
-      {children}
-    </section>
-  )
-}
 
 /**
  * One stored attempt, graded again against the answer key it was graded with, as the trainee saw
@@ -43,13 +35,13 @@ export function AttemptPage({ userId, attemptId }: { userId: string; attemptId: 
   const heading = useRef<HTMLHeadingElement>(null)
 
   const back = <p className="text-sm"><a className="text-brand-700 underline" href={trainingHref({ view: 'progress', userId })}>Back to the progress of {record?.userName ?? 'this person'}</a></p>
-  if (!allowed) return <Frame heading="Practice attempt"><p>Only supervisors can see another person's attempts.</p></Frame>
+  if (!allowed) return <PageSection heading="Practice attempt"><p>Only supervisors can see another person's attempts.</p></PageSection>
   if (attempts === undefined || !catalog.loaded) return <p role="status">Loading the attempt…</p>
-  if (!record) return <Frame heading="Practice attempt">{back}<p>No stored attempt has the id "{attemptId}".</p></Frame>
+  if (!record) return <PageSection heading="Practice attempt">{back}<p>No stored attempt has the id "{attemptId}".</p></PageSection>
 
   const title = `${record.userName}, ${record.caseTitle}`
   return (
-    <Frame heading={title}>
+    <PageSection heading={title}>
       {back}
       <p className="text-sm">Submitted {when(record.submittedAt)} (opened {when(record.startedAt)}); stored score {record.percent}%.</p>
       {open && grade && entry ? (
@@ -69,6 +61,6 @@ export function AttemptPage({ userId, attemptId }: { userId: string; attemptId: 
           {record.missedRules.length > 0 ? `; missed ${record.missedRules.join(', ')}` : ''}.
         </p>
       )}
-    </Frame>
+    </PageSection>
   )
 }

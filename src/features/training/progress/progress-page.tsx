@@ -1,4 +1,4 @@
-import { useId, useMemo, type ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { useCurrentUser } from '../../../lib/current-user.tsx'
 import { useStoreQuery } from '../../../storage/index.ts'
 import { useCaseCatalog } from '../catalog.ts'
@@ -7,20 +7,12 @@ import { localToday } from './local-date.ts'
 import { progressAccess, progressOf, traineeSummaries } from './progress-model.ts'
 import { ProgressDetail } from './progress-detail.tsx'
 import { TraineeTable } from './trainee-table.tsx'
+import { PageSection } from '../page-section.tsx'
 
 const linkClass = 'font-medium text-brand-700 underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus'
 const allTraineesHref = trainingHref({ view: 'progress', userId: null })
 const casesHref = trainingHref({ view: 'cases' })
 
-function Page({ heading, children }: { heading: string; children: ReactNode }) {
-  const id = useId()
-  return (
-    <section aria-labelledby={id} className="flex min-w-0 flex-col gap-4">
-      <h2 id={id} className="text-lg font-semibold text-brand-800">{heading}</h2>
-      {children}
-    </section>
-  )
-}
 
 const Note = ({ children }: { children: ReactNode }) => (
   <p className="rounded border border-slate-300 bg-white p-3 text-sm text-slate-800">{children}</p>
@@ -34,12 +26,12 @@ function AllTrainees() {
   const today = localToday()
   const rows = useMemo(() => (users && attempts ? traineeSummaries(users, attempts, today) : undefined), [users, attempts, today])
   return (
-    <Page heading="Training progress">
+    <PageSection heading="Training progress">
       <p className="text-sm text-slate-700">Each trainee's practice at a glance; open a name for their scores by level and family, the rules they miss and their latest attempts.</p>
       {rows === undefined ? <Loading /> : rows.length === 0
         ? <Note>No trainee profile yet, and no one has submitted a practice case.</Note>
         : <TraineeTable rows={rows} />}
-    </Page>
+    </PageSection>
   )
 }
 
@@ -63,10 +55,10 @@ function PersonProgress({ userId, own, viewerName, supervisor }: { userId: strin
   } else body = <ProgressDetail progress={progress} catalog={catalog} />
 
   return (
-    <Page heading={own ? 'Training progress' : `Progress of ${name}`}>
+    <PageSection heading={own ? 'Training progress' : `Progress of ${name}`}>
       {back}
       {body}
-    </Page>
+    </PageSection>
   )
 }
 
@@ -79,12 +71,12 @@ export function ProgressPage({ userId }: { userId: string | null }) {
   const access = progressAccess(user, userId)
   switch (access.kind) {
     case 'no-user':
-      return <Page heading="Training progress"><Note>Choose your profile first: progress is kept per person.</Note></Page>
+      return <PageSection heading="Training progress"><Note>Choose your profile first: progress is kept per person.</Note></PageSection>
     case 'refused':
       return (
-        <Page heading="Training progress">
+        <PageSection heading="Training progress">
           <Note>Only supervisors can see another person's progress. <a href={allTraineesHref} className={linkClass}>See your own progress</a>.</Note>
-        </Page>
+        </PageSection>
       )
     case 'all-trainees':
       return <AllTrainees />
