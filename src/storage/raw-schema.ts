@@ -3,13 +3,11 @@
  * with the raw IndexedDB API, so the upgrade tests can open a database exactly as an older
  * version left it. Frozen history: never change a version that shipped, add the next one.
  */
-export type OldSchemaVersion = 6 | 7
+export type OldSchemaVersion = 5 | 6 | 7
 
 export function createOldStores(db: IDBDatabase, version: OldSchemaVersion): void {
   const drafts = db.createObjectStore('drafts', { keyPath: 'id' })
-  drafts.createIndex('updatedAt', 'updatedAt')
-  drafts.createIndex('patientId', 'patientId')
-  drafts.createIndex('status', 'status')
+  for (const index of ['updatedAt', 'patientId', 'status']) drafts.createIndex(index, index)
   const encounters = db.createObjectStore('encounters', { keyPath: 'id' })
   for (const index of ['patientId', 'finalizedAt', 'dateOfService', 'review']) encounters.createIndex(index, index)
   db.createObjectStore('providers', { keyPath: 'id' }).createIndex('name', 'name')
@@ -18,11 +16,14 @@ export function createOldStores(db: IDBDatabase, version: OldSchemaVersion): voi
   db.createObjectStore('payerProfiles', { keyPath: 'profile.id' })
   db.createObjectStore('ncciInfo', { keyPath: 'id' })
   db.createObjectStore('ledger', { keyPath: 'bucket' }).createIndex('patientIds', 'patientIds', { multiEntry: true })
+  if (version < 6) return
+  // Version 6: user profiles and the audit log.
   db.createObjectStore('users', { keyPath: 'id' }).createIndex('name', 'name')
   const audit = db.createObjectStore('audit', { keyPath: 'id' })
   audit.createIndex('encounterId', 'encounterId')
   audit.createIndex('at', 'at')
   if (version < 7) return
+  // Version 7: imported 835 remittances.
   const remittances = db.createObjectStore('remittances', { keyPath: 'id' })
   remittances.createIndex('importedAt', 'importedAt')
   remittances.createIndex('paymentKeys', 'paymentKeys', { unique: true, multiEntry: true })

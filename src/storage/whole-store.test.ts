@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
-import { openDB } from 'idb'
+import { openDB, unwrap } from 'idb'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,6 +10,7 @@ import { createIdbStore, DATABASE_VERSION, deleteStore, openWorksheetDb } from '
 import { bucketOf, ledgerRecord } from './idb-shared.ts'
 import { attemptRecord, practiceCaseRecord } from './training-test-records.ts'
 import type { AuditRecord, BackupData, CustomPayerProfileRecord, EncounterRecord, NcciTableRecord, RemittanceImportRecord, StoreTable } from './types.ts'
+import { createOldStores } from './raw-schema.ts'
 
 let n = 0
 const opened: { name: string; close: () => Promise<void> }[] = []
@@ -255,18 +256,7 @@ describe('users and the audit log (schema version 6)', () => {
 describe('schema version 5 to 6', () => {
   it('adds the users and audit stores and keeps the ledger of a version-5 store', async () => {
     const name = `whole-store-v5-${++n}`
-    const v5 = await openDB(name, 5, {
-      upgrade(db) {
-        db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt')
-        db.createObjectStore('encounters', { keyPath: 'id' }).createIndex('patientId', 'patientId')
-        db.createObjectStore('providers', { keyPath: 'id' }).createIndex('name', 'name')
-        db.createObjectStore('imports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
-        db.createObjectStore('ncci', { keyPath: 'id' })
-        db.createObjectStore('payerProfiles', { keyPath: 'profile.id' })
-        db.createObjectStore('ncciInfo', { keyPath: 'id' })
-        db.createObjectStore('ledger', { keyPath: 'bucket' }).createIndex('patientIds', 'patientIds', { multiEntry: true })
-      },
-    })
+    const v5 = await openDB(name, 5, { upgrade(db) { createOldStores(unwrap(db), 5) } })
     const line = { patientId: 'PT-1', importId: 'i1', dateOfService: '2026-01-10', code: '64483', modifiers: ['LT'], units: 1, key: 'PT-1|2026-01-10|64483|LT|1|' }
     await v5.put('ledger', ledgerRecord(bucketOf('PT-1'), [line]))
     v5.close()

@@ -2,7 +2,7 @@ import { createContext, evaluate, parseEvaluationInput, rulesById, type ClaimLin
 import { answerKeyOf } from '../../../domain/training/answer-key.ts'
 import type { AnswerKey, PracticeCase } from '../../../domain/training/types.ts'
 import type { TrainingAttemptRecord } from '../../../storage/index.ts'
-import { gradeAttempt, type Attempt, type Grade } from '../model/index.ts'
+import { gradeAttempt, normalizeAttemptLine, type Attempt, type Grade } from '../model/index.ts'
 
 /** What training mode knows of a case once it is open: its facts parsed and the rule module's lines for them. */
 export interface OpenCase {
@@ -114,7 +114,7 @@ export function toAttemptRecord(open: OpenCase, attempt: Attempt, grade: Grade, 
     userName: context.userName,
     startedAt: context.startedAt,
     submittedAt: context.submittedAt,
-    lines: attempt.lines.filter((l) => l.code.trim() !== '').map((l) => ({ code: l.code.trim().toUpperCase(), modifiers: l.modifiers.map((m) => m.trim().toUpperCase()).filter((m) => m !== ''), units: l.units })),
+    lines: attempt.lines.map(normalizeAttemptLine).filter((l) => l.code !== ''),
     flaggedRuleIds: [...new Set(attempt.flaggedRuleIds)],
     input: context.input,
     answerKey: c.answerKey,
