@@ -5,7 +5,7 @@ import reactRefresh from 'eslint-plugin-react-refresh'
 import tseslint from 'typescript-eslint'
 import { defineConfig, globalIgnores } from 'eslint/config'
 
-const nodeFiles = ['scripts/**', 'bench/**', 'src/cli/**', 'e2e/**', '*.config.*']
+const nodeFiles = ['scripts/**', 'bench/**', 'src/cli/**', 'e2e/**', 'server/**', '*.config.*']
 
 export default defineConfig([
   globalIgnores(['dist', 'reports', 'playwright-report', 'test-results', 'docs']),
@@ -39,6 +39,49 @@ export default defineConfig([
   {
     files: nodeFiles,
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The group server is one more room beside the UI: it imports src/domain, the wire contract
+    // (src/group-api) and its own files, never React or the browser app.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^react(?:$|[-/])', message: 'The server renders nothing: no React imports.' },
+            {
+              regex: '(?:^|/)src/(?:features|app|components|storage|pwa|lib)(?:/|$)',
+              message: 'The server imports src/domain, src/group-api and its own files only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // API tests read the JSON answers' fields they check.
+    files: ['server/tests/**/*.ts', 'server/testing/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    // The wire contract is shared by the server and the browser: zod/mini and src/domain only.
+    files: ['src/group-api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: "Import z from src/domain/zod.ts (zod/mini)." }],
+          patterns: [{ regex: '^react(?:$|[-/])|(?:^|/)(?:features|app|components|storage)(?:/|$)', message: 'src/group-api is the wire contract: zod and src/domain only.' }],
+        },
+      ],
+    },
   },
   {
     // The rule module is pure: no UI, no browser state, no clock. "Today" and the

@@ -1,0 +1,58 @@
+import pg from 'pg'
+import { enterScope, type Database, type OwnerQueryable, type Queryable, type Scope } from './database.ts'
+
+// Counts and sequence numbers as numbers (they stay far below 2^53).
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
+
+const wrap = (client: pg.PoolClient): OwnerQueryable => ({
+  query: async <T,>(sql: string, params: readonly unknown[] = []) => (await client.query(sql, [...params])).rows as T[],
+  exec: async (sql: string) => { await client.query(sql) },
+})
+
+export interface PostgresOptions {
+  /** The server's own connection: a role that owns nothing and is no superuser. */
+  url: string
+  /** For migrations at start (the schema's owner); defaults to `url`. */
+  ownerUrl?: string | null
+  poolSize?: number
+}
+
+/** A real PostgreSQL server (15 or later) through a connection pool. */
+export function openPostgres(options: PostgresOptions): Database {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 })
+  const ownerPool = options.ownerUrl && options.ownerUrl !== options.url
+    ? new pg.Pool({ connectionString: options.ownerUrl, max: 2 })
+    : pool
+  pool.on('error', (err) => console.error(`PostgreSQL connection error: ${err.message}`))
+  return {
+    kind: 'postgres',
+    async transaction<T>(scope: Scope, run: (q: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect()
+      try {
+        await client.query('begin')
+        const q = wrap(client)
+        await enterScope(q, scope)
+        const result = await run(q)
+        await client.query('commit')
+        return result
+      } catch (err) {
+        await client.query('rollback').catch(() => undefined)
+        throw err
+      } finally {
+        client.release()
+      }
+    },
+    async asOwner<T>(run: (q: OwnerQueryable) => Promise<T>): Promise<T> {
+      const client = await ownerPool.connect()
+      try {
+        return await run(wrap(client))
+      } finally {
+        client.release()
+      }
+    },
+    async close() {
+      await pool.end()
+      if (ownerPool !== pool) await ownerPool.end()
+    },
+  }
+}

@@ -1,0 +1,200 @@
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { Hono, type Context } from 'hono'
+import type { ZodMiniType } from 'zod/mini'
+import { ROUTES, type RouteName, type RouteSpec } from '../../src/group-api/routes.ts'
+import type { ServerConfig } from '../config.ts'
+import { hashToken } from '../auth/tokens.ts'
+import type { Database } from '../db/database.ts'
+import type { ScryptCost } from '../auth/passwords.ts'
+import type { Ctx, RequestMeta } from '../services/context.ts'
+import { loadPrincipal } from '../services/sessions.ts'
+import { ApiError, type Reply } from './errors.ts'
+import { HANDLERS, type Handler } from './handlers.ts'
+import { buildOpenApi } from './openapi.ts'
+import { AddressRateLimiter } from './rate-limit.ts'
+import { securityHeaders } from './security-headers.ts'
+import { staticFiles } from './static-files.ts'
+
+export interface AppOptions {
+  db: Database
+  config: Pick<ServerConfig, 'sessionMaxHours' | 'lockoutThreshold' | 'lockoutWindowMinutes' | 'addressFailureLimit' | 'addressRequestsPerMinute'
+    | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'>
+  /** The built app; null serves the API only (tests). */
+  staticDir: string | null
+  /** The clock; tests move it to pass idle timeouts and lockout windows. */
+  now?: () => Date
+  passwordCost?: ScryptCost
+}
+
+const COOKIE = 'icw_session'
+const SECURE_COOKIE = '__Host-icw_session'
+
+/** Routes a person reaches before being signed in: the per-address request limit applies to them. */
+const LIMITED: ReadonlySet<RouteName> = new Set(['setup', 'signIn', 'invitePreview', 'acceptInvite', 'verifyTwoFactor'])
+
+function readCookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return rest.join('=') || null
+  }
+  return null
+}
+
+function parseWith(schema: ZodMiniType | undefined, value: unknown, where: 'body' | 'query' | 'params'): unknown {
+  if (!schema) {
+    const empty = value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0)
+    if (!empty) throw new ApiError(400, 'invalid', `This route takes no ${where === 'params' ? 'parameters' : where}.`)
+    return {}
+  }
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const path = issue.path.map(String).join('.')
+  const message = issue.code === 'unrecognized_keys'
+    ? `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`
+    : `${path ? `${path}: ` : ''}${issue.message}`
+  const keyPath = issue.code === 'unrecognized_keys' ? [path, issue.keys[0]].filter(Boolean).join('.') : path
+  throw new ApiError(400, 'invalid', message, keyPath ? `${where}.${keyPath}` : where)
+}
+
+async function readJsonBody(c: Context, spec: RouteSpec, limit: number): Promise<unknown> {
+  const text = await c.req.text()
+  if (text.length === 0) return undefined
+  if (Buffer.byteLength(text) > limit) throw new ApiError(413, 'too-large', `The body is larger than ${limit} bytes.`)
+  if (!spec.body) throw new ApiError(400, 'invalid', 'This route takes no body.')
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+    throw new ApiError(415, 'unsupported-media-type', 'Send the body as application/json.')
+  }
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw new ApiError(400, 'invalid-json', 'The body is not valid JSON.')
+  }
+}
+
+function forbiddenFor(spec: RouteSpec, ctx: Ctx): ApiError | null {
+  const p = ctx.principal
+  if (spec.access === 'public' || spec.access === 'pending' || !p) return null
+  if (p.session.state === 'two-factor') return new ApiError(403, 'two-factor-required', 'Enter your authentication code to finish signing in.')
+  if (p.session.state === 'enroll-two-factor') return new ApiError(403, 'two-factor-enrollment-required', 'Your practice requires two-factor sign-in for your role: set up an authenticator first.')
+  if (spec.access === 'signed-in') return null
+  if (!p.role || !spec.access.includes(p.role)) {
+    return new ApiError(403, 'forbidden', p.role ? `Your role (${p.role}) cannot do this.` : 'Choose a practice first.')
+  }
+  return null
+}
+
+function errorResponse(c: Context, err: ApiError): Response {
+  return c.json({ error: err.code, message: err.message, ...(err.path ? { path: err.path } : {}) }, err.status)
+}
+
+/** The group server's HTTP application: the JSON API under /api and the built app. */
+export function createApp(options: AppOptions): Hono {
+  const now = options.now ?? (() => new Date())
+  const app = new Hono()
+  const limiter = new AddressRateLimiter(options.config.addressRequestsPerMinute, now)
+  const openapi = buildOpenApi()
+
+  const originOf = (req: { url: string; header: (name: string) => string | undefined }): { origin: string; secure: boolean } => {
+    if (options.config.publicUrl) return { origin: options.config.publicUrl, secure: options.config.publicUrl.startsWith('https:') }
+    const url = new URL(req.url)
+    const proto = options.config.trustProxy ? (req.header('x-forwarded-proto')?.split(',')[0]?.trim() ?? url.protocol.replace(':', '')) : url.protocol.replace(':', '')
+    return { origin: `${proto}://${req.header('host') ?? url.host}`, secure: proto === 'https' }
+  }
+  const addressOf = (c: Context): string | null => {
+    if (options.config.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+      if (forwarded) return forwarded.slice(0, 64)
+    }
+    try {
+      return getConnInfo(c).remote.address ?? null
+    } catch {
+      return null
+    }
+  }
+
+  app.use('*', securityHeaders(() => options.config.publicUrl?.startsWith('https:') ?? false))
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err)
+    console.error(err)
+    return errorResponse(c, new ApiError(500, 'internal', 'The server could not complete this request. Nothing was saved. Try again; if it persists, tell your admin.'))
+  })
+
+  app.use('/api/*', async (c, next) => {
+    c.header('Cache-Control', 'no-store')
+    const length = Number(c.req.header('content-length') ?? 0)
+    if (length > options.config.bodyLimitBytes) throw new ApiError(413, 'too-large', `The body is larger than ${options.config.bodyLimitBytes} bytes.`)
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const expected = originOf(c.req).origin
+      if (c.req.header('origin') !== expected) throw new ApiError(403, 'bad-origin', 'This request did not come from the app\'s own page.')
+    }
+    await next()
+  })
+
+  const health = async (c: Context) => {
+    try {
+      await options.db.transaction({}, (q) => q.query('select 1'))
+      return c.json({ status: 'ok', database: options.db.kind })
+    } catch (err) {
+      console.error(`Health check: the database does not answer: ${(err as Error).message}`)
+      return errorResponse(c, new ApiError(503, 'database-unavailable', 'The database does not answer.'))
+    }
+  }
+
+  for (const [name, spec] of Object.entries(ROUTES) as [RouteName, RouteSpec][]) {
+    const handler: Handler = HANDLERS[name]
+    const method = spec.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'
+    app[method](spec.path, async (c) => {
+      if (name === 'openapi') return c.json(openapi)
+      if (name === 'health') return health(c)
+      const address = addressOf(c)
+      if (LIMITED.has(name) && !limiter.take(address ?? 'unknown')) throw new ApiError(429, 'rate-limited', 'Too many requests from this address. Wait a minute and try again.')
+      const params = parseWith(spec.params, c.req.param(), 'params')
+      const query = parseWith(spec.query, c.req.query(), 'query')
+      const rawBody = await readJsonBody(c, spec, options.config.bodyLimitBytes)
+      const body = spec.body ? parseWith(spec.body, rawBody ?? {}, 'body') : undefined
+      const { origin, secure } = originOf(c.req)
+      const cookieName = secure ? SECURE_COOKIE : COOKIE
+      const token = readCookie(c.req.header('cookie'), cookieName)
+      const meta: RequestMeta = { now: now(), ip: address, userAgent: c.req.header('user-agent') ?? null, sessionToken: token, origin }
+      const cookie: { value: string | null } = { value: null }
+      const tokenHash = token ? hashToken(token) : null
+      const reply: Reply = await options.db.transaction({ sessionToken: tokenHash }, async (q) => {
+        const ctx: Ctx = {
+          q, meta, principal: null,
+          deps: { config: options.config, ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}) },
+          setSessionCookie: (value) => { cookie.value = value },
+        }
+        if (spec.access !== 'public') {
+          const principal = await loadPrincipal(ctx, tokenHash)
+          if (principal instanceof ApiError) {
+            if (token) cookie.value = ''
+            return { kind: 'fail', error: principal }
+          }
+          ctx.principal = principal
+          const refused = forbiddenFor(spec, ctx)
+          if (refused) return { kind: 'fail', error: refused }
+        }
+        return handler(ctx, { params, query, body })
+      })
+      if (cookie.value !== null) {
+        const attributes = `Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`
+        c.header('Set-Cookie', cookie.value ? `${cookieName}=${cookie.value}; ${attributes}` : `${cookieName}=; ${attributes}; Max-Age=0`)
+      }
+      switch (reply.kind) {
+        case 'fail': return errorResponse(c, reply.error)
+        case 'empty': return c.body(null, 204)
+        case 'text':
+          if (reply.filename) c.header('Content-Disposition', `attachment; filename="${reply.filename}"`)
+          return c.body(reply.body, 200, { 'Content-Type': reply.contentType })
+        case 'json': return c.json(reply.body as object, reply.status as 200)
+      }
+    })
+  }
+
+  app.all('/api/*', (c) => errorResponse(c, new ApiError(404, 'not-found', `No route ${c.req.method} ${new URL(c.req.url).pathname}.`)))
+
+  if (options.staticDir) app.get('*', staticFiles(options.staticDir))
+  return app
+}

@@ -1,0 +1,22 @@
+/** An answer other than success: JSON `{ error, message, path? }` with its status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503,
+    readonly code: string,
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message)
+  }
+}
+
+/** What a handler answers. A `fail` reply still commits the transaction (a failed sign-in is logged). */
+export type Reply =
+  | { kind: 'json'; status: number; body: unknown }
+  | { kind: 'empty' }
+  | { kind: 'text'; contentType: string; body: string; filename?: string }
+  | { kind: 'fail'; error: ApiError }
+
+export const json = (body: unknown, status = 200): Reply => ({ kind: 'json', status, body })
+export const empty = (): Reply => ({ kind: 'empty' })
+export const fail = (error: ApiError): Reply => ({ kind: 'fail', error })

@@ -1,0 +1,119 @@
+import type { z } from 'zod/mini'
+import { createContext, evaluate, type ClaimLine, type Finding, type HistoryLine } from '../../src/domain/index.ts'
+import type * as s from '../../src/group-api/schemas.ts'
+import { ApiError, fail, json, type Reply } from '../http/errors.ts'
+import { recordAudit } from './audit.ts'
+import { iso, memberOf, type Ctx } from './context.ts'
+
+interface EncounterRow {
+  id: string; patient_id: string; date_of_service: string | Date; finalized_at: Date; finalized_by: string; finalized_by_name: string
+  review: 'not-needed' | 'pending' | 'approved' | 'returned'; lines: ClaimLine[]; findings: Finding[]; reason: string | null; encounter: { providerId: string }
+}
+
+const ENCOUNTER_SQL = `select e.id, e.patient_id, e.date_of_service::text as date_of_service, e.finalized_at, e.finalized_by, u.name as finalized_by_name,
+    e.review, e.lines, e.findings, e.reason, e.encounter
+  from encounters e join users u on u.id = e.finalized_by where e.practice_id = $1`
+
+const encounterOut = (r: EncounterRow) => ({
+  id: r.id, patientId: r.patient_id, dateOfService: String(r.date_of_service).slice(0, 10), finalizedAt: iso(r.finalized_at),
+  finalizedBy: r.finalized_by, finalizedByName: r.finalized_by_name, review: r.review, lines: r.lines, findings: r.findings, reason: r.reason,
+})
+
+async function auditPatient(ctx: Ctx, action: string, patientId: string, target: string | null, detail?: unknown) {
+  const { practice, user } = memberOf(ctx)
+  await recordAudit(ctx, { practiceId: practice.id, userId: user.id, userName: user.name, action, patientId, target, detail })
+}
+
+/**
+ * Finalizes an encounter: the server never takes the client's coding. It locks the patient,
+ * codes the encounter again with every finalized line of that patient in the practice as
+ * history, and refuses an error finding without a written reason.
+ */
+export async function finalize(ctx: Ctx, body: z.infer<typeof s.finalizeBody>): Promise<Reply> {
+  const { practice, user } = memberOf(ctx)
+  const { encounter } = body
+  await ctx.q.query('select pg_advisory_xact_lock(7340215, hashtext($1 || $2))', [practice.id, encounter.patientId])
+  const prior = await ctx.q.query<{ date_of_service: string; lines: ClaimLine[]; provider_id: string }>(
+    `select date_of_service::text as date_of_service, lines, encounter->>'providerId' as provider_id from encounters
+     where practice_id = $1 and patient_id = $2 and review <> 'returned'`, [practice.id, encounter.patientId])
+  const history: HistoryLine[] = prior.flatMap((p) => p.lines.map((l) => ({
+    dateOfService: String(p.date_of_service).slice(0, 10), code: l.code, modifiers: l.modifiers, units: l.units, providerId: p.provider_id,
+  })))
+  const today = ctx.meta.now.toISOString().slice(0, 10)
+  const result = evaluate({ schemaVersion: 1, encounter, history }, createContext(today))
+  const errors = result.findings.filter((f) => f.severity === 'error')
+  if (errors.length > 0 && !body.reason) {
+    return fail(new ApiError(409, 'reason-required', `The server's check found ${errors.length === 1 ? 'an error' : `${errors.length} errors`} (${errors.map((f) => f.ruleId).join(', ')}): finalize with a written reason, or correct the encounter.`, 'reason'))
+  }
+  const review = result.findings.some((f) => f.severity !== 'info') ? 'pending' : 'not-needed'
+  const id = crypto.randomUUID()
+  await ctx.q.query(`insert into encounters (id, practice_id, patient_id, date_of_service, encounter, lines, findings, review, reason, finalized_by, finalized_at)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+  [id, practice.id, encounter.patientId, encounter.dateOfService, JSON.stringify(encounter), JSON.stringify(result.lines), JSON.stringify(result.findings), review, body.reason ?? null, user.id, ctx.meta.now])
+  await auditPatient(ctx, 'encounter-finalized', encounter.patientId, id, { lines: result.lines.length, errors: errors.length, review })
+  return json(encounterOut((await ctx.q.query<EncounterRow>(`${ENCOUNTER_SQL} and e.id = $2`, [practice.id, id]))[0]))
+}
+
+export async function listEncounters(ctx: Ctx, query: z.infer<typeof s.encounterQuery>): Promise<Reply> {
+  const { practice } = memberOf(ctx)
+  const params: unknown[] = [practice.id]
+  const patient = query.patientId ? ` and e.patient_id = $${params.push(query.patientId)}` : ''
+  const rows = await ctx.q.query<EncounterRow>(`${ENCOUNTER_SQL}${patient} order by e.finalized_at desc, e.id limit ${query.limit}`, params)
+  // One access-log entry per patient whose data the answer shows.
+  for (const patientId of new Set(rows.map((r) => r.patient_id))) {
+    await auditPatient(ctx, 'encounters-read', patientId, null, { encounters: rows.filter((r) => r.patient_id === patientId).length })
+  }
+  return json({ encounters: rows.map(encounterOut) })
+}
+
+async function loadEncounter(ctx: Ctx, id: string): Promise<EncounterRow> {
+  const row = (await ctx.q.query<EncounterRow>(`${ENCOUNTER_SQL} and e.id = $2`, [memberOf(ctx).practice.id, id]))[0]
+  if (!row) throw new ApiError(404, 'not-found', 'No finalized encounter with this id in this practice.')
+  return row
+}
+
+export async function getEncounter(ctx: Ctx, id: string): Promise<Reply> {
+  const row = await loadEncounter(ctx, id)
+  await auditPatient(ctx, 'encounter-read', row.patient_id, row.id)
+  return json(encounterOut(row))
+}
+
+/** Approve, return or override: a reviewer's decision, never on their own finalized work. */
+export async function decide(ctx: Ctx, id: string, body: z.infer<typeof s.decisionBody>): Promise<Reply> {
+  const { practice, user } = memberOf(ctx)
+  const row = await loadEncounter(ctx, id)
+  if (row.finalized_by === user.id) throw new ApiError(403, 'own-work', 'You finalized this encounter: another supervisor must approve, return or override it.')
+  if (body.lineIndex !== undefined && body.lineIndex >= row.lines.length) throw new ApiError(400, 'invalid', `This encounter has ${row.lines.length} lines.`, 'lineIndex')
+  if ((body.action === 'override' || body.action === 'return') && !body.reason) throw new ApiError(400, 'reason-required', body.action === 'override' ? 'An override needs a written reason.' : 'Say what the coder should change.', 'reason')
+  const review = body.action === 'return' ? 'returned' : 'approved'
+  await ctx.q.query(`insert into review_decisions (id, practice_id, encounter_id, line_index, action, reason, decided_by, decided_at) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [crypto.randomUUID(), practice.id, id, body.lineIndex ?? null, body.action, body.reason ?? null, user.id, ctx.meta.now])
+  await ctx.q.query('update encounters set review = $3, version = version + 1 where id = $1 and practice_id = $2', [id, practice.id, review])
+  await auditPatient(ctx, `encounter-${body.action}`, row.patient_id, id, { lineIndex: body.lineIndex ?? null, reason: body.reason ?? null })
+  return json(encounterOut(await loadEncounter(ctx, id)))
+}
+
+// ---------------------------------------------------------------- training
+
+interface AttemptRow { id: string; user_id: string; case_id: string; score_percent: number; submitted_at: Date; lines: unknown[] }
+const attemptOut = (r: AttemptRow) => ({ id: r.id, userId: r.user_id, caseId: r.case_id, scorePercent: r.score_percent, submittedAt: iso(r.submitted_at), lines: r.lines })
+
+/** A trainee or coder sees their own attempts; supervisors and admins see every trainee's. */
+export async function listAttempts(ctx: Ctx): Promise<Reply> {
+  const { practice, user, role } = memberOf(ctx)
+  const everyone = role === 'admin' || role === 'supervisor'
+  const rows = await ctx.q.query<AttemptRow>(
+    `select id, user_id, case_id, score_percent, submitted_at, lines from training_attempts where practice_id = $1 ${everyone ? '' : 'and user_id = $2'}
+     order by submitted_at desc, id limit 1000`, everyone ? [practice.id] : [practice.id, user.id])
+  return json({ attempts: rows.map(attemptOut) })
+}
+
+export async function addAttempt(ctx: Ctx, body: z.infer<typeof s.attemptBody>): Promise<Reply> {
+  const { practice, user } = memberOf(ctx)
+  const row = (await ctx.q.query<AttemptRow>(
+    `insert into training_attempts (id, practice_id, user_id, case_id, score_percent, lines, submitted_at) values ($1, $2, $3, $4, $5, $6, $7)
+     returning id, user_id, case_id, score_percent, submitted_at, lines`,
+    [crypto.randomUUID(), practice.id, user.id, body.caseId, body.scorePercent, JSON.stringify(body.lines), ctx.meta.now]))[0]
+  await recordAudit(ctx, { practiceId: practice.id, userId: user.id, userName: user.name, action: 'training-attempt-recorded', target: body.caseId, detail: { scorePercent: body.scorePercent } })
+  return json(attemptOut(row))
+}

@@ -1,0 +1,2 @@
+export * from './schemas.ts'
+export { ROUTES, type Access, type RouteName, type RouteSpec } from './routes.ts'

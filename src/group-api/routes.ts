@@ -1,0 +1,80 @@
+import type { ZodMiniType } from 'zod/mini'
+import type { Role } from './schemas.ts'
+import * as s from './schemas.ts'
+
+/**
+ * Who may call a route: anyone; a session in any state (the two-factor step of a sign-in);
+ * any signed-in person; or a signed-in member of the current practice with one of the roles.
+ */
+export type Access = 'public' | 'pending' | 'signed-in' | readonly Role[]
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  /** Hono-style path: `:name` is a parameter. */
+  path: string
+  access: Access
+  summary: string
+  params?: ZodMiniType
+  query?: ZodMiniType
+  body?: ZodMiniType
+  /** The success answer's shape; absent for 204 or non-JSON answers. */
+  response?: ZodMiniType
+  /** For non-JSON answers (the audit CSV). */
+  produces?: string
+  /** Reads or writes a patient's data: every call is in the practice's audit log. */
+  patientData?: boolean
+}
+
+const STAFF = ['admin', 'supervisor', 'coder'] as const satisfies readonly Role[]
+const REVIEWERS = ['admin', 'supervisor'] as const satisfies readonly Role[]
+const EVERY_ROLE = ['admin', 'supervisor', 'coder', 'trainee'] as const satisfies readonly Role[]
+const ADMIN = ['admin'] as const satisfies readonly Role[]
+
+/** Every route of the API, in the order of the OpenAPI document. */
+export const ROUTES = {
+  health: { method: 'GET', path: '/api/health', access: 'public', summary: 'The server and its database answer', response: s.healthSchema },
+  openapi: { method: 'GET', path: '/api/openapi.json', access: 'public', summary: 'This API, as OpenAPI 3.1' },
+  setupStatus: { method: 'GET', path: '/api/setup', access: 'public', summary: 'Whether the server still needs its first practice and admin', response: s.setupStatusSchema },
+  setup: { method: 'POST', path: '/api/setup', access: 'public', summary: 'Create the first practice and its admin with the one-time setup link', body: s.setupBody, response: s.sessionInfoSchema },
+  signIn: { method: 'POST', path: '/api/auth/sign-in', access: 'public', summary: 'Sign in with email and password', body: s.signInBody, response: s.sessionInfoSchema },
+  invitePreview: { method: 'GET', path: '/api/invites/:token', access: 'public', summary: 'What an invitation link is for', params: s.tokenParams, response: s.invitePreviewSchema },
+  acceptInvite: { method: 'POST', path: '/api/invites/accept', access: 'public', summary: 'Accept an invitation: create the account, or join with an existing one', body: s.acceptInviteBody, response: s.sessionInfoSchema },
+
+  session: { method: 'GET', path: '/api/auth/session', access: 'pending', summary: 'The signed-in person, practice, role and session limits', response: s.sessionInfoSchema },
+  verifyTwoFactor: { method: 'POST', path: '/api/auth/two-factor/verify', access: 'pending', summary: 'Complete a sign-in with an authenticator or backup code', body: s.codeBody, response: s.sessionInfoSchema },
+  twoFactorSetup: { method: 'POST', path: '/api/auth/two-factor/setup', access: 'pending', summary: 'Start setting up an authenticator: a new secret and its otpauth URI', response: s.twoFactorSetupSchema },
+  twoFactorEnable: { method: 'POST', path: '/api/auth/two-factor/enable', access: 'pending', summary: 'Turn two-factor on with a first code; answers the backup codes', body: s.codeBody, response: s.backupCodesSchema },
+  signOut: { method: 'POST', path: '/api/auth/sign-out', access: 'pending', summary: 'End this session' },
+
+  refresh: { method: 'POST', path: '/api/auth/refresh', access: 'signed-in', summary: 'Stay signed in (resets the idle timer)', response: s.sessionInfoSchema },
+  signOutEverywhere: { method: 'POST', path: '/api/auth/sign-out-everywhere', access: 'signed-in', summary: 'End every session of this account' },
+  sessions: { method: 'GET', path: '/api/auth/sessions', access: 'signed-in', summary: "This account's open sessions", response: s.sessionListSchema },
+  endSession: { method: 'DELETE', path: '/api/auth/sessions/:id', access: 'signed-in', summary: 'End one of this account\'s sessions', params: s.idParams },
+  changePassword: { method: 'POST', path: '/api/auth/password', access: 'signed-in', summary: 'Change this account\'s password (other sessions end)', body: s.changePasswordBody },
+  backupCodes: { method: 'POST', path: '/api/auth/two-factor/backup-codes', access: 'signed-in', summary: 'New backup codes (the old ones stop working)', body: s.codeBody, response: s.backupCodesSchema },
+  twoFactorDisable: { method: 'POST', path: '/api/auth/two-factor/disable', access: 'signed-in', summary: 'Turn two-factor off where the practice does not require it', body: s.passwordBody },
+  switchPractice: { method: 'POST', path: '/api/auth/practice', access: 'signed-in', summary: 'Work in another of this account\'s practices', body: s.switchPracticeBody, response: s.sessionInfoSchema },
+
+  members: { method: 'GET', path: '/api/admin/members', access: ADMIN, summary: "The practice's people and roles", response: s.memberListSchema },
+  changeRole: { method: 'PATCH', path: '/api/admin/members/:userId', access: ADMIN, summary: 'Change a member\'s role', params: s.userParams, body: s.changeRoleBody, response: s.memberSchema },
+  deactivate: { method: 'POST', path: '/api/admin/members/:userId/deactivate', access: ADMIN, summary: 'Deactivate a member: their sessions in this practice end at once', params: s.userParams, response: s.memberSchema },
+  reactivate: { method: 'POST', path: '/api/admin/members/:userId/reactivate', access: ADMIN, summary: 'Reactivate a member', params: s.userParams, response: s.memberSchema },
+  resetTwoFactor: { method: 'POST', path: '/api/admin/members/:userId/reset-two-factor', access: ADMIN, summary: 'Remove a member\'s authenticator and backup codes; they set it up again at their next sign-in', params: s.userParams, response: s.memberSchema },
+  invites: { method: 'GET', path: '/api/admin/invites', access: ADMIN, summary: 'Open and accepted invitations', response: s.inviteListSchema },
+  createInvite: { method: 'POST', path: '/api/admin/invites', access: ADMIN, summary: 'Invite a person: a link with an expiry to pass on', body: s.createInviteBody, response: s.createdInviteSchema },
+  revokeInvite: { method: 'DELETE', path: '/api/admin/invites/:id', access: ADMIN, summary: 'Withdraw an open invitation', params: s.idParams },
+  settings: { method: 'GET', path: '/api/admin/settings', access: ADMIN, summary: "The practice's sign-in settings", response: s.practiceSettingsSchema },
+  updateSettings: { method: 'PATCH', path: '/api/admin/settings', access: ADMIN, summary: 'Change the idle timeout, the roles that must use two-factor, or the practice name', body: s.updateSettingsBody, response: s.practiceSettingsSchema },
+  signIns: { method: 'GET', path: '/api/admin/sign-ins', access: ADMIN, summary: "Sign-in history of the practice's members", query: s.signInQuery, response: s.signInEventListSchema },
+  audit: { method: 'GET', path: '/api/admin/audit', access: ADMIN, summary: "The practice's access log, newest first", query: s.auditQuery, response: s.auditListSchema },
+  auditCsv: { method: 'GET', path: '/api/admin/audit.csv', access: ADMIN, summary: 'The access log as CSV', query: s.auditQuery, produces: 'text/csv' },
+
+  finalize: { method: 'POST', path: '/api/encounters', access: STAFF, summary: 'Finalize an encounter: the server codes it again with the practice\'s history', body: s.finalizeBody, response: s.encounterSummarySchema, patientData: true },
+  encounters: { method: 'GET', path: '/api/encounters', access: STAFF, summary: 'Finalized encounters, newest first', query: s.encounterQuery, response: s.encounterListSchema, patientData: true },
+  encounter: { method: 'GET', path: '/api/encounters/:id', access: STAFF, summary: 'One finalized encounter', params: s.idParams, response: s.encounterSummarySchema, patientData: true },
+  decide: { method: 'POST', path: '/api/encounters/:id/decisions', access: REVIEWERS, summary: 'Approve, return or override a finalized encounter (never one\'s own)', params: s.idParams, body: s.decisionBody, response: s.encounterSummarySchema, patientData: true },
+  attempts: { method: 'GET', path: '/api/training/attempts', access: EVERY_ROLE, summary: 'My practice attempts (every trainee\'s for supervisors and admins)', response: s.attemptListSchema },
+  addAttempt: { method: 'POST', path: '/api/training/attempts', access: EVERY_ROLE, summary: 'Record a graded practice attempt', body: s.attemptBody, response: s.attemptSchema },
+} as const satisfies Record<string, RouteSpec>
+
+export type RouteName = keyof typeof ROUTES

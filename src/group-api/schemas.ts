@@ -1,0 +1,152 @@
+import { z } from '../domain/zod.ts'
+import { encounterSchema } from '../domain/schema.ts'
+
+/**
+ * The group server's wire format: every request body and query the server accepts, and the
+ * shapes it answers with. The server parses with these (unknown fields refused) and builds its
+ * OpenAPI document from them; the browser's group client takes its types from them.
+ */
+
+export const ROLES = ['admin', 'supervisor', 'coder', 'trainee'] as const
+export type Role = (typeof ROLES)[number]
+export const roleSchema = z.enum(ROLES)
+
+export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', supervisor: 'Supervisor', coder: 'Coder', trainee: 'Trainee' }
+
+/** NIST SP 800-63B: at least 12 characters here, at most 256; no composition rules. */
+export const PASSWORD_MIN = 12
+export const PASSWORD_MAX = 256
+
+const email = z.string().check(z.trim(), z.toLowerCase(), z.minLength(3), z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+$/, 'Enter an email address.'))
+const personName = z.string().check(z.trim(), z.minLength(1, 'Enter a name.'), z.maxLength(80))
+const password = z.string().check(z.minLength(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`), z.maxLength(PASSWORD_MAX))
+const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Expected an id.'))
+const token = z.string().check(z.minLength(20), z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/, 'Expected a link token.'))
+/** A TOTP code (6 digits) or a backup code (10 characters, dashes and spaces ignored). */
+const otpCode = z.string().check(z.minLength(6), z.maxLength(20))
+const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'Expected a date (YYYY-MM-DD) or date-time.'))
+const limit = z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 200)
+
+export const idParams = z.strictObject({ id: uuid })
+export const userParams = z.strictObject({ userId: uuid })
+export const tokenParams = z.strictObject({ token })
+export const emptyQuery = z.strictObject({})
+
+// ---- setup, sign-in, session ----
+
+export const setupBody = z.strictObject({ token, practiceName: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)), name: personName, email, password })
+export const signInBody = z.strictObject({ email, password: z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX)) })
+export const codeBody = z.strictObject({ code: otpCode })
+export const passwordBody = z.strictObject({ password: z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX)) })
+export const changePasswordBody = z.strictObject({ currentPassword: z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX)), newPassword: password })
+export const switchPracticeBody = z.strictObject({ practiceId: uuid })
+export const acceptInviteBody = z.strictObject({ token, name: personName, password: z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX)) })
+
+/** 'active': signed in; the other states allow only the two-factor step that completes it. */
+export const SESSION_STATES = ['active', 'two-factor', 'enroll-two-factor'] as const
+export type SessionState = (typeof SESSION_STATES)[number]
+
+export const sessionInfoSchema = z.object({
+  state: z.enum(SESSION_STATES),
+  user: z.object({ id: uuid, name: z.string(), email: z.string() }),
+  practice: z.nullable(z.object({ id: uuid, name: z.string() })),
+  role: z.nullable(roleSchema),
+  practices: z.array(z.object({ id: uuid, name: z.string(), role: roleSchema })),
+  twoFactorEnabled: z.boolean(),
+  twoFactorRequired: z.boolean(),
+  idleTimeoutMinutes: z.number(),
+  /** When the session ends unless the user does something (ISO). */
+  idleExpiresAt: z.string(),
+  /** When the session ends whatever the user does (ISO). */
+  expiresAt: z.string(),
+})
+export type SessionInfo = z.infer<typeof sessionInfoSchema>
+
+export const setupStatusSchema = z.object({ needed: z.boolean() })
+export const twoFactorSetupSchema = z.object({ secret: z.string(), uri: z.string() })
+export const backupCodesSchema = z.object({ backupCodes: z.array(z.string()) })
+export const sessionListSchema = z.object({
+  sessions: z.array(z.object({ id: uuid, createdAt: z.string(), lastSeenAt: z.string(), ip: z.nullable(z.string()), userAgent: z.nullable(z.string()), current: z.boolean(), practiceName: z.nullable(z.string()) })),
+})
+export const invitePreviewSchema = z.object({ practiceName: z.string(), role: roleSchema, email: z.string(), expiresAt: z.string(), existingAccount: z.boolean() })
+
+// ---- admin ----
+
+export const memberSchema = z.object({
+  userId: uuid, name: z.string(), email: z.string(), role: roleSchema, active: z.boolean(),
+  twoFactorEnabled: z.boolean(), lastSignInAt: z.nullable(z.string()), joinedAt: z.string(),
+})
+export type Member = z.infer<typeof memberSchema>
+export const memberListSchema = z.object({ members: z.array(memberSchema) })
+export const changeRoleBody = z.strictObject({ role: roleSchema })
+
+export const INVITE_DAYS_MAX = 30
+export const createInviteBody = z.strictObject({ email, role: roleSchema, expiresInDays: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(INVITE_DAYS_MAX)), 7) })
+export const inviteSchema = z.object({ id: uuid, email: z.string(), role: roleSchema, createdAt: z.string(), expiresAt: z.string(), acceptedAt: z.nullable(z.string()), createdByName: z.string() })
+export type Invite = z.infer<typeof inviteSchema>
+export const createdInviteSchema = z.object({ invite: inviteSchema, link: z.string() })
+export const inviteListSchema = z.object({ invites: z.array(inviteSchema) })
+
+export const IDLE_MINUTES_MIN = 2
+export const IDLE_MINUTES_MAX = 60
+export const practiceSettingsSchema = z.object({
+  name: z.string(),
+  idleTimeoutMinutes: z.number().check(z.int(), z.minimum(IDLE_MINUTES_MIN), z.maximum(IDLE_MINUTES_MAX)),
+  twoFactorRoles: z.array(roleSchema),
+})
+export type PracticeSettings = z.infer<typeof practiceSettingsSchema>
+export const updateSettingsBody = z.strictObject({
+  name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
+  idleTimeoutMinutes: z.optional(z.number().check(z.int(), z.minimum(IDLE_MINUTES_MIN), z.maximum(IDLE_MINUTES_MAX))),
+  twoFactorRoles: z.optional(z.array(roleSchema).check(z.maxLength(4))),
+})
+
+export const SIGN_IN_EVENTS = ['sign-in', 'sign-in-failed', 'locked-out', 'sign-out', 'sign-out-everywhere', 'session-expired', 'two-factor-passed', 'two-factor-failed', 'two-factor-enabled', 'two-factor-disabled', 'two-factor-reset', 'backup-codes-created', 'password-changed', 'account-created'] as const
+export const signInEventSchema = z.object({ seq: z.number(), at: z.string(), event: z.string(), email: z.string(), userId: z.nullable(uuid), userName: z.nullable(z.string()), ip: z.nullable(z.string()), userAgent: z.nullable(z.string()) })
+export type SignInEvent = z.infer<typeof signInEventSchema>
+export const signInEventListSchema = z.object({ events: z.array(signInEventSchema) })
+export const signInQuery = z.strictObject({ userId: z.optional(uuid), event: z.optional(z.enum(SIGN_IN_EVENTS)), from: z.optional(isoDateTime), to: z.optional(isoDateTime), limit })
+
+export const auditEntrySchema = z.object({
+  seq: z.number(), at: z.string(), userId: z.nullable(uuid), userName: z.nullable(z.string()), action: z.string(),
+  patientId: z.nullable(z.string()), target: z.nullable(z.string()), detail: z.unknown(), ip: z.nullable(z.string()),
+})
+export type AuditEntry = z.infer<typeof auditEntrySchema>
+export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) })
+export const auditQuery = z.strictObject({
+  action: z.optional(z.string().check(z.maxLength(60))), userId: z.optional(uuid), patientId: z.optional(z.string().check(z.maxLength(64))),
+  from: z.optional(isoDateTime), to: z.optional(isoDateTime), limit,
+})
+
+// ---- practice data (the shared ledger grows from these in issue 13) ----
+
+export const finalizeBody = z.strictObject({
+  encounter: encounterSchema,
+  /** Required when the server's evaluation finds an error. */
+  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+})
+export const encounterQuery = z.strictObject({ patientId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))), limit })
+export const encounterSummarySchema = z.object({
+  id: uuid, patientId: z.string(), dateOfService: z.string(), finalizedAt: z.string(), finalizedBy: uuid, finalizedByName: z.string(),
+  review: z.enum(['not-needed', 'pending', 'approved', 'returned']), lines: z.array(z.unknown()), findings: z.array(z.unknown()), reason: z.nullable(z.string()),
+})
+export type EncounterSummary = z.infer<typeof encounterSummarySchema>
+export const encounterListSchema = z.object({ encounters: z.array(encounterSummarySchema) })
+export const DECISIONS = ['approve', 'return', 'override'] as const
+export const decisionBody = z.strictObject({
+  action: z.enum(DECISIONS),
+  lineIndex: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(200))),
+  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+})
+
+export const attemptBody = z.strictObject({
+  caseId: z.string().check(z.minLength(1), z.maxLength(80)),
+  scorePercent: z.number().check(z.int(), z.minimum(0), z.maximum(100)),
+  lines: z.array(z.strictObject({ code: z.string().check(z.regex(/^[0-9A-Z]{5}$/)), modifiers: z.array(z.string().check(z.regex(/^[0-9A-Z]{2}$/))).check(z.maxLength(4)), units: z.number().check(z.int(), z.minimum(1), z.maximum(99)) })).check(z.maxLength(40)),
+})
+export const attemptSchema = z.object({ id: uuid, userId: uuid, caseId: z.string(), scorePercent: z.number(), submittedAt: z.string(), lines: z.array(z.unknown()) })
+export const attemptListSchema = z.object({ attempts: z.array(attemptSchema) })
+
+export const healthSchema = z.object({ status: z.literal('ok'), database: z.string() })
+export const errorSchema = z.object({ error: z.string(), message: z.string(), path: z.optional(z.string()) })
+export type ApiError = z.infer<typeof errorSchema>
