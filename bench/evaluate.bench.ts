@@ -3,18 +3,26 @@
  * each against 5,000 history lines of the same patient, and of parseEvaluationInput() on
  * the 5,000-line input (the import path). Deterministic data (seeded PRNG); the target is
  * p99 <= 1 ms for evaluate().
+ *
+ *   npx tsx bench/evaluate.bench.ts [--quick]
+ *
+ * --quick (scripts/bench-quick.mjs, `npm test`): the same cases on 500 history lines with a few
+ * iterations each, to show the benchmark still runs; its figures mean nothing.
  */
+import { parseArgs } from 'node:util'
 import { createContext, evaluate, parseEvaluationInput, type EvaluationInput, type EvaluationInputDraft } from '../src/domain/index.ts'
 import { buildHistory, oneProcedureEncounter, tenProcedureEncounter } from './history-fixture.ts'
 
+const { values: opts } = parseArgs({ options: { quick: { type: 'boolean', default: false } } })
+const QUICK = opts.quick
 const DATE_OF_SERVICE = '2026-10-14'
 const TODAY = '2026-11-26'
-const HISTORY_LINES = 5_000
+const HISTORY_LINES = QUICK ? 500 : 5_000
 const SEED = 20_261_126
-const WARM_UP = 300
-const ITERATIONS = 3_000
-const PARSE_WARM_UP = 20
-const PARSE_ITERATIONS = 200
+const WARM_UP = QUICK ? 10 : 300
+const ITERATIONS = QUICK ? 50 : 3_000
+const PARSE_WARM_UP = QUICK ? 2 : 20
+const PARSE_ITERATIONS = QUICK ? 10 : 200
 const TARGET_P99_MS = 1
 
 interface Row {
@@ -73,7 +81,7 @@ function printTable(rows: readonly Row[]): void {
   for (const row of body) console.log(format(row))
 }
 
-const COLD_ITERATIONS = 300
+const COLD_ITERATIONS = QUICK ? 10 : 300
 
 /**
  * The first evaluation of a history array derives its sessions; later ones (the coder typing)
@@ -112,15 +120,17 @@ const describeResult = (input: EvaluationInput): string => {
 }
 
 const dates = history.map((h) => h.dateOfService).sort()
+if (QUICK) console.log('quick mode (--quick): small sizes, few iterations; it checks that the benchmark runs, its figures mean nothing')
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}; seed ${SEED}; date of service ${DATE_OF_SERVICE}`)
 console.log(`History: ${history.length} lines for one patient, ${new Set(dates).size} visit dates from ${dates[0]} to ${dates.at(-1)}, providers ${[...new Set(history.map((h) => h.providerId))].join(', ')}`)
 console.log(`evaluate(): ${WARM_UP} warm-up + ${ITERATIONS} timed iterations per case; parseEvaluationInput(): ${PARSE_WARM_UP} + ${PARSE_ITERATIONS}\n`)
 
+const historyText = `${history.length.toLocaleString('en-US')} history`
 const rows = [
-  measure('(a) evaluate, 1 procedure + 5,000 history', WARM_UP, ITERATIONS, () => evaluate(inputs.one, context), describeResult(inputs.one)),
-  measure('(b) evaluate, 10 procedures + 5,000 history', WARM_UP, ITERATIONS, () => evaluate(inputs.ten, context), describeResult(inputs.ten)),
+  measure(`(a) evaluate, 1 procedure + ${historyText}`, WARM_UP, ITERATIONS, () => evaluate(inputs.one, context), describeResult(inputs.one)),
+  measure(`(b) evaluate, 10 procedures + ${historyText}`, WARM_UP, ITERATIONS, () => evaluate(inputs.ten, context), describeResult(inputs.ten)),
   measureCold('(d) evaluate, 10 procedures, history not seen before', inputs.ten),
-  measure('(c) parseEvaluationInput, 10 procedures + 5,000 history', PARSE_WARM_UP, PARSE_ITERATIONS, () => parseEvaluationInput(drafts.ten), `${history.length} history lines validated`),
+  measure(`(c) parseEvaluationInput, 10 procedures + ${historyText}`, PARSE_WARM_UP, PARSE_ITERATIONS, () => parseEvaluationInput(drafts.ten), `${history.length} history lines validated`),
 ]
 printTable(rows)
 

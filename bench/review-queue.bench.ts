@@ -1,19 +1,25 @@
 /**
- * `npx tsx bench/review-queue.bench.ts`: the review queue's filter + sort + facet counts
+ * `npx tsx bench/review-queue.bench.ts [--quick]`: the review queue's filter + sort + facet counts
  * (queueView) on 100,000 claim lines, the work the queue redoes on every filter, sort or
  * search change. Deterministic data (seeded PRNG). Target: p95 <= 100 ms per view.
+ *
+ * --quick (scripts/bench-quick.mjs, `npm test`): the same cases on 5,000 lines with a few
+ * iterations each, to show the benchmark still runs; its figures mean nothing.
  */
 import { loadavg, cpus } from 'node:os'
+import { parseArgs } from 'node:util'
 import {
   lineStatuses, queueRows, queueView, withStatuses, type QueueFilters, type QueueRow, type ReviewStatus, type SortRule,
 } from '../src/features/review/model/index.ts'
 import { buildReviewEncounters, REVIEW_BENCH_SEED } from './review-fixture.ts'
 
-const ROWS = 100_000
+const { values: opts } = parseArgs({ options: { quick: { type: 'boolean', default: false } } })
+const QUICK = opts.quick
+const ROWS = QUICK ? 5_000 : 100_000
 const SEED = REVIEW_BENCH_SEED
-const WARM_UP = 5
-const ITERATIONS = 40
-const COLD_ITERATIONS = 15
+const WARM_UP = QUICK ? 1 : 5
+const ITERATIONS = QUICK ? 5 : 40
+const COLD_ITERATIONS = QUICK ? 3 : 15
 const TARGET_MS = 100
 
 const percentile = (sorted: readonly number[], p: number): number =>
@@ -75,6 +81,7 @@ function printTable(results: readonly Result[]): void {
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ')
+if (QUICK) console.log('quick mode (--quick): small sizes, few iterations; it checks that the benchmark runs, its figures mean nothing')
 console.log(`Node ${process.version}, ${cpus().length} cores, load average at start ${load()}; seed ${SEED}`)
 
 const { encounters, users, log } = buildReviewEncounters(ROWS, SEED)

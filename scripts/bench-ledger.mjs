@@ -12,6 +12,11 @@
 //   node scripts/bench-ledger.mjs --profile indexes:key,indexes:patientId+key,indexes: [--import 100000]
 //     instead: the cost of plain IndexedDB adds, one record per line, by the indexes on the store
 //     (bench/ledger/import-experiments.ts)
+//   node scripts/bench-ledger.mjs --quick   (scripts/bench-quick.mjs, `npm test`: a 3,000-line ledger of
+//     100 patients (--patient-pool; the full run has 50,000), imports of 1,000 lines, 20 patients'
+//     counters; build and browser profile under reports/bench-quick/, removed at the end; report
+//     reports/bench-quick/bench-ledger.json; a free port. It shows the benchmark still runs, its
+//     figures mean nothing. Flags given with it still apply.)
 //
 // Port 4192: 4190 (sieve) is on the Fetch standard's blocked-port list. The browser runs on a
 // persistent profile in reports/bench-ledger/profile (on disk, as a user's; an incognito
@@ -20,42 +25,53 @@
 /* global window */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
 import { build, preview } from 'vite'
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../chromium-flags.mjs'
+import { freePort } from '../bench/ui/preview-server.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const CONFIG = resolve(root, 'bench/ledger/vite.config.ts')
-const OUT_DIR = resolve(root, 'reports/bench-ledger/dist')
-const PROFILE_DIR = resolve(root, 'reports/bench-ledger/profile')
-const REPORT = resolve(root, 'reports/bench-ledger.json')
 const TARGET_IMPORT_MS = 3_000
 const TARGET_COUNTERS_MS = 5
 
 const { values: opts } = parseArgs({
   options: {
-    ledger: { type: 'string', default: '1000000' },
-    import: { type: 'string', default: '100000' },
-    chunk: { type: 'string', default: '50000' },
-    patients: { type: 'string', default: '200' },
+    ledger: { type: 'string' },
+    import: { type: 'string' },
+    chunk: { type: 'string' },
+    patients: { type: 'string' },
+    'patient-pool': { type: 'string' },
     seed: { type: 'string', default: '1' },
-    port: { type: 'string', default: '4192' },
+    port: { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
     'no-extra': { type: 'boolean', default: false },
     profile: { type: 'string' },
+    quick: { type: 'boolean', default: false },
   },
 })
-const LEDGER = Number(opts.ledger)
-const IMPORT = Number(opts.import)
-const CHUNK = Number(opts.chunk)
-const PATIENTS = Number(opts.patients)
+const QUICK = opts.quick
+if (QUICK && opts['skip-build']) throw new Error('--skip-build does not go with --quick: a quick run builds into a directory of its own')
+// A quick run keeps its build and browser profile in a directory of its own (removed at the end)
+// and serves on a free port, so it never replaces or meets a full run's files and server.
+const QUICK_DIR = resolve(root, `reports/bench-quick/ledger-${process.pid}`)
+const OUT_DIR = QUICK ? resolve(QUICK_DIR, 'dist') : resolve(root, 'reports/bench-ledger/dist')
+const PROFILE_DIR = QUICK ? resolve(QUICK_DIR, 'profile') : resolve(root, 'reports/bench-ledger/profile')
+const REPORT = resolve(root, QUICK ? 'reports/bench-quick/bench-ledger.json' : 'reports/bench-ledger.json')
+const LEDGER = Number(opts.ledger ?? (QUICK ? '3000' : '1000000'))
+const IMPORT = Number(opts.import ?? (QUICK ? '1000' : '100000'))
+const CHUNK = Number(opts.chunk ?? (QUICK ? '1000' : '50000'))
+const PATIENTS = Number(opts.patients ?? (QUICK ? '20' : '200'))
+// Patients the ledger's lines belong to; unset: bench/ledger/ledger-data.ts's PATIENTS (50,000).
+// A small ledger needs few, or the sampled patients would have no history to read.
+const POOL = opts['patient-pool'] !== undefined ? Number(opts['patient-pool']) : QUICK ? 100 : null
 const SEED = Number(opts.seed)
-const PORT = Number(opts.port)
+const PORT = opts.port !== undefined ? Number(opts.port) : QUICK ? await freePort() : 4192
 const EXTRA = !opts['no-extra']
-if (![LEDGER, IMPORT, CHUNK, PATIENTS, SEED, PORT].every((n) => Number.isInteger(n) && n > 0) || LEDGER < IMPORT) {
-  throw new Error('--ledger, --import, --chunk, --patients, --seed and --port take positive whole numbers, and --ledger >= --import')
+if (![LEDGER, IMPORT, CHUNK, PATIENTS, SEED, PORT, POOL ?? 1].every((n) => Number.isInteger(n) && n > 0) || LEDGER < IMPORT) {
+  throw new Error('--ledger, --import, --chunk, --patients, --patient-pool, --seed and --port take positive whole numbers, and --ledger >= --import')
 }
 // The ledger in date order: the import file first, then chunks, then (not in the ledger while
 // counters are measured) one more file of the import's size, imported into the full ledger.
@@ -145,16 +161,18 @@ function importRow(label, r) {
 
 async function main() {
   const startedAt = new Date().toISOString()
-  const report = { startedAt, node: process.version, cores: os.cpus().length, load: { before: load() }, options: { LEDGER, IMPORT, CHUNK, PATIENTS, SEED, SIZES } }
+  const report = { startedAt, node: process.version, cores: os.cpus().length, load: { before: load() }, options: { QUICK, LEDGER, IMPORT, CHUNK, PATIENTS, POOL, SEED, SIZES } }
   console.log(`bench:ledger — node ${process.version}, ${chromiumExecutablePath() ?? "Playwright's Chromium"}, ${os.cpus().length} cores, load average ${load()} (1/5/15 min) at start`)
+  if (QUICK) console.log(`quick mode (--quick): a ${int(LEDGER)}-line ledger of ${int(POOL ?? 50_000)} patients, its own build and a free port; it checks that the benchmark runs, its figures mean nothing`)
 
+  const relative = (path) => path.replace(`${root}/`, '')
   if (opts['skip-build']) console.log(`build: skipped (--skip-build), serving ${OUT_DIR}`)
   else {
     const t0 = performance.now()
-    await build({ configFile: CONFIG, logLevel: 'warn' })
-    console.log(`build: bench/ledger -> reports/bench-ledger/dist in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    await build({ configFile: CONFIG, logLevel: 'warn', build: { outDir: OUT_DIR } })
+    console.log(`build: bench/ledger -> ${relative(OUT_DIR)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   }
-  const server = await preview({ configFile: CONFIG, logLevel: 'warn', preview: { port: PORT, strictPort: true, host: '127.0.0.1', open: false } })
+  const server = await preview({ configFile: CONFIG, logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { port: PORT, strictPort: true, host: '127.0.0.1', open: false } })
   const baseUrl = `http://127.0.0.1:${PORT}/`
   rmSync(PROFILE_DIR, { recursive: true, force: true })
   mkdirSync(PROFILE_DIR, { recursive: true })
@@ -165,10 +183,10 @@ async function main() {
     browser = await launch(baseUrl)
     const info = await browser.page.evaluate(() => window.ledgerBench.info())
     report.browser = { version: browser.context.browser()?.version() ?? null, ...info }
-    console.log(`Chromium ${report.browser.version ?? '?'} headless, persistent profile reports/bench-ledger/profile; crossOriginIsolated ${info.crossOriginIsolated} (timer ${info.crossOriginIsolated ? '5 µs' : '100 µs'}); IndexedDB quota ${mb(info.quota)}`)
+    console.log(`Chromium ${report.browser.version ?? '?'} headless, persistent profile ${relative(PROFILE_DIR)}; crossOriginIsolated ${info.crossOriginIsolated} (timer ${info.crossOriginIsolated ? '5 µs' : '100 µs'}); IndexedDB quota ${mb(info.quota)}`)
     const bench = (fn, ...args) => browser.page.evaluate(fn, ...args)
     if (opts.profile) {
-      await bench(([sizes, seed]) => window.ledgerBench.prepare(sizes, 0, seed, false), [SIZES, SEED])
+      await bench(([sizes, seed, pool]) => window.ledgerBench.prepare(sizes, 0, seed, false, pool ?? undefined), [SIZES, SEED, POOL])
       const rows = []
       for (const variant of opts.profile.split(',')) {
         if (variant.startsWith('indexes:')) {
@@ -187,7 +205,7 @@ async function main() {
     await browser.page.evaluate((name) => window.ledgerBench.open(name, true), dbName)
 
     // ---- 1. import of the CSV file into an empty ledger, then again (all duplicates)
-    const file = await bench(([sizes, seed]) => window.ledgerBench.prepare(sizes, 0, seed, true), [SIZES, SEED])
+    const file = await bench(([sizes, seed, pool]) => window.ledgerBench.prepare(sizes, 0, seed, true, pool ?? undefined), [SIZES, SEED, POOL])
     console.log(`\nImport file: ${int(file.lines)} lines, ${(file.chars / 1_048_576).toFixed(1)} MB of CSV (Kareo-like columns, MM/DD/YYYY), dates ${file.firstDate}..${file.lastDate}; generated in ${ms(file.ms, 0)} (not timed)`)
     const first = { ...(await withCpu(() => bench(() => window.ledgerBench.importCsv('history-1.csv')))), loadAfter: load() }
     const again = { ...(await withCpu(() => bench(() => window.ledgerBench.importCsv('history-1.csv')))), loadAfter: load() }
@@ -197,7 +215,7 @@ async function main() {
     const chunks = []
     const buildStart = performance.now()
     for (let i = 1; i < SIZES.length - 1; i++) {
-      await bench(([sizes, index, seed]) => window.ledgerBench.prepare(sizes, index, seed, false), [SIZES, i, SEED])
+      await bench(([sizes, index, seed, pool]) => window.ledgerBench.prepare(sizes, index, seed, false, pool ?? undefined), [SIZES, i, SEED, POOL])
       const r = await bench((n) => window.ledgerBench.importRows(`ledger-${n}.csv`), i)
       chunks.push({ ...r, ledgerAfter: IMPORT + chunks.reduce((a, c) => a + c.added, 0) + r.added })
       process.stdout.write(`\rbuilding the ledger: ${int(chunks.at(-1).ledgerAfter)} lines, last import of ${int(r.lines)} in ${s(r.writeMs)}   `)
@@ -216,7 +234,7 @@ async function main() {
     browser = await launch(baseUrl)
     await bench((name) => window.ledgerBench.open(name, false), dbName)
     await bench(() => window.ledgerBench.warmUpEvaluate(200))
-    const patients = await bench(([n, seed]) => window.ledgerBench.samplePatients(n, seed), [PATIENTS, SEED + 17])
+    const patients = await bench(([n, seed, pool]) => window.ledgerBench.samplePatients(n, seed, pool ?? undefined), [PATIENTS, SEED + 17, POOL])
     const passCpu = async (label) => {
       const t0 = performance.now()
       const { samples, cpuMs: used } = await withCpu(async () => ({ samples: await bench((ids) => window.ledgerBench.counters(ids), patients) }))
@@ -233,7 +251,7 @@ async function main() {
 
     // ---- extra: the import file's size again, new lines, into the full ledger
     if (EXTRA) {
-      await bench(([sizes, seed]) => window.ledgerBench.prepare(sizes, sizes.length - 1, seed, true), [SIZES, SEED])
+      await bench(([sizes, seed, pool]) => window.ledgerBench.prepare(sizes, sizes.length - 1, seed, true, pool ?? undefined), [SIZES, SEED, POOL])
       report.import.intoLedger = { ...(await withCpu(() => bench(() => window.ledgerBench.importCsv('history-2.csv')))), loadAfter: load() }
     }
     await bench((name) => window.ledgerBench.deleteDatabase(name), dbName)
@@ -284,10 +302,11 @@ async function main() {
     // Chromium leaves a deleted database's files behind until it compacts them (~250 MB here).
     rmSync(PROFILE_DIR, { recursive: true, force: true })
     await server.close()
-    mkdirSync(resolve(root, 'reports'), { recursive: true })
+    if (QUICK) rmSync(QUICK_DIR, { recursive: true, force: true })
+    mkdirSync(dirname(REPORT), { recursive: true })
     writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`)
   }
-  console.log(`report: reports/bench-ledger.json`)
+  console.log(`report: ${relative(REPORT)}`)
 }
 
 main().then(

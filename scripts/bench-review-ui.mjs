@@ -11,13 +11,19 @@
 // 1 only on a crash.
 //
 //   node scripts/bench-review-ui.mjs [--rows 100000] [--repeats 20] [--scroll-frames 300] [--step 96] [--port 4193] [--skip-build]
+//   node scripts/bench-review-ui.mjs --quick   (scripts/bench-quick.mjs, `npm test`: 2,000 lines, 3 repeats,
+//     30 scroll frames, a build of its own under reports/bench-quick/ that is removed at the end,
+//     a free port; it shows the benchmark still runs, its figures mean nothing. Flags given with
+//     it still apply.)
 /* global window, document, requestAnimationFrame, MutationObserver */
+import { rmSync } from 'node:fs'
 import os from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, expect } from '@playwright/test'
 import { build, preview } from 'vite'
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../chromium-flags.mjs'
+import { freePort } from '../bench/ui/preview-server.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const CONFIG = resolve(root, 'bench/review-ui/vite.config.ts')
@@ -26,19 +32,26 @@ const SEARCH_PAUSE_MS = 200
 
 const { values: opts } = parseArgs({
   options: {
-    rows: { type: 'string', default: '100000' },
-    repeats: { type: 'string', default: '20' },
-    'scroll-frames': { type: 'string', default: '300' },
+    rows: { type: 'string' },
+    repeats: { type: 'string' },
+    'scroll-frames': { type: 'string' },
     step: { type: 'string', default: '96' },
-    port: { type: 'string', default: '4193' },
+    port: { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
   },
 })
-const ROWS = Number(opts.rows)
-const REPEATS = Number(opts.repeats)
-const SCROLL_FRAMES = Number(opts['scroll-frames'])
+const QUICK = opts.quick
+if (QUICK && opts['skip-build']) throw new Error('--skip-build does not go with --quick: a quick run builds into a directory of its own')
+// A quick run builds into a directory of its own (removed at the end) and serves on a free
+// port, so it never replaces or meets a full run's files and server.
+const QUICK_DIR = resolve(root, `reports/bench-quick/review-ui-${process.pid}`)
+const OUT_DIR = QUICK ? resolve(QUICK_DIR, 'dist') : undefined
+const ROWS = Number(opts.rows ?? (QUICK ? '2000' : '100000'))
+const REPEATS = Number(opts.repeats ?? (QUICK ? '3' : '20'))
+const SCROLL_FRAMES = Number(opts['scroll-frames'] ?? (QUICK ? '30' : '300'))
 const STEP = Number(opts.step)
-const PORT = Number(opts.port)
+const PORT = opts.port !== undefined ? Number(opts.port) : QUICK ? await freePort() : 4193
 if (![ROWS, REPEATS, SCROLL_FRAMES, STEP, PORT].every((n) => Number.isInteger(n) && n > 0)) throw new Error('every option takes a positive whole number')
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
@@ -220,12 +233,15 @@ async function run(baseUrl) {
 
 async function main() {
   console.log(`bench:review-ui — node ${process.version}, ${chromiumExecutablePath() ?? "Playwright's Chromium"}, ${os.cpus().length} cores, load ${load()}`)
+  if (QUICK) console.log('quick mode (--quick): few lines and repeats, its own build and a free port; it checks that the benchmark runs, its figures mean nothing')
+  // Unset (a full run): the config's own reports/bench-review-ui/dist.
+  const outDir = OUT_DIR ? { build: { outDir: OUT_DIR } } : {}
   if (!opts['skip-build']) {
     const t0 = performance.now()
-    await build({ configFile: CONFIG, logLevel: 'warn' })
-    console.log(`build: bench/review-ui -> reports/bench-review-ui/dist in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    await build({ configFile: CONFIG, logLevel: 'warn', ...outDir })
+    console.log(`build: bench/review-ui -> ${OUT_DIR ? OUT_DIR.replace(`${root}/`, '') : 'reports/bench-review-ui/dist'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   }
-  const server = await preview({ configFile: CONFIG, logLevel: 'warn', preview: { port: PORT, strictPort: true, host: '127.0.0.1', open: false } })
+  const server = await preview({ configFile: CONFIG, logLevel: 'warn', ...outDir, preview: { port: PORT, strictPort: true, host: '127.0.0.1', open: false } })
   let out
   try {
     out = await run(`http://127.0.0.1:${PORT}/`)
@@ -269,7 +285,9 @@ async function main() {
   console.log(`Scroll smoothness (information): ${over(20) === 0 && blank === 0 ? 'no frame over 20 ms, no blank frame' : `${over(20)} frames over 20 ms, ${blank} blank frames`}`)
 }
 
-main().catch((error) => {
+main().finally(() => {
+  if (QUICK) rmSync(QUICK_DIR, { recursive: true, force: true })
+}).catch((error) => {
   console.error(error)
   process.exitCode = 1
 })

@@ -3,6 +3,13 @@
 // only on a crash (exit 1).
 //
 //   node scripts/bench-ui.mjs [--edits 200] [--warmup 10] [--interval-ms 100] [--skip-build] [--port 4191] [--no-throttle] [--no-control]
+//   node scripts/bench-ui.mjs --quick   (scripts/bench-quick.mjs, `npm test`: 10 edits after 2
+//     warm-up ones per series, 30 ms apart, a build of its own under reports/bench-quick/ that
+//     is removed at the end, a free port; it shows the benchmark still runs, its figures mean
+//     nothing. Flags given with it still apply.)
+//
+// The app opens on the profile chooser: the page first creates a coder profile through it (the
+// browser context is new, so there is none), as a coder on a new machine would.
 //
 // Keystroke to paint: a fresh worksheet is filled with 3 procedures and a J3301 drug, then each
 // edit is one real key event (page.keyboard) in the J3301 dose field that changes the claim
@@ -14,6 +21,7 @@
 //
 // Port 4191, not 4190: 4190 (sieve) is on the Fetch standard's blocked-port list, so both
 // Chromium (ERR_UNSAFE_PORT) and Node's fetch refuse to connect to it.
+import { rmSync } from 'node:fs'
 import os from 'node:os'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -21,28 +29,37 @@ import { chromium } from '@playwright/test'
 // The same launch settings as playwright.config.ts.
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../chromium-flags.mjs'
 import { gzipSizes, kb } from '../bench/ui/bundle-size.mjs'
-import { fillWorksheet, installProbe, openControlPage, runEdits } from '../bench/ui/keystroke.mjs'
-import { buildApp, startPreview } from '../bench/ui/preview-server.mjs'
+import { BENCH_PROFILE, fillWorksheet, installProbe, openControlPage, runEdits } from '../bench/ui/keystroke.mjs'
+import { buildApp, freePort, startPreview } from '../bench/ui/preview-server.mjs'
 
 const root = resolve(import.meta.dirname, '..')
-// Its own build output, not dist/: `npm test` deletes and rebuilds dist/, and others may run it
-// while this benchmark serves the files. Same vite config, same bundle.
-const OUT_DIR = 'reports/bench-ui/dist'
 const { values: opts } = parseArgs({
   options: {
-    edits: { type: 'string', default: '200' },
-    warmup: { type: 'string', default: '10' },
-    'interval-ms': { type: 'string', default: '100' },
-    port: { type: 'string', default: '4191' },
+    edits: { type: 'string' },
+    warmup: { type: 'string' },
+    'interval-ms': { type: 'string' },
+    port: { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
     'no-throttle': { type: 'boolean', default: false },
     'no-control': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
   },
 })
-const EDITS = Number(opts.edits)
-const WARMUP = Number(opts.warmup)
-const INTERVAL_MS = Number(opts['interval-ms'])
-const PORT = Number(opts.port)
+const QUICK = opts.quick
+if (QUICK && opts['skip-build']) throw new Error('--skip-build does not go with --quick: a quick run builds into a directory of its own')
+// Its own build output, not dist/: `npm test` deletes and rebuilds dist/, and others may run it
+// while this benchmark serves the files. Same vite config, same bundle. A quick run builds into
+// a directory of its own (removed at the end), so it never replaces a full run's files.
+const QUICK_DIR = `reports/bench-quick/ui-${process.pid}`
+const OUT_DIR = QUICK ? `${QUICK_DIR}/dist` : 'reports/bench-ui/dist'
+const EDITS = Number(opts.edits ?? (QUICK ? '10' : '200'))
+const WARMUP = Number(opts.warmup ?? (QUICK ? '2' : '10'))
+const INTERVAL_MS = Number(opts['interval-ms'] ?? (QUICK ? '30' : '100'))
+// A quick run takes a free port, so it never meets a full run (or another quick run) on 4191.
+const PORT = opts.port !== undefined ? Number(opts.port) : QUICK ? await freePort() : 4191
+if (![EDITS, PORT].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(WARMUP) || WARMUP < 0 || !(INTERVAL_MS >= 0)) {
+  throw new Error('--edits and --port take positive whole numbers, --warmup a whole number, --interval-ms a number of milliseconds')
+}
 const THROTTLE_RATE = 4
 const TARGET_P95_MS = 16
 const TARGET_JS_GZIP_KB = 150
@@ -124,9 +141,11 @@ async function measureKeystrokes(baseUrl) {
 async function main() {
   const loadBefore = os.loadavg().map((l) => l.toFixed(1)).join(' ')
   console.log(`bench:ui — node ${process.version}, ${chromiumExecutablePath() ?? "Playwright's Chromium"}`)
+  if (QUICK) console.log('quick mode (--quick): few edits, its own build and a free port; it checks that the benchmark runs, its figures mean nothing')
   if (opts['skip-build']) console.log(`build: skipped (--skip-build), serving the existing ${OUT_DIR}/`)
   else {
-    const build = await buildApp(root, { outDir: OUT_DIR })
+    // A quick run does not wait for a half-edited tree to build again: a failed build is its answer.
+    const build = await buildApp(root, { outDir: OUT_DIR, attempts: QUICK ? 1 : 3 })
     console.log(`build: vite build --outDir ${OUT_DIR} ok in ${(build.ms / 1000).toFixed(1)} s${build.attempts > 1 ? ` (attempt ${build.attempts})` : ''}`)
   }
   // Sizes now, from the files about to be served.
@@ -147,6 +166,7 @@ async function main() {
   // ---- keystroke to paint
   console.log('')
   console.log(`Keystroke -> claim lines painted: ${EDITS} edits per series (after ${WARMUP} warm-up edits), Chromium ${result.browserVersion}, headless, 1280x800.`)
+  console.log(`Profile: ${BENCH_PROFILE.name} (${BENCH_PROFILE.role}), created through the profile chooser the app opens on.`)
   console.log('Worksheet: patient PT-BENCH, no provider, facet injection L4-L5 Both + L5-S1 Left, epidural transforaminal L5-S1 Right,')
   console.log(`trigger point with 3 muscles, drug J3301 (${result.lines.length} claim lines). No patient history: IndexedDB seeding skipped (the storage layer is being rewritten).`)
   console.log('Edit = one real key event (page.keyboard) in the J3301 dose field; every measured edit changes the J3301 units.')
@@ -210,7 +230,9 @@ async function main() {
   console.log(`worksheet JS gzip: ${jsKb.toFixed(1)} KB (target <= ${TARGET_JS_GZIP_KB} KB): ${jsVerdict}`)
 }
 
-main().then(
+main().finally(() => {
+  if (QUICK) rmSync(resolve(root, QUICK_DIR), { recursive: true, force: true })
+}).then(
   () => { process.exitCode = 0 },
   (error) => { console.error(`bench:ui crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`); process.exitCode = 1 },
 )

@@ -1,5 +1,5 @@
-// Prints exactly two lines, `unit: N passed, N failed, N skipped` and
-// `e2e: N passed, N failed, N skipped`, from the runners' JSON reports.
+// Prints one line per test run, `unit: N passed, N failed, N skipped`, `server-pglite: ...`,
+// `server-pg: ...` and `e2e: ...`, from the runners' JSON reports.
 // A missing, unreadable or empty report counts as one failure, so a crash never looks green.
 // Exits non-zero when anything failed.
 import { readFileSync } from 'node:fs'
@@ -47,8 +47,11 @@ function e2eCounts(report) {
 
 const line = (name, c) => `${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`
 
-const unit = unitCounts(readJson('reports/unit.json'))
-const e2e = e2eCounts(readJson('reports/e2e.json'))
-console.log(line('unit', unit))
-console.log(line('e2e', e2e))
-process.exitCode = unit.failed > 0 || e2e.failed > 0 ? 1 : 0
+const runs = [
+  ['unit', unitCounts(readJson('reports/unit.json'))],
+  ['server-pglite', unitCounts(readJson('reports/server-pglite.json'))],
+  ['server-pg', unitCounts(readJson('reports/server-postgres.json'))],
+  ['e2e', e2eCounts(readJson('reports/e2e.json'))],
+]
+for (const [name, counts] of runs) console.log(line(name, counts))
+process.exitCode = runs.some(([, counts]) => counts.failed > 0) ? 1 : 0

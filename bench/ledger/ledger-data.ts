@@ -61,9 +61,10 @@ export interface LedgerChunk {
 /**
  * The lines of one date range of the ledger: `sizes` are the line counts of every chunk in
  * order (the whole ledger), `index` the chunk wanted. Each chunk has exactly its size in
- * distinct lines, dated within its own share of the three years.
+ * distinct lines, dated within its own share of the three years. The lines belong to
+ * `patients` patients (P000001 ...): fewer in a small quick run, so each still has a history.
  */
-export function ledgerChunk(sizes: readonly number[], index: number, seed: number): LedgerChunk {
+export function ledgerChunk(sizes: readonly number[], index: number, seed: number, patients: number = PATIENTS): LedgerChunk {
   const total = sizes.reduce((a, b) => a + b, 0)
   const before = sizes.slice(0, index).reduce((a, b) => a + b, 0)
   const size = sizes[index] ?? 0
@@ -74,7 +75,7 @@ export function ledgerChunk(sizes: readonly number[], index: number, seed: numbe
   const rows: HistoryImportRow[] = []
   const keys = new Set<string>()
   while (rows.length < size) {
-    const patient = patientId(1 + Math.floor(random() * PATIENTS))
+    const patient = patientId(1 + Math.floor(random() * patients))
     const dateOfService = isoDay(fromDay + Math.floor(random() * (toDay - fromDay)))
     const providerId = pick(PROVIDERS)
     let roll = random() * TOTAL_WEIGHT

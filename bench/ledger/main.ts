@@ -64,9 +64,9 @@ const api = {
     await deleteStore(name)
   },
   /** Generates one chunk of the ledger (not timed by the caller's figures); as CSV text when `csv`. */
-  prepare(sizes: number[], index: number, seed: number, csv: boolean) {
+  prepare(sizes: number[], index: number, seed: number, csv: boolean, patients: number = PATIENTS) {
     const started = now()
-    const chunk = ledgerChunk(sizes, index, seed)
+    const chunk = ledgerChunk(sizes, index, seed, patients)
     prepared = { rows: chunk.rows, csv: csv ? toCsv(chunk.rows) : null }
     return { lines: chunk.rows.length, chars: prepared.csv?.length ?? 0, firstDate: chunk.firstDate, lastDate: chunk.lastDate, ms: now() - started }
   },
@@ -93,8 +93,8 @@ const api = {
     const outcome = await openStore().importHistory(rows, meta(fileName), () => undefined)
     return { writeMs: now() - t0, ...outcome, lines: rows.length }
   },
-  /** `count` distinct patients among the ledger's, from a seeded sequence. */
-  samplePatients(count: number, seed: number) {
+  /** `count` distinct patients among the ledger's `patients`, from a seeded sequence. */
+  samplePatients(count: number, seed: number, patients: number = PATIENTS) {
     let a = seed >>> 0
     const random = () => {
       a = (a + 0x6d2b79f5) >>> 0
@@ -103,7 +103,7 @@ const api = {
       return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
     }
     const picked = new Set<string>()
-    while (picked.size < Math.min(count, PATIENTS)) picked.add(patientId(1 + Math.floor(random() * PATIENTS)))
+    while (picked.size < Math.min(count, patients)) picked.add(patientId(1 + Math.floor(random() * patients)))
     return [...picked]
   },
   /** JIT warm-up of evaluate() on fixture data (the worksheet has evaluated the form before a patient is typed). */

@@ -96,9 +96,31 @@ export function installProbe(page) {
   }, CLAIM_LINES)
 }
 
-/** Opens a fresh worksheet and fills it so the claim has real work: 3 procedures (4 levels, 3 muscles) and a drug. */
+export const BENCH_PROFILE = { name: 'Bench Coder', role: 'Coder' }
+
+/**
+ * The app opens on the profile chooser before any screen. As a coder on a new machine would,
+ * this creates a coder profile through the chooser's form (the benchmark's browser context is
+ * new, so there is no profile yet) and waits for the banner to name it.
+ */
+export async function createProfile(page, { name, role } = BENCH_PROFILE, timeoutMs = 15_000) {
+  const main = page.getByRole('main')
+  // The form's Name field shows once the chooser has read the (empty) list of profiles.
+  const nameField = main.getByRole('textbox', { name: 'Name', exact: true })
+  await nameField.waitFor({ state: 'visible', timeout: timeoutMs })
+  await nameField.fill(name)
+  await main.getByRole('radio', { name: role, exact: true }).check()
+  await main.getByRole('button', { name: 'Create profile and start', exact: true }).click()
+  await page.getByRole('banner').getByText(`${name} · ${role}`).waitFor({ state: 'visible', timeout: timeoutMs })
+}
+
+/**
+ * Opens a fresh worksheet (after choosing the profile) and fills it so the claim has real work:
+ * 3 procedures (4 levels, 3 muscles) and a drug.
+ */
 export async function fillWorksheet(page, baseUrl) {
   await page.goto(baseUrl)
+  await createProfile(page)
   const patient = page.getByLabel('Patient account', { exact: true })
   await patient.waitFor({ state: 'visible', timeout: 15_000 })
   await page.waitForURL(/#\/worksheet\//)

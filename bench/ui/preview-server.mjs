@@ -1,6 +1,7 @@
 // Build the app into its own out dir and serve it with `vite preview`, started directly from node_modules/.bin
 // (not through npx, whose pid is not vite's: killing npx leaves vite holding the port).
 import { spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { resolve } from 'node:path'
 
@@ -74,4 +75,21 @@ export async function startPreview(root, { outDir, port, host = '127.0.0.1', tim
     await sleep(100)
   }
   return { url, pid: child.pid, stop }
+}
+
+/**
+ * A TCP port that is free on `host` right now, chosen by the OS (its ephemeral range, which
+ * holds none of the Fetch standard's blocked ports). The quick runs (--quick) serve on one, so
+ * they never collide with a full benchmark, or another quick run, on the fixed default port.
+ */
+export function freePort(host = '127.0.0.1') {
+  return new Promise((res, rej) => {
+    const server = createServer()
+    server.unref()
+    server.once('error', rej)
+    server.listen(0, host, () => {
+      const { port } = server.address()
+      server.close(() => res(port))
+    })
+  })
 }
