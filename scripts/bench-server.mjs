@@ -10,6 +10,7 @@
 //   - an authenticated read: GET /api/training/attempts as the coder (the session check, then
 //     one indexed query), from N keep-alive connections for S seconds: requests per second and
 //     p50/p95/p99 latency from every request's own time (exact percentiles, not a histogram);
+//   - a floor for comparison: GET /api/health, one transaction with `select 1` and no session;
 //   - sign-ins per second (each one scrypt at N=2^15, r=8, p=3) from 4 connections.
 // The load generator is this process: it shares the machine's cores with the server (and
 // PostgreSQL), so the load average is printed with the figures.
@@ -165,14 +166,17 @@ async function benchStore(store) {
     const { coder } = await seed(base, setupLink)
     // Warm-up: the server's first requests compile its code paths.
     await load(Math.min(CONNECTIONS, 10), opts.quick ? 0.3 : 2, () => request(base, 'GET', '/api/training/attempts', { cookie: coder }))
+    const floor = await load(CONNECTIONS, Math.max(1, SECONDS / 2), () => request(base, 'GET', '/api/health'))
+    const floorLoad = loadAverage()
     const read = await load(CONNECTIONS, SECONDS, () => request(base, 'GET', '/api/training/attempts', { cookie: coder }))
     const readLoad = loadAverage()
     const signIns = await load(SIGN_IN_CONNECTIONS, SECONDS, () => request(base, 'POST', '/api/auth/sign-in', { body: { email: 'cody@bench.test', password: PASSWORD } }))
     console.log(`\n${store}:`)
+    console.log(`  floor: GET /api/health (one transaction, select 1, no session), ${CONNECTIONS} connections: ${floor.rps.toFixed(0)} req/s, p50 ${ms(floor.p50)}, p95 ${ms(floor.p95)}; load average ${floorLoad}`)
     console.log(`  authenticated read (GET /api/training/attempts), ${CONNECTIONS} connections, ${SECONDS} s: ${read.n} requests, ${read.rps.toFixed(0)} req/s, p50 ${ms(read.p50)}, p95 ${ms(read.p95)}, p99 ${ms(read.p99)}, non-200 ${read.errors}; load average ${readLoad}`)
     console.log(`  sign-ins (scrypt N=2^15 r=8 p=3), ${SIGN_IN_CONNECTIONS} connections, ${SECONDS} s: ${signIns.n} sign-ins, ${signIns.rps.toFixed(1)}/s, p50 ${ms(signIns.p50)}, p95 ${ms(signIns.p95)}, non-200 ${signIns.errors}; load average ${loadAverage()}`)
     if (store === 'postgres' && !opts.quick) console.log(`  target: authenticated read p95 <= ${TARGET_P95_MS} ms on PostgreSQL: ${read.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'}`)
-    if (read.errors > 0 || signIns.errors > 0) throw new Error(`${read.errors + signIns.errors} requests failed`)
+    if (read.errors > 0 || signIns.errors > 0 || floor.errors > 0) throw new Error(`${read.errors + signIns.errors} requests failed`)
   } finally {
     running.child.kill('SIGTERM')
     await running.exited

@@ -20,6 +20,33 @@ export interface Scope {
   userId?: string | null
   sessionToken?: string | null
   inviteToken?: string | null
+  /**
+   * Enter through the session instead: app_session(sessionToken) switches to icw_app, scopes the
+   * transaction to the session's person and practice, and answers the session with them.
+   */
+  lookupSession?: boolean
+}
+
+/** What app_session answers: the session, its person, and their active role in its practice. */
+export interface SessionLookup {
+  session_id: string
+  token_hash: string
+  user_id: string
+  practice_id: string | null
+  state: 'active' | 'two-factor' | 'enroll-two-factor'
+  created_at: Date
+  last_seen_at: Date
+  expires_at: Date
+  email: string
+  name: string
+  password_hash: string
+  totp_secret: string | null
+  totp_enabled: boolean
+  totp_last_step: number | null
+  practice_name: string | null
+  idle_timeout_minutes: number | null
+  two_factor_roles: string[] | null
+  role: 'admin' | 'supervisor' | 'coder' | 'trainee' | null
 }
 
 /** The role every request runs as: it owns nothing and is no superuser, so row security binds it. */
@@ -27,8 +54,11 @@ export const APP_ROLE = 'icw_app'
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres'
-  /** One transaction as the application role with the scope's settings (transaction-local). */
-  transaction<T>(scope: Scope, run: (q: Queryable) => Promise<T>): Promise<T>
+  /**
+   * One transaction as the application role with the scope's settings (transaction-local);
+   * with `lookupSession`, `run` also gets the session (null when the token matches none).
+   */
+  transaction<T>(scope: Scope, run: (q: Queryable, session: SessionLookup | null) => Promise<T>): Promise<T>
   /** As the connecting (owner) role, outside row security: migrations and the audit check only. */
   asOwner<T>(run: (q: OwnerQueryable) => Promise<T>): Promise<T>
   /** LISTEN is for issue 13; close ends every connection (PGlite: CHECKPOINT first). */
@@ -39,9 +69,11 @@ const SCOPE_SQL = `select set_config('role', '${APP_ROLE}', true),
   set_config('app.practice_id', $1, true), set_config('app.user_id', $2, true),
   set_config('app.session_token', $3, true), set_config('app.invite_token', $4, true)`
 
-/** The first statement of every application transaction. */
-export async function enterScope(q: Queryable, scope: Scope): Promise<void> {
+/** The first statement of every application transaction: after it, the transaction is icw_app's. */
+export async function enterScope(q: Queryable, scope: Scope): Promise<SessionLookup | null> {
+  if (scope.lookupSession) return (await q.query<SessionLookup>('select * from app_session($1)', [scope.sessionToken ?? '']))[0] ?? null
   await q.query(SCOPE_SQL, [scope.practiceId ?? '', scope.userId ?? '', scope.sessionToken ?? '', scope.inviteToken ?? ''])
+  return null
 }
 
 /** Moves the transaction to another practice (after the session says which one). */

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite'
-import { enterScope, type Database, type OwnerQueryable, type Queryable, type Scope } from './database.ts'
+import { enterScope, type Database, type OwnerQueryable, type Queryable, type Scope, type SessionLookup } from './database.ts'
 
 interface PgliteLike {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>
@@ -21,11 +21,10 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   let closed = false
   return {
     kind: 'pglite',
-    async transaction<T>(scope: Scope, run: (q: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(scope: Scope, run: (q: Queryable, session: SessionLookup | null) => Promise<T>): Promise<T> {
       return pg.transaction(async (tx) => {
         const q = wrap(tx)
-        await enterScope(q, scope)
-        return run(q)
+        return run(q, await enterScope(q, scope))
       })
     },
     asOwner: async <T,>(run: (q: OwnerQueryable) => Promise<T>) => run(wrap(pg)),

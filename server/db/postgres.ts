@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { enterScope, type Database, type OwnerQueryable, type Queryable, type Scope } from './database.ts'
+import { enterScope, type Database, type OwnerQueryable, type Queryable, type Scope, type SessionLookup } from './database.ts'
 
 // Counts and sequence numbers as numbers (they stay far below 2^53).
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
@@ -23,16 +23,16 @@ export function openPostgres(options: PostgresOptions): Database {
   const ownerPool = options.ownerUrl && options.ownerUrl !== options.url
     ? new pg.Pool({ connectionString: options.ownerUrl, max: 2 })
     : pool
-  pool.on('error', (err) => console.error(`PostgreSQL connection error: ${err.message}`))
+  // An idle connection's error (the database restarted) must not crash the process.
+  for (const p of new Set([pool, ownerPool])) p.on('error', (err) => console.error(`PostgreSQL connection error: ${err.message}`))
   return {
     kind: 'postgres',
-    async transaction<T>(scope: Scope, run: (q: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(scope: Scope, run: (q: Queryable, session: SessionLookup | null) => Promise<T>): Promise<T> {
       const client = await pool.connect()
       try {
         await client.query('begin')
         const q = wrap(client)
-        await enterScope(q, scope)
-        const result = await run(q)
+        const result = await run(q, await enterScope(q, scope))
         await client.query('commit')
         return result
       } catch (err) {

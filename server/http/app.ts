@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import type { ZodMiniType } from 'zod/mini'
 import { ROUTES, type RouteName, type RouteSpec } from '../../src/group-api/routes.ts'
 import type { ServerConfig } from '../config.ts'
@@ -9,6 +10,7 @@ import type { ScryptCost } from '../auth/passwords.ts'
 import type { Ctx, RequestMeta } from '../services/context.ts'
 import { loadPrincipal } from '../services/sessions.ts'
 import { ApiError, type Reply } from './errors.ts'
+import { droppedKey, unstorableString } from './input-guard.ts'
 import { HANDLERS, type Handler } from './handlers.ts'
 import { buildOpenApi } from './openapi.ts'
 import { AddressRateLimiter } from './rate-limit.ts'
@@ -46,8 +48,14 @@ function parseWith(schema: ZodMiniType | undefined, value: unknown, where: 'body
     if (!empty) throw new ApiError(400, 'invalid', `This route takes no ${where === 'params' ? 'parameters' : where}.`)
     return {}
   }
+  const bad = unstorableString(value)
+  if (bad) throw new ApiError(400, 'invalid', `${bad.path ? `${bad.path}: ` : ''}the value ${bad.problem}.`, bad.path ? `${where}.${bad.path}` : where)
   const result = schema.safeParse(value)
-  if (result.success) return result.data
+  if (result.success) {
+    const dropped = droppedKey(value, result.data)
+    if (dropped) throw new ApiError(400, 'invalid', `Unknown field: ${dropped}.`, `${where}.${dropped}`)
+    return result.data
+  }
   const issue = result.error.issues[0]
   const path = issue.path.map(String).join('.')
   const message = issue.code === 'unrecognized_keys'
@@ -121,10 +129,13 @@ export function createApp(options: AppOptions): Hono {
     return errorResponse(c, new ApiError(500, 'internal', 'The server could not complete this request. Nothing was saved. Try again; if it persists, tell your admin.'))
   })
 
+  // Checks Content-Length, and counts a streamed (chunked) body as it arrives.
+  app.use('/api/*', bodyLimit({
+    maxSize: options.config.bodyLimitBytes,
+    onError: (c) => errorResponse(c, new ApiError(413, 'too-large', `The body is larger than ${options.config.bodyLimitBytes} bytes.`)),
+  }))
   app.use('/api/*', async (c, next) => {
     c.header('Cache-Control', 'no-store')
-    const length = Number(c.req.header('content-length') ?? 0)
-    if (length > options.config.bodyLimitBytes) throw new ApiError(413, 'too-large', `The body is larger than ${options.config.bodyLimitBytes} bytes.`)
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const expected = originOf(c.req).origin
       if (c.req.header('origin') !== expected) throw new ApiError(403, 'bad-origin', 'This request did not come from the app\'s own page.')
@@ -160,14 +171,15 @@ export function createApp(options: AppOptions): Hono {
       const meta: RequestMeta = { now: now(), ip: address, userAgent: c.req.header('user-agent') ?? null, sessionToken: token, origin }
       const cookie: { value: string | null } = { value: null }
       const tokenHash = token ? hashToken(token) : null
-      const reply: Reply = await options.db.transaction({ sessionToken: tokenHash }, async (q) => {
+      const scope = spec.access === 'public' ? { sessionToken: tokenHash } : { sessionToken: tokenHash, lookupSession: true }
+      const reply: Reply = await options.db.transaction(scope, async (q, found) => {
         const ctx: Ctx = {
           q, meta, principal: null,
           deps: { config: options.config, ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}) },
           setSessionCookie: (value) => { cookie.value = value },
         }
         if (spec.access !== 'public') {
-          const principal = await loadPrincipal(ctx, tokenHash)
+          const principal = await loadPrincipal(ctx, found)
           if (principal instanceof ApiError) {
             if (token) cookie.value = ''
             return { kind: 'fail', error: principal }

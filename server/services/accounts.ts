@@ -276,8 +276,8 @@ export async function switchPractice(ctx: Ctx, body: z.infer<typeof s.switchPrac
   const membership = await findMembership(ctx.q, principal.user.id, body.practiceId)
   if (!membership) throw new ApiError(404, 'not-found', 'You are not an active member of that practice.')
   const state = !principal.user.totp_enabled && twoFactorRequired(membership.practice, membership.role) ? 'enroll-two-factor' : 'active'
-  await ctx.q.query('update sessions set practice_id = $2, state = $3, last_seen_at = $4 where id = $1', [principal.session.id, body.practiceId, state, ctx.meta.now])
   await setScope(ctx.q, { userId: principal.user.id, practiceId: body.practiceId })
+  await ctx.q.query('update sessions set practice_id = $2, state = $3, last_seen_at = $4 where id = $1', [principal.session.id, body.practiceId, state, ctx.meta.now])
   const next: Principal = { ...principal, session: { ...principal.session, practice_id: body.practiceId, state, last_seen_at: ctx.meta.now }, practice: membership.practice, role: membership.role }
   await recordAudit(ctx, { practiceId: body.practiceId, userId: principal.user.id, userName: principal.user.name, action: 'practice-entered' })
   return json(await sessionInfo(ctx, next))

@@ -1,6 +1,6 @@
 import type { Role, SessionInfo, SessionState } from '../../src/group-api/schemas.ts'
 import { hashToken, newToken } from '../auth/tokens.ts'
-import { setScope, type Queryable } from '../db/database.ts'
+import { setScope, type Queryable, type SessionLookup } from '../db/database.ts'
 import { ApiError } from '../http/errors.ts'
 import { recordAuthEvent } from './audit.ts'
 import { iso, type Ctx, type PracticeRow, type Principal, type SessionRow, type UserRow } from './context.ts'
@@ -66,18 +66,23 @@ export async function createSession(ctx: Ctx, user: UserRow, practiceId: string 
 /**
  * The signed-in person behind the request's cookie, checked now: the session exists, is within
  * its idle timeout and absolute lifetime, and the person is still an active member of the
- * session's practice. An ended session is deleted and logged, and the answer is a 401.
+ * session's practice. An ended session is deleted and logged, and the answer is a 401. The
+ * transaction entered through app_session, which found the session and scoped the transaction.
  */
-export async function loadPrincipal(ctx: Ctx, sessionTokenHash: string | null): Promise<Principal | ApiError> {
+export async function loadPrincipal(ctx: Ctx, found: SessionLookup | null): Promise<Principal | ApiError> {
   const signIn = new ApiError(401, 'unauthenticated', 'Sign in to continue.')
-  if (!sessionTokenHash) return signIn
-  const session = (await ctx.q.query<SessionRow>(
-    'select id, token_hash, user_id, practice_id, state, created_at, last_seen_at, expires_at from sessions where token_hash = $1', [sessionTokenHash]))[0]
-  if (!session) return signIn
-  await setScope(ctx.q, { userId: session.user_id, practiceId: session.practice_id })
-  const user = await findUser(ctx.q, session.user_id)
-  if (!user) return signIn
-  const membership = session.practice_id ? await findMembership(ctx.q, user.id, session.practice_id) : null
+  if (!found) return signIn
+  const session: SessionRow = {
+    id: found.session_id, token_hash: found.token_hash, user_id: found.user_id, practice_id: found.practice_id, state: found.state,
+    created_at: found.created_at, last_seen_at: found.last_seen_at, expires_at: found.expires_at,
+  }
+  const user: UserRow = {
+    id: found.user_id, email: found.email, name: found.name, password_hash: found.password_hash, totp_secret: found.totp_secret,
+    totp_enabled: found.totp_enabled, totp_last_step: found.totp_last_step,
+  }
+  const membership = found.practice_id && found.role && found.practice_name !== null
+    ? { role: found.role, practice: { id: found.practice_id, name: found.practice_name, idle_timeout_minutes: found.idle_timeout_minutes ?? DEFAULT_IDLE_MINUTES, two_factor_roles: found.two_factor_roles ?? [] } }
+    : null
   const idleMinutes = membership?.practice.idle_timeout_minutes ?? DEFAULT_IDLE_MINUTES
   const now = ctx.meta.now.getTime()
   const idle = now - new Date(session.last_seen_at).getTime() > idleMinutes * 60_000

@@ -17,7 +17,7 @@ describe('sign-in', () => {
   it('signs a coder in and shows who, which practice and which role', async () => {
     const { users } = await server.seedPractice('Lakeside Pain', [{ email: 'cora@lakeside.test', role: 'coder' }])
     const desk = server.client()
-    const answer = await desk.signIn(users['cora@lakeside.test']!, server)
+    const answer = await desk.signIn(users['cora@lakeside.test'], server)
     expect(answer.status).toBe(200)
     expect(answer.body).toMatchObject({ state: 'active', role: 'coder', practice: { name: 'Lakeside Pain' }, twoFactorRequired: false })
     expect((await desk.get('/api/auth/session')).body.user.email).toBe('cora@lakeside.test')
@@ -43,7 +43,7 @@ describe('sign-in', () => {
     expect(log.at(-1)?.detail?.reason).toBe('locked')
     // After the window the account opens again.
     server.clock.advance(16 * 60_000)
-    expect((await desk.signIn(users['lou@lockout.test']!, server)).status).toBe(200)
+    expect((await desk.signIn(users['lou@lockout.test'], server)).status).toBe(200)
   })
 
   it('locks an unknown account the same way, so the two cannot be told apart', async () => {
@@ -70,7 +70,7 @@ describe('sign-in', () => {
 describe('two-factor', () => {
   it('asks for the authenticator code after the password, and refuses the app until it is given', async () => {
     const { users } = await server.seedPractice('Code Pain', [{ email: 'sue@code.test', role: 'supervisor', twoFactor: true }])
-    const sue = users['sue@code.test']!
+    const sue = users['sue@code.test']
     const desk = server.client()
     const first = await desk.post('/api/auth/sign-in', { email: sue.email, password: sue.password })
     expect(first.body.state).toBe('two-factor')
@@ -90,7 +90,7 @@ describe('two-factor', () => {
   it('makes a supervisor without an authenticator set one up before anything else (policy)', async () => {
     const { users } = await server.seedPractice('Policy Pain', [{ email: 'sam@policy.test', role: 'supervisor' }])
     const desk = server.client()
-    const first = await desk.signIn(users['sam@policy.test']!, server)
+    const first = await desk.signIn(users['sam@policy.test'], server)
     expect(first.body).toMatchObject({ state: 'enroll-two-factor', twoFactorRequired: true })
     expect((await desk.get('/api/encounters')).body.error).toBe('two-factor-enrollment-required')
     const setup = await desk.post('/api/auth/two-factor/setup')
@@ -113,9 +113,9 @@ describe('two-factor', () => {
       { email: 'ann@rule.test', role: 'admin', twoFactor: true }, { email: 'cal@rule.test', role: 'coder' },
     ])
     const admin = server.client()
-    await admin.signIn(users['ann@rule.test']!, server)
+    await admin.signIn(users['ann@rule.test'], server)
     const coder = server.client()
-    expect((await coder.signIn(users['cal@rule.test']!, server)).body.state).toBe('active')
+    expect((await coder.signIn(users['cal@rule.test'], server)).body.state).toBe('active')
     const changed = await admin.patch('/api/admin/settings', { twoFactorRoles: ['admin', 'supervisor', 'coder'] })
     expect(changed.body.twoFactorRoles).toEqual(['admin', 'supervisor', 'coder'])
     expect((await coder.get('/api/encounters')).body.error).toBe('two-factor-enrollment-required')
@@ -129,7 +129,7 @@ describe('two-factor', () => {
     for (let i = 0; i < 5; i++) statuses.push((await desk.post('/api/auth/two-factor/verify', { code: '123456' })).status)
     expect(statuses).toEqual([400, 400, 400, 400, 401])
     expect((await desk.get('/api/auth/session')).status).toBe(401)
-    expect((await server.client().post('/api/auth/sign-in', { email: 'gus@guess.test', password: users['gus@guess.test']!.password })).status).toBe(401)
+    expect((await server.client().post('/api/auth/sign-in', { email: 'gus@guess.test', password: users['gus@guess.test'].password })).status).toBe(401)
   })
 })
 
@@ -137,7 +137,7 @@ describe('sessions', () => {
   it('ends a session after the idle timeout and logs it', async () => {
     const { users } = await server.seedPractice('Idle Pain', [{ email: 'ida@idle.test', role: 'coder' }])
     const desk = server.client()
-    await desk.signIn(users['ida@idle.test']!, server)
+    await desk.signIn(users['ida@idle.test'], server)
     server.clock.advance(14 * 60_000)
     expect((await desk.post('/api/auth/refresh')).status).toBe(200)
     server.clock.advance(14 * 60_000)
@@ -153,7 +153,7 @@ describe('sessions', () => {
     const { practiceId, users } = await server.seedPractice('Short Pain', [{ email: 'sho@short.test', role: 'coder' }])
     await server.db.asOwner((q) => q.query('update practices set idle_timeout_minutes = 5 where id = $1', [practiceId]))
     const desk = server.client()
-    expect((await desk.signIn(users['sho@short.test']!, server)).body.idleTimeoutMinutes).toBe(5)
+    expect((await desk.signIn(users['sho@short.test'], server)).body.idleTimeoutMinutes).toBe(5)
     server.clock.advance(5 * 60_000 + 1000)
     expect((await desk.get('/api/auth/session')).status).toBe(401)
   })
@@ -161,7 +161,7 @@ describe('sessions', () => {
   it('ends a session at its absolute lifetime however active it is', async () => {
     const { users } = await server.seedPractice('Long Pain', [{ email: 'lon@long.test', role: 'coder' }])
     const desk = server.client()
-    await desk.signIn(users['lon@long.test']!, server)
+    await desk.signIn(users['lon@long.test'], server)
     // Active every 10 minutes for 11 h 50 min: never idle, yet the 12-hour limit ends it.
     for (let step = 0; step < 71; step++) {
       server.clock.advance(10 * 60_000)
@@ -176,9 +176,9 @@ describe('sessions', () => {
     const a = server.client()
     const b = server.client()
     const other = server.client()
-    await a.signIn(users['max@many.test']!, server)
-    await b.signIn(users['max@many.test']!, server)
-    await other.signIn(users['mo@many.test']!, server)
+    await a.signIn(users['max@many.test'], server)
+    await b.signIn(users['max@many.test'], server)
+    await other.signIn(users['mo@many.test'], server)
     const list = await a.get('/api/auth/sessions')
     expect(list.body.sessions).toHaveLength(2)
     expect(list.body.sessions.filter((s: { current: boolean }) => s.current)).toHaveLength(1)
@@ -195,22 +195,22 @@ describe('sessions', () => {
       { email: 'adm@gone.test', role: 'admin', twoFactor: true }, { email: 'dee@gone.test', role: 'coder' },
     ])
     const admin = server.client()
-    await admin.signIn(users['adm@gone.test']!, server)
+    await admin.signIn(users['adm@gone.test'], server)
     const coder = server.client()
-    await coder.signIn(users['dee@gone.test']!, server)
+    await coder.signIn(users['dee@gone.test'], server)
     expect((await coder.get('/api/training/attempts')).status).toBe(200)
-    const off = await admin.post(`/api/admin/members/${users['dee@gone.test']!.id}/deactivate`)
+    const off = await admin.post(`/api/admin/members/${users['dee@gone.test'].id}/deactivate`)
     expect(off.body.active).toBe(false)
     expect((await coder.get('/api/training/attempts')).status).toBe(401)
     expect((await server.client().post('/api/auth/sign-in', { email: 'dee@gone.test', password: PASSWORD })).status).toBe(401)
     expect((await auditActions(practiceId)).map((e) => e.action)).toContain('member-deactivated')
-    expect((await admin.post(`/api/admin/members/${users['adm@gone.test']!.id}/deactivate`)).body.error).toBe('not-yourself')
+    expect((await admin.post(`/api/admin/members/${users['adm@gone.test'].id}/deactivate`)).body.error).toBe('not-yourself')
   })
 
   it('refuses a password on the common list or shorter than 12 characters', async () => {
     const { users } = await server.seedPractice('Word Pain', [{ email: 'pat@word.test', role: 'coder' }])
     const desk = server.client()
-    await desk.signIn(users['pat@word.test']!, server)
+    await desk.signIn(users['pat@word.test'], server)
     const short = await desk.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short one' })
     expect(short.body).toMatchObject({ error: 'invalid', path: 'body.newPassword' })
     const common = await desk.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'qwertyuiop123' })
@@ -242,7 +242,7 @@ describe('first run and invitations', () => {
   it('invites a coder with a link that expires, and the coder joins with it', async () => {
     const { practiceId, users } = await server.seedPractice('Invite Pain', [{ email: 'ivy@invite.test', role: 'admin', twoFactor: true }])
     const admin = server.client()
-    await admin.signIn(users['ivy@invite.test']!, server)
+    await admin.signIn(users['ivy@invite.test'], server)
     const created = await admin.post('/api/admin/invites', { email: 'New.Coder@Invite.test', role: 'coder', expiresInDays: 2 })
     expect(created.status).toBe(200)
     const token = created.body.link.split('/#/invite/')[1]
@@ -264,8 +264,8 @@ describe('access log', () => {
       { email: 'ada@chain.test', role: 'admin', twoFactor: true }, { email: 'cy@chain.test', role: 'coder' },
     ])
     const admin = server.client()
-    await admin.signIn(users['ada@chain.test']!, server)
-    expect((await admin.patch(`/api/admin/members/${users['cy@chain.test']!.id}`, { role: 'supervisor' })).body.role).toBe('supervisor')
+    await admin.signIn(users['ada@chain.test'], server)
+    expect((await admin.patch(`/api/admin/members/${users['cy@chain.test'].id}`, { role: 'supervisor' })).body.role).toBe('supervisor')
     await admin.get('/api/encounters')
     const log = await admin.get('/api/admin/audit?action=role-changed')
     expect(log.body.entries[0]).toMatchObject({ action: 'role-changed', userName: 'ada', target: 'cy@chain.test', detail: { from: 'coder', to: 'supervisor' } })
@@ -294,7 +294,7 @@ describe('access log', () => {
     const { users } = await server.seedPractice('Trail Pain', [{ email: 'tia@trail.test', role: 'coder' }])
     const desk = server.client()
     await desk.post('/api/auth/sign-in', { email: 'tia@trail.test', password: 'wrong wrong wrong' })
-    await desk.signIn(users['tia@trail.test']!, server)
+    await desk.signIn(users['tia@trail.test'], server)
     const setup = await desk.post('/api/auth/two-factor/setup')
     await desk.post('/api/auth/two-factor/enable', { code: totpCode(setup.body.secret, server.clock.now) })
     await desk.post('/api/auth/sign-out')

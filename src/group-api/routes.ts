@@ -73,7 +73,7 @@ export const ROUTES = {
   encounters: { method: 'GET', path: '/api/encounters', access: STAFF, summary: 'Finalized encounters, newest first', query: s.encounterQuery, response: s.encounterListSchema, patientData: true },
   encounter: { method: 'GET', path: '/api/encounters/:id', access: STAFF, summary: 'One finalized encounter', params: s.idParams, response: s.encounterSummarySchema, patientData: true },
   decide: { method: 'POST', path: '/api/encounters/:id/decisions', access: REVIEWERS, summary: 'Approve, return or override a finalized encounter (never one\'s own)', params: s.idParams, body: s.decisionBody, response: s.encounterSummarySchema, patientData: true },
-  attempts: { method: 'GET', path: '/api/training/attempts', access: EVERY_ROLE, summary: 'My practice attempts (every trainee\'s for supervisors and admins)', response: s.attemptListSchema },
+  attempts: { method: 'GET', path: '/api/training/attempts', access: EVERY_ROLE, summary: 'My practice attempts (every member\'s for supervisors and admins)', response: s.attemptListSchema },
   addAttempt: { method: 'POST', path: '/api/training/attempts', access: EVERY_ROLE, summary: 'Record a graded practice attempt', body: s.attemptBody, response: s.attemptSchema },
 } as const satisfies Record<string, RouteSpec>
 

@@ -1,5 +1,5 @@
 import { z } from '../domain/zod.ts'
-import { encounterSchema } from '../domain/schema.ts'
+import { encounterSchema } from '../domain/index.ts'
 
 /**
  * The group server's wire format: every request body and query the server accepts, and the
@@ -24,7 +24,15 @@ const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 const token = z.string().check(z.minLength(20), z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/, 'Expected a link token.'))
 /** A TOTP code (6 digits) or a backup code (10 characters, dashes and spaces ignored). */
 const otpCode = z.string().check(z.minLength(6), z.maxLength(20))
-const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'Expected a date (YYYY-MM-DD) or date-time.'))
+/** A real calendar date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM[:SS[.sss]][Z]), in UTC. */
+export function isRealDateTime(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?Z?)?$/.exec(text)
+  if (!m) return false
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1).map((part) => (part === undefined ? undefined : Number(part)))
+  const date = new Date(Date.UTC(year!, month! - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60
+}
+const isoDateTime = z.string().check(z.refine(isRealDateTime, 'Expected a real date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM).'))
 const limit = z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 200)
 
 export const idParams = z.strictObject({ id: uuid })
