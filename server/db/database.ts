@@ -76,6 +76,22 @@ export async function enterScope(q: Queryable, scope: Scope): Promise<SessionLoo
   return null
 }
 
+const SAFE_LITERAL = /^[0-9a-f-]*$/
+
+/**
+ * BEGIN and the scope in one round trip (PostgreSQL's simple protocol runs both statements).
+ * Only for values made of hex digits and dashes (ids and token hashes), written as literals;
+ * anything else returns null and the caller sends the statements one by one.
+ */
+export function beginAndEnterSql(scope: Scope): string | null {
+  const values = [scope.practiceId ?? '', scope.userId ?? '', scope.sessionToken ?? '', scope.inviteToken ?? '']
+  if (!values.every((v) => SAFE_LITERAL.test(v))) return null
+  const [practice, user, session, invite] = values.map((v) => `'${v}'`)
+  if (scope.lookupSession) return `begin; select * from app_session(${session})`
+  return `begin; select set_config('role', '${APP_ROLE}', true), set_config('app.practice_id', ${practice}, true),
+    set_config('app.user_id', ${user}, true), set_config('app.session_token', ${session}, true), set_config('app.invite_token', ${invite}, true)`
+}
+
 /** Moves the transaction to another practice (after the session says which one). */
 export async function setScope(q: Queryable, scope: Pick<Scope, 'practiceId' | 'userId'>): Promise<void> {
   await q.query(`select set_config('app.practice_id', $1, true), set_config('app.user_id', $2, true)`, [scope.practiceId ?? '', scope.userId ?? ''])

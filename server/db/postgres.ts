@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { enterScope, type Database, type OwnerQueryable, type Queryable, type Scope, type SessionLookup } from './database.ts'
+import { beginAndEnterSql, enterScope, type Database, type OwnerQueryable, type Queryable, type Scope, type SessionLookup } from './database.ts'
 
 // Counts and sequence numbers as numbers (they stay far below 2^53).
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
@@ -30,9 +30,17 @@ export function openPostgres(options: PostgresOptions): Database {
     async transaction<T>(scope: Scope, run: (q: Queryable, session: SessionLookup | null) => Promise<T>): Promise<T> {
       const client = await pool.connect()
       try {
-        await client.query('begin')
         const q = wrap(client)
-        const result = await run(q, await enterScope(q, scope))
+        const combined = beginAndEnterSql(scope)
+        let found: SessionLookup | null = null
+        if (combined) {
+          const results = (await client.query(combined)) as unknown as pg.QueryResult[]
+          found = scope.lookupSession ? ((results[1]?.rows[0] as SessionLookup | undefined) ?? null) : null
+        } else {
+          await client.query('begin')
+          found = await enterScope(q, scope)
+        }
+        const result = await run(q, found)
         await client.query('commit')
         return result
       } catch (err) {

@@ -4,12 +4,14 @@ import { forgetSessionUser, readSessionUser, rememberUser } from '../features/us
 import type { EvaluationInput } from '../domain/index.ts'
 import { CaseWorksheet, draftFromInput, newDraftId, toReturnedDraft, WorksheetRoute } from '../features/worksheet/index.ts'
 import { CurrentUserContext, type CurrentUser } from '../lib/current-user.tsx'
+import { isGroupServerPage } from '../lib/group-mode.ts'
+import type { GroupClient } from '../storage/group/client.ts'
 import { createIdbStore, StoreProvider, type WorksheetStore } from '../storage/index.ts'
 import type { UserRecord } from '../storage/types.ts'
 import { AppShell, type NavItem } from './app-shell.tsx'
 import { ConnectionLostBanner } from './connection-lost.tsx'
 import { UpdatePrompt } from './update-prompt.tsx'
-import { useHashRoute, type Route } from './use-hash-route.ts'
+import { GROUP_ONLY_ROUTES, useHashRoute, type Route } from './use-hash-route.ts'
 
 
 // Screens other than the worksheet load on first visit, so the worksheet's own JavaScript stays small.
@@ -26,14 +28,26 @@ const InsightsPage = lazy(() => import('../features/review/insights/insights-pag
 const RemittancesPage = lazy(() => import('../features/remittance/remittances-page.tsx').then((m) => ({ default: m.RemittancesPage })))
 const TrainingPages = lazy(() => import('../features/training/training-pages.tsx').then((m) => ({ default: m.TrainingPages })))
 const DataPage = lazy(() => import('../features/data/index.ts').then((m) => ({ default: m.DataPage })))
+// Served by the group server: sign-in, account and admin screens, none of them in the standalone app's first load.
+const GroupApp = lazy(() => import('./group/group-app.tsx').then((m) => ({ default: m.GroupApp })))
+
+const newWorksheetRoute = (): Route => ({ name: 'worksheet', draftId: newDraftId() })
 
 const NAV_OF_ROUTE: Partial<Record<Route['name'], NavItem>> = {
   drafts: 'drafts', 'history-import': 'history-import', 'ncci-tables': 'ncci-tables', patients: 'patients', patient: 'patients', settings: 'settings', data: 'data',
-  review: 'review', insights: 'insights', remittances: 'remittances', training: 'training',
+  review: 'review', insights: 'insights', remittances: 'remittances', training: 'training', admin: 'admin', account: 'account',
+}
+
+interface AppProps {
+  store?: WorksheetStore
+  /** Served by the group server (its page carries the mark); read from the page unless given. */
+  groupMode?: boolean
+  /** The group server's client (tests give a fake one); the browser's fetch client by default. */
+  groupClient?: GroupClient
 }
 
 /** Wires the store, the routes and the features together. */
-export function App({ store: given }: { store?: WorksheetStore }) {
+export function App({ store: given, groupMode = isGroupServerPage(), groupClient }: AppProps) {
   const store = useMemo(() => given ?? createIdbStore(), [given])
   const [route, navigate] = useHashRoute()
   const [notice, setNotice] = useState<{ draftId: string; text: string } | null>(null)
@@ -50,8 +64,10 @@ export function App({ store: given }: { store?: WorksheetStore }) {
   }), [user])
 
   useEffect(() => {
-    if (route.name === 'new') navigate({ name: 'worksheet', draftId: newDraftId() }, { replace: true })
-  }, [route, navigate])
+    // With the group server, the signed-in person's role decides where "new" leads.
+    if (groupMode) return
+    if (route.name === 'new' || GROUP_ONLY_ROUTES.has(route.name)) navigate({ name: 'worksheet', draftId: newDraftId() }, { replace: true })
+  }, [route, navigate, groupMode])
 
   const openDraft = (draftId: string, text: string | null = null) => {
     setNotice(text ? { draftId, text } : null)
@@ -98,6 +114,18 @@ export function App({ store: given }: { store?: WorksheetStore }) {
       ) : null}
     </>
   )
+
+  if (groupMode) {
+    return (
+      <StoreProvider store={store}>
+        <ConnectionLostBanner />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <GroupApp client={groupClient} store={store} route={route} navigate={navigate} screens={screens}
+            current={NAV_OF_ROUTE[route.name] ?? 'worksheet'} onNewWorksheet={() => openDraft(newDraftId())} newWorksheetRoute={newWorksheetRoute} />
+        </Suspense>
+      </StoreProvider>
+    )
+  }
 
   return (
     <StoreProvider store={store}>

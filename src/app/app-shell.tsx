@@ -3,7 +3,7 @@ import type { UserRecord } from '../storage/types.ts'
 
 export const PRODUCT_NAME = 'Injection Coding Worksheet'
 
-export type NavItem = 'worksheet' | 'drafts' | 'patients' | 'review' | 'insights' | 'remittances' | 'training' | 'history-import' | 'ncci-tables' | 'settings' | 'data'
+export type NavItem = 'worksheet' | 'drafts' | 'patients' | 'review' | 'insights' | 'remittances' | 'training' | 'history-import' | 'ncci-tables' | 'settings' | 'data' | 'admin' | 'account'
 
 interface AppShellProps {
   children: ReactNode
@@ -14,6 +14,13 @@ interface AppShellProps {
   /** Shown with the user's name when given. */
   roleLabel?: string
   onSwitchUser?: () => void
+  /** The main navigation's links (the group server limits them by role); all but Admin by default. */
+  navItems?: readonly NavItem[]
+  /** Offers "New worksheet" first in the navigation (not to trainees on the group server). */
+  showNewWorksheet?: boolean
+  /** Replaces the user's name and "Switch user" (the group server's signed-in person and "Sign out"). */
+  userArea?: ReactNode
+  footer?: ReactNode
 }
 
 /** The main navigation after "New worksheet" (which opens a new draft rather than a route). */
@@ -28,12 +35,15 @@ const NAV_LINKS: readonly (readonly [NavItem, string, string])[] = [
   ['ncci-tables', '#/reference/ncci', 'NCCI tables'],
   ['settings', '#/settings', 'Settings'],
   ['data', '#/data', 'Backup'],
+  ['admin', '#/admin', 'Admin'],
 ]
+
+const STANDARD_NAV: readonly NavItem[] = NAV_LINKS.map(([item]) => item).filter((item) => item !== 'admin')
 
 const navLink = (active: boolean) =>
   `rounded px-2 py-1 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${active ? 'bg-white text-brand-800' : 'text-white hover:bg-brand-700'}`
 
-export function AppShell({ children, current, onNewWorksheet, user = null, roleLabel, onSwitchUser }: AppShellProps) {
+export function AppShell({ children, current, onNewWorksheet, user = null, roleLabel, onSwitchUser, navItems = STANDARD_NAV, showNewWorksheet = true, userArea, footer }: AppShellProps) {
   return (
     <div className="flex min-h-screen flex-col bg-brand-50 text-slate-900">
       <a
@@ -47,13 +57,14 @@ export function AppShell({ children, current, onNewWorksheet, user = null, roleL
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3 sm:px-6">
           <h1 className="text-xl font-semibold tracking-tight">{PRODUCT_NAME}</h1>
           {user ? <nav aria-label="Main" className="flex flex-wrap gap-2">
-            <a href="#/" aria-current={current === 'worksheet' ? 'page' : undefined} className={navLink(current === 'worksheet')}
-              onClick={(e) => { e.preventDefault(); onNewWorksheet() }}>New worksheet</a>
-            {NAV_LINKS.map(([item, href, label]) => (
+            {showNewWorksheet ? <a href="#/" aria-current={current === 'worksheet' ? 'page' : undefined} className={navLink(current === 'worksheet')}
+              onClick={(e) => { e.preventDefault(); onNewWorksheet() }}>New worksheet</a> : null}
+            {NAV_LINKS.filter(([item]) => navItems.includes(item)).map(([item, href, label]) => (
               <a key={item} href={href} aria-current={current === item ? 'page' : undefined} className={navLink(current === item)}>{label}</a>
             ))}
           </nav> : null}
-          {user ? (
+          {user && userArea ? <div className="sm:ml-auto">{userArea}</div> : null}
+          {user && !userArea ? (
             <div className="flex flex-wrap items-center gap-2 text-sm sm:ml-auto">
               <p><span className="sr-only">Current user: </span><span className="font-semibold">{user.name}</span>{roleLabel ? <span className="text-brand-100"> · {roleLabel}</span> : null}</p>
               {onSwitchUser ? (
@@ -71,7 +82,7 @@ export function AppShell({ children, current, onNewWorksheet, user = null, roleL
       </main>
       <footer className="border-t border-brand-200 bg-white" data-print="hide">
         <p className="mx-auto max-w-7xl px-4 py-3 text-sm text-slate-700 sm:px-6">
-          Runs entirely in your browser. Patient data stays on this machine unless you export it.
+          {footer ?? 'Runs entirely in your browser. Patient data stays on this machine unless you export it.'}
         </p>
       </footer>
     </div>

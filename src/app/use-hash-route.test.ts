@@ -21,9 +21,19 @@ describe('hash routes', () => {
     ['#/training/rules', { name: 'training', path: '/rules' }],
     ['#/training/rules/FAC-KX', { name: 'training', path: '/rules/FAC-KX' }],
     ['#/training/cases/tpi-01', { name: 'training', path: '/cases/tpi-01' }],
+    ['#/setup/tok_abcdefghijklmnopqrstuvwxyz', { name: 'setup', token: 'tok_abcdefghijklmnopqrstuvwxyz' }],
+    ['#/invite/Ab-9_xyzXYZ0123456789abcd', { name: 'invite', token: 'Ab-9_xyzXYZ0123456789abcd' }],
+    ['#/account', { name: 'account' }],
+    ['#/admin', { name: 'admin', path: '' }],
+    ['#/admin/access-log', { name: 'admin', path: '/access-log' }],
   ] as const)('reads %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route)
     if (hash.startsWith('#/') && hash !== '#/') expect(hrefFor(route)).toBe(hash)
+  })
+
+  it('opens a new worksheet for a setup or invitation link without its token', () => {
+    expect(parseRoute('#/setup')).toEqual({ name: 'new' })
+    expect(parseRoute('#/invite/')).toEqual({ name: 'new' })
   })
 
   it('keeps the current route for the skip link hash', () => {

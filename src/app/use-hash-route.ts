@@ -16,6 +16,12 @@ export type Route =
   /** Training mode (practice cases, rule library, progress, authoring); `path` is what follows #/training, read by the training pages. */
   | { name: 'training'; path: string }
   | { name: 'new' }
+  /** Group server only: the first-run setup link the server prints, and an invitation link. */
+  | { name: 'setup'; token: string }
+  | { name: 'invite'; token: string }
+  /** Group server only: the signed-in person's account, and the admin pages (`path` follows #/admin). */
+  | { name: 'account' }
+  | { name: 'admin'; path: string }
 
 /** Reads the app route from the location hash; other hashes (such as #main for the skip link) keep the current route. */
 export function parseRoute(hash: string, previous: Route = { name: 'new' }): Route {
@@ -35,6 +41,9 @@ export function parseRoute(hash: string, previous: Route = { name: 'new' }): Rou
   if (first === 'settings') return { name: 'settings' }
   if (first === 'data') return { name: 'data' }
   if (first === 'worksheet' && second) return { name: 'worksheet', draftId: decodeURIComponent(second) }
+  if ((first === 'setup' || first === 'invite') && second) return { name: first, token: decodeURIComponent(second) }
+  if (first === 'account') return { name: 'account' }
+  if (first === 'admin') return { name: 'admin', path: path.slice(6) }
   return { name: 'new' }
 }
 
@@ -53,8 +62,15 @@ export function hrefFor(route: Route): string {
     case 'remittances': return '#/review/remittances'
     case 'training': return `#/training${route.path}`
     case 'new': return '#/'
+    case 'setup': return `#/setup/${encodeURIComponent(route.token)}`
+    case 'invite': return `#/invite/${encodeURIComponent(route.token)}`
+    case 'account': return '#/account'
+    case 'admin': return `#/admin${route.path}`
   }
 }
+
+/** Routes that exist only with the group server; the standalone app opens a new worksheet instead. */
+export const GROUP_ONLY_ROUTES: ReadonlySet<Route['name']> = new Set(['setup', 'invite', 'account', 'admin'])
 
 /** The current route, following the hash; navigate() pushes a history entry (replace for redirects). */
 export function useHashRoute(): [Route, (route: Route, options?: { replace?: boolean }) => void] {

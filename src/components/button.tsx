@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ComponentPropsWithRef } from 'react'
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost'
 
@@ -9,7 +9,7 @@ const variants: Record<Variant, string> = {
   ghost: 'bg-transparent text-brand-700 hover:bg-slate-100 border-transparent',
 }
 
-export function Button({ variant = 'secondary', size = 'md', className = '', type = 'button', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: 'sm' | 'md' }) {
+export function Button({ variant = 'secondary', size = 'md', className = '', type = 'button', ...props }: ComponentPropsWithRef<'button'> & { variant?: Variant; size?: 'sm' | 'md' }) {
   const pad = size === 'sm' ? 'px-2 py-1 text-sm' : 'px-3 py-1.5'
   return (
     <button

@@ -13,12 +13,15 @@ interface DialogProps {
   busy?: boolean
   /** Focused when the dialog opens; else the browser's choice (the first focusable control). */
   initialFocus?: RefObject<HTMLElement | null>
+  /** 'alertdialog' for an urgent question (a sign-out warning); its text is the description. */
+  role?: 'dialog' | 'alertdialog'
 }
 
 /** A modal on the native <dialog> element: focus is trapped and Escape closes it. */
-export function Dialog({ open, title, onClose, children, actions, wide = false, busy = false, initialFocus }: DialogProps) {
+export function Dialog({ open, title, onClose, children, actions, wide = false, busy = false, initialFocus, role }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
+  const bodyId = `${titleId}-body`
   useEffect(() => {
     const dialog = ref.current
     if (!dialog || !open) return
@@ -37,6 +40,8 @@ export function Dialog({ open, title, onClose, children, actions, wide = false, 
     <dialog
       ref={ref}
       aria-labelledby={titleId}
+      role={role === 'alertdialog' ? role : undefined}
+      aria-describedby={role === 'alertdialog' ? bodyId : undefined}
       aria-busy={busy || undefined}
       onClose={onClose}
       onCancel={(e) => { e.preventDefault(); if (!busy) onClose() }}
@@ -45,7 +50,7 @@ export function Dialog({ open, title, onClose, children, actions, wide = false, 
       {open ? (
         <div className="flex flex-col gap-3 p-4">
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">{title}</h2>
-          <div className="text-slate-800">{children}</div>
+          <div id={bodyId} className="text-slate-800">{children}</div>
           {actions ? <div className="flex flex-wrap justify-end gap-2">{actions}</div> : null}
         </div>
       ) : null}

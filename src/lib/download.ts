@@ -5,7 +5,12 @@ const REVOKE_AFTER_MS = 10_000
 
 /** Saves `text` as a download named `filename`. */
 export function downloadText(filename: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }))
+  downloadBlob(filename, new Blob([text], { type: mime }))
+}
+
+/** Saves a Blob (a file the app made or fetched) as a download named `filename`. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = filename

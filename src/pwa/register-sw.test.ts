@@ -65,4 +65,16 @@ describe('registerServiceWorker', () => {
     container.dispatchEvent(new Event('controllerchange'))
     await done
   })
+
+  it('registers nothing on a page the group server served, and removes a worker left on its origin', async () => {
+    const { container } = stubBrowser(null)
+    const old = { unregister: vi.fn(() => Promise.resolve(true)) }
+    Object.assign(container, { getRegistrations: vi.fn(() => Promise.resolve([old])) })
+    const meta = { getAttribute: (name: string) => (name === 'content' ? '1' : null) }
+    vi.stubGlobal('document', { querySelector: (selector: string) => (selector === 'meta[name="icw-group-server"]' ? meta : null) })
+    expect(registerServiceWorker().registered).toBe(false)
+    await Promise.resolve(); await Promise.resolve()
+    expect(container.register).not.toHaveBeenCalled()
+    expect(old.unregister).toHaveBeenCalledOnce()
+  })
 })

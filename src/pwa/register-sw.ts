@@ -1,3 +1,4 @@
+import { isGroupServerPage } from '../lib/group-mode.ts'
 import { setServiceWorkerState } from './update-state.ts'
 
 export {
@@ -46,7 +47,8 @@ function watchForWaiting(registration: ServiceWorkerRegistration, container: Ser
 
 /**
  * Registers the service worker that caches the app for offline use: production builds only
- * (the dev server and Vitest never get one) and only where the browser supports it.
+ * (the dev server and Vitest never get one), only where the browser supports it, and never on
+ * a page the group server served.
  * `onNeedRefresh` runs when a new version is waiting; the same news reaches
  * `subscribeToServiceWorker` listeners. Call it once, from main.tsx.
  */
@@ -55,6 +57,13 @@ export function registerServiceWorker(onNeedRefresh?: () => void): ServiceWorker
     return { registered: false, applyUpdate: () => Promise.resolve() }
   }
   const container = navigator.serviceWorker
+  if (isGroupServerPage()) {
+    // The group server's pages need the server (sign-in, sessions): no offline copy. A worker
+    // left on this origin by a standalone build would serve its cached page, without the
+    // server's mark, so it is removed.
+    container.getRegistrations().then((all) => Promise.all(all.map((r) => r.unregister()))).catch(() => undefined)
+    return { registered: false, applyUpdate: () => Promise.resolve() }
+  }
   let registration: ServiceWorkerRegistration | null = null
   const onWaiting = () => {
     setServiceWorkerState({ needRefresh: true, offlineReady: false })

@@ -1,0 +1,1 @@
+export { AdminPages } from './admin-pages.tsx'
