@@ -59,7 +59,7 @@ export const HANDLERS: Record<RouteName, Handler> = {
   updateSettings: (ctx, input) => admin.updateSettings(ctx, body<typeof s.updateSettingsBody>(input)),
   signIns: (ctx, input) => admin.listSignIns(ctx, query<typeof s.signInQuery>(input)),
   audit: (ctx, input) => admin.listAudit(ctx, query<typeof s.auditQuery>(input)),
-  auditCsv: (ctx, input) => admin.exportAudit(ctx, query<typeof s.auditQuery>(input)),
+  auditCsv: (ctx, input) => admin.exportAudit(ctx, query<typeof s.auditExportQuery>(input)),
 
   finalize: (ctx, input) => data.finalize(ctx, body<typeof s.finalizeBody>(input)),
   encounters: (ctx, input) => data.listEncounters(ctx, query<typeof s.encounterQuery>(input)),

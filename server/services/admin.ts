@@ -146,7 +146,7 @@ export async function listSignIns(ctx: Ctx, query: z.infer<typeof s.signInQuery>
   return json({ events: rows.map(signInRow) })
 }
 
-async function auditEntries(ctx: Ctx, query: z.infer<typeof s.auditQuery>) {
+async function auditEntries(ctx: Ctx, query: z.infer<typeof s.auditQuery> | z.infer<typeof s.auditExportQuery>) {
   const params: unknown[] = [memberOf(ctx).practice.id]
   const where = ['practice_id = $1']
   if (query.action) where.push(`action = $${params.push(query.action)}`)
@@ -170,7 +170,7 @@ export function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-export async function exportAudit(ctx: Ctx, query: z.infer<typeof s.auditQuery>): Promise<Reply> {
+export async function exportAudit(ctx: Ctx, query: z.infer<typeof s.auditExportQuery>): Promise<Reply> {
   const entries = await auditEntries(ctx, query)
   const header = ['seq', 'at', 'user_id', 'user_name', 'action', 'patient_id', 'target', 'detail', 'ip']
   const lines = [header.join(','), ...entries.map((e) => [e.seq, e.at, e.userId, e.userName, e.action, e.patientId, e.target, e.detail, e.ip].map(csvCell).join(','))]

@@ -269,6 +269,10 @@ describe('access log', () => {
     await admin.get('/api/encounters')
     const log = await admin.get('/api/admin/audit?action=role-changed')
     expect(log.body.entries[0]).toMatchObject({ action: 'role-changed', userName: 'ada', target: 'cy@chain.test', detail: { from: 'coder', to: 'supervisor' } })
+    // An auditor's export reaches far past the screen's page of 1,000; 100,000 at most.
+    expect((await admin.get('/api/admin/audit?limit=5000')).status).toBe(400)
+    expect((await admin.get('/api/admin/audit.csv?limit=5000')).status).toBe(200)
+    expect((await admin.get('/api/admin/audit.csv?limit=100001')).body).toMatchObject({ error: 'invalid', path: 'query.limit' })
     const csv = await admin.get('/api/admin/audit.csv')
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/)
     expect(csv.text.split('\r\n')[0]).toBe('seq,at,user_id,user_name,action,patient_id,target,detail,ip')

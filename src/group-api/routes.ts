@@ -67,7 +67,7 @@ export const ROUTES = {
   updateSettings: { method: 'PATCH', path: '/api/admin/settings', access: ADMIN, summary: 'Change the idle timeout, the roles that must use two-factor, or the practice name', body: s.updateSettingsBody, response: s.practiceSettingsSchema },
   signIns: { method: 'GET', path: '/api/admin/sign-ins', access: ADMIN, summary: "Sign-in history of the practice's members", query: s.signInQuery, response: s.signInEventListSchema },
   audit: { method: 'GET', path: '/api/admin/audit', access: ADMIN, summary: "The practice's access log, newest first", query: s.auditQuery, response: s.auditListSchema },
-  auditCsv: { method: 'GET', path: '/api/admin/audit.csv', access: ADMIN, summary: 'The access log as CSV', query: s.auditQuery, produces: 'text/csv' },
+  auditCsv: { method: 'GET', path: '/api/admin/audit.csv', access: ADMIN, summary: 'The access log as CSV (up to 100,000 entries, newest first)', query: s.auditExportQuery, produces: 'text/csv' },
 
   finalize: { method: 'POST', path: '/api/encounters', access: STAFF, summary: 'Finalize an encounter: the server codes it again with the practice\'s history', body: s.finalizeBody, response: s.encounterSummarySchema, patientData: true },
   encounters: { method: 'GET', path: '/api/encounters', access: STAFF, summary: 'Finalized encounters, newest first', query: s.encounterQuery, response: s.encounterListSchema, patientData: true },

@@ -121,9 +121,16 @@ export const auditEntrySchema = z.object({
 })
 export type AuditEntry = z.infer<typeof auditEntrySchema>
 export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) })
-export const auditQuery = z.strictObject({
+const auditFilters = {
   action: z.optional(z.string().check(z.maxLength(60))), userId: z.optional(uuid), patientId: z.optional(z.string().check(z.maxLength(64))),
-  from: z.optional(isoDateTime), to: z.optional(isoDateTime), limit,
+  from: z.optional(isoDateTime), to: z.optional(isoDateTime),
+}
+export const auditQuery = z.strictObject({ ...auditFilters, limit })
+/** An export is for an auditor: up to 100,000 entries (newest first), 50,000 unless asked. */
+export const AUDIT_EXPORT_MAX = 100_000
+export const auditExportQuery = z.strictObject({
+  ...auditFilters,
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(AUDIT_EXPORT_MAX)), 50_000),
 })
 
 // ---- practice data (the shared ledger grows from these in issue 13) ----

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Button } from '../../components/button.tsx'
 import { Field, inputClass } from '../../components/field.tsx'
-import type { AuditEntry } from '../../group-api/index.ts'
+import { AUDIT_EXPORT_MAX, type AuditEntry } from '../../group-api/index.ts'
 import { downloadBlob } from '../../lib/download.ts'
 import { describeError, useGroupClient } from '../../storage/group/index.ts'
 import { dayRangeProblem, dayRangeQuery, describeDetail, LOG_LIMIT_MAX, LOG_PAGE_SIZE, type DayRange } from './admin-model.ts'
@@ -74,7 +74,7 @@ export function AccessLogPage() {
     setExporting(true)
     setExportStatus(null)
     try {
-      const file = await client.request('auditCsv', { query: auditQuery(applied, LOG_LIMIT_MAX) })
+      const file = await client.request('auditCsv', { query: auditQuery(applied, AUDIT_EXPORT_MAX) })
       downloadBlob(file.filename ?? `access-log-${today()}.csv`, file.blob)
       setExportStatus('The access log was exported as CSV.')
     } catch (e) {
@@ -97,7 +97,7 @@ export function AccessLogPage() {
       </LogFilters>
       <div className="flex flex-wrap items-center gap-3">
         <Button onClick={() => void exportCsv()} disabled={exporting}>{exporting ? 'Exporting…' : 'Export CSV'}</Button>
-        <span className="text-sm text-slate-700">The shown filters, up to the newest {LOG_LIMIT_MAX} entries.</span>
+        <span className="text-sm text-slate-700">The shown filters, up to the newest {AUDIT_EXPORT_MAX.toLocaleString('en-US')} entries.</span>
         <p role="status" className="text-sm">{exportStatus}</p>
       </div>
       <ErrorText message={error} />

@@ -118,7 +118,7 @@ describe('access log', () => {
     const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { expect(this.download).toBe('access-log-north-clinic.csv') })
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
     expect(await screen.findByText('The access log was exported as CSV.')).toBeDefined()
-    expect(client.callsTo('auditCsv')[0]?.query).toEqual({ action: 'encounter-read', patientId: 'PT-1001', limit: 1000 })
+    expect(client.callsTo('auditCsv')[0]?.query).toEqual({ action: 'encounter-read', patientId: 'PT-1001', limit: 100000 })
     expect(await (created.mock.calls[0]?.[0] as Blob).text()).toBe(csv)
     expect(clicked).toHaveBeenCalledOnce()
   })
