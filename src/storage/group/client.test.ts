@@ -74,7 +74,7 @@ describe('the group client over fetch', () => {
     const fetchMock = stubFetch(new Response(csv, { status: 200, headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="access-log-2026-11-20.csv"' } }))
     const client = createFetchGroupClient(fetchMock)
     const file = await client.request('auditCsv', { query: { patientId: 'PT-1001' } })
-    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/admin/audit.csv?patientId=PT-1001&limit=200')
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/admin/audit.csv?patientId=PT-1001&limit=50000')
     expect(new Headers(initOf(fetchMock).headers).get('Accept')).toBe('text/csv')
     expect(file.filename).toBe('access-log-2026-11-20.csv')
     expect(await file.blob.text()).toBe(csv)
