@@ -2,6 +2,7 @@
 // It reports; it never fails on a target (exit 0), only on a crash (exit 1).
 //
 //   node scripts/bench-server.mjs [--store pglite|postgres|both] [--seconds 10] [--connections 50] [--quick]
+//                                 [--generator wrk|node] [--profile <dir>]
 //
 // For each store it starts the server as its own process (node --import tsx server/main.ts; on
 // PostgreSQL against a throwaway cluster, connected as a non-owner login role), creates the
@@ -9,11 +10,15 @@
 // measures:
 //   - an authenticated read: GET /api/training/attempts as the coder (the session check, then
 //     one indexed query), from N keep-alive connections for S seconds: requests per second and
-//     p50/p95/p99 latency from every request's own time (exact percentiles, not a histogram);
+//     p50/p95/p99 latency;
 //   - a floor for comparison: GET /api/health, one transaction with `select 1` and no session;
+//   - where the CPU goes per read (server process, PostgreSQL, wrk; from /proc on Linux), and the
+//     request rate that CPU allows on this machine's cores;
 //   - sign-ins per second (each one scrypt at N=2^15, r=8, p=3) from 4 connections.
-// The load generator is this process: it shares the machine's cores with the server (and
-// PostgreSQL), so the load average is printed with the figures.
+// The load generator shares the machine's cores with the server and PostgreSQL. It is wrk
+// (Debian's package) when installed: C, with its own latency histogram; otherwise this Node
+// process (exact percentiles from every request's own time), which takes far more CPU.
+// --profile writes a V8 CPU profile of the server process into <dir> (open it in Chrome DevTools).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
@@ -24,6 +29,8 @@ import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { TOTP, Secret } from 'otpauth'
 import { startCluster } from './pg-cluster.mjs'
+import { spawnSync } from 'node:child_process'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 
 const root = resolve(import.meta.dirname, '..')
 const { values: opts } = parseArgs({
@@ -32,12 +39,19 @@ const { values: opts } = parseArgs({
     seconds: { type: 'string' },
     connections: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    generator: { type: 'string' },
+    profile: { type: 'string' },
   },
 })
 const SECONDS = Number(opts.seconds ?? (opts.quick ? 1 : 10))
 const CONNECTIONS = Number(opts.connections ?? (opts.quick ? 5 : 50))
 const SIGN_IN_CONNECTIONS = opts.quick ? 2 : 4
 const TARGET_P95_MS = 20
+// wrk (Debian's package `wrk`, a load generator in C) takes a fraction of the CPU a Node loop
+// needs, leaving more of the 2 cores to the server and PostgreSQL. Without it, the Node loop.
+const hasWrk = spawnSync('wrk', ['--version']).error === undefined
+const GENERATOR = opts.generator ?? (hasWrk ? 'wrk' : 'node')
+if (GENERATOR === 'wrk' && !hasWrk) throw new Error('--generator wrk: wrk is not installed (apt-get install wrk)')
 const PASSWORD = 'bench lantern orchard pebble'
 
 const freePort = () => new Promise((done) => {
@@ -45,7 +59,8 @@ const freePort = () => new Promise((done) => {
 })
 
 function startServer(env) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: { ...process.env, ...env } })
+  const profile = opts.profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(opts.profile)] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], { cwd: root, env: { ...process.env, ...env } })
   let output = ''
   child.stdout.on('data', (d) => { output += d })
   child.stderr.on('data', (d) => { output += d })
@@ -62,7 +77,9 @@ async function waitFor(check, what, ms = 60_000) {
   throw new Error(`timed out waiting for ${what}`)
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
+let agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
+/** A fresh agent: sockets left idle while wrk ran may have been closed by the server meanwhile. */
+const freshAgent = () => { agent.destroy(); agent = new http.Agent({ keepAlive: true, maxSockets: 256 }) }
 
 /** One request; resolves with status, headers and body text. */
 function request(base, method, path, { body, cookie } = {}) {
@@ -134,6 +151,75 @@ async function load(connections, seconds, send) {
   return { n: latencies.length, rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors }
 }
 
+/** The same measurement through wrk: its own latency histogram (microsecond resolution). */
+function wrkLoad(base, path, cookie, connections, seconds, dir) {
+  const script = join(dir, 'report.lua')
+  writeFileSync(script, [
+    cookie ? `wrk.headers["Cookie"] = "${cookie}"` : '',
+    'done = function(summary, latency, requests)',
+    '  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout + summary.errors.status',
+    '  io.write(string.format("ICW %d %f %f %f %f %d\\n", summary.requests, summary.duration / 1e6,',
+    '    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors))',
+    'end',
+  ].join('\n'))
+  const threads = Math.min(2, connections)
+  const run = spawnSync('wrk', ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '-s', script, `${base}${path}`], { encoding: 'utf8' })
+  const line = /ICW (\S+) (\S+) (\S+) (\S+) (\S+) (\S+)/.exec(run.stdout ?? '')
+  if (!line) throw new Error(`wrk gave no report: ${run.stdout}${run.stderr}${run.error ?? ''}`)
+  const [n, elapsed, p50, p95, p99, errors] = line.slice(1).map(Number)
+  return { n, rps: n / elapsed, p50, p95, p99, errors }
+}
+
+/**
+ * CPU time (user + system, in clock ticks of 10 ms) of every process by name, from /proc (Linux;
+ * elsewhere null): where a request's CPU goes when the cores are the limit.
+ */
+function cpuByName() {
+  try {
+    const totals = new Map()
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      let stat
+      try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8') } catch { continue }
+      const close = stat.lastIndexOf(')')
+      const name = stat.slice(stat.indexOf('(') + 1, close)
+      const fields = stat.slice(close + 2).split(' ')
+      const ticks = Number(fields[11]) + Number(fields[12])
+      totals.set(name, (totals.get(name) ?? 0) + ticks)
+    }
+    return totals
+  } catch {
+    return null
+  }
+}
+
+/**
+ * CPU milliseconds per request of the server, PostgreSQL and the load generator between two
+ * readings. wrk has exited by the second one: its time is in this process's children's time.
+ */
+function cpuPerRequest(before, after, requests) {
+  if (!before.names || !after.names || before.server === null || after.server === null || before.self === null || after.self === null) return null
+  const per = (ticks) => (ticks * 10) / requests
+  const generator = GENERATOR === 'wrk' ? after.self.children - before.self.children : after.self.own - before.self.own
+  return {
+    server: per(after.server - before.server),
+    postgres: per((after.names.get('postgres') ?? 0) - (before.names.get('postgres') ?? 0)),
+    generator: per(generator),
+  }
+}
+
+/** User + system clock ticks of one process (`own`), and of its exited children (`children`). */
+function processTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number)
+    return { own: f[11] + f[12], children: f[13] + f[14] }
+  } catch {
+    return null
+  }
+}
+
+const cpuReading = (serverPid) => ({ names: cpuByName(), server: processTicks(serverPid)?.own ?? null, self: processTicks('self') })
+
 const ms = (v) => `${v.toFixed(1)} ms`
 const loadAverage = () => os.loadavg().map((v) => v.toFixed(2)).join(' ')
 
@@ -166,14 +252,21 @@ async function benchStore(store) {
     const { coder } = await seed(base, setupLink)
     // Warm-up: the server's first requests compile its code paths.
     await load(Math.min(CONNECTIONS, 10), opts.quick ? 0.3 : 2, () => request(base, 'GET', '/api/training/attempts', { cookie: coder }))
-    const floor = await load(CONNECTIONS, Math.max(1, SECONDS / 2), () => request(base, 'GET', '/api/health'))
+    const measure = (path, cookie, seconds) => GENERATOR === 'wrk'
+      ? wrkLoad(base, path, cookie, CONNECTIONS, seconds, dir)
+      : load(CONNECTIONS, seconds, () => request(base, 'GET', path, { cookie }))
+    const floor = await measure('/api/health', undefined, Math.max(1, SECONDS / 2))
     const floorLoad = loadAverage()
-    const read = await load(CONNECTIONS, SECONDS, () => request(base, 'GET', '/api/training/attempts', { cookie: coder }))
+    const cpuBefore = cpuReading(running.child.pid)
+    const read = await measure('/api/training/attempts', coder, SECONDS)
+    const cpu = cpuPerRequest(cpuBefore, cpuReading(running.child.pid), read.n)
     const readLoad = loadAverage()
+    freshAgent()
     const signIns = await load(SIGN_IN_CONNECTIONS, SECONDS, () => request(base, 'POST', '/api/auth/sign-in', { body: { email: 'cody@bench.test', password: PASSWORD } }))
     console.log(`\n${store}:`)
     console.log(`  floor: GET /api/health (one transaction, select 1, no session), ${CONNECTIONS} connections: ${floor.rps.toFixed(0)} req/s, p50 ${ms(floor.p50)}, p95 ${ms(floor.p95)}; load average ${floorLoad}`)
     console.log(`  authenticated read (GET /api/training/attempts), ${CONNECTIONS} connections, ${SECONDS} s: ${read.n} requests, ${read.rps.toFixed(0)} req/s, p50 ${ms(read.p50)}, p95 ${ms(read.p95)}, p99 ${ms(read.p99)}, non-200 ${read.errors}; load average ${readLoad}`)
+    if (cpu) console.log(`  CPU per authenticated read: server ${cpu.server.toFixed(2)} ms${store === 'postgres' ? `, PostgreSQL ${cpu.postgres.toFixed(2)} ms` : ' (PGlite runs inside it)'}, load generator (${GENERATOR}) ${cpu.generator.toFixed(2)} ms (${os.cpus().length} cores: at most ${((os.cpus().length * 1000) / (cpu.server + cpu.postgres + cpu.generator)).toFixed(0)} req/s)`)
     console.log(`  sign-ins (scrypt N=2^15 r=8 p=3), ${SIGN_IN_CONNECTIONS} connections, ${SECONDS} s: ${signIns.n} sign-ins, ${signIns.rps.toFixed(1)}/s, p50 ${ms(signIns.p50)}, p95 ${ms(signIns.p95)}, non-200 ${signIns.errors}; load average ${loadAverage()}`)
     if (store === 'postgres' && !opts.quick) console.log(`  target: authenticated read p95 <= ${TARGET_P95_MS} ms on PostgreSQL: ${read.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'}`)
     if (read.errors > 0 || signIns.errors > 0 || floor.errors > 0) throw new Error(`${read.errors + signIns.errors} requests failed`)
@@ -186,7 +279,7 @@ async function benchStore(store) {
 }
 
 const stores = opts.store === 'both' ? ['pglite', 'postgres'] : [opts.store]
-console.log(`Group server benchmark${opts.quick ? ' (quick)' : ''}: ${os.cpus().length} cores, Node ${process.version}`)
+console.log(`Group server benchmark${opts.quick ? ' (quick)' : ''}: ${os.cpus().length} cores, Node ${process.version}, load generator: ${GENERATOR === 'wrk' ? 'wrk' : 'this Node process'}`)
 try {
   for (const store of stores) await benchStore(store)
   agent.destroy()

@@ -7,6 +7,8 @@ export interface ServerConfig {
   dataDir: string
   databaseUrl: string | null
   databaseOwnerUrl: string | null
+  /** Connections the server keeps open to PostgreSQL. */
+  databasePoolSize: number
   /** The address people open, e.g. https://billing.example.org; used for links and the Origin check. */
   publicUrl: string | null
   staticDir: string
@@ -36,6 +38,7 @@ export const SETTINGS: readonly Setting[] = [
   { env: 'DATA_DIR', default: './data', help: 'the embedded store (PGlite) and its lock file, when DATABASE_URL is not set' },
   { env: 'DATABASE_URL', default: '', help: 'PostgreSQL 15+ connection URL for the server\'s own role (owns nothing, no superuser)' },
   { env: 'DATABASE_OWNER_URL', default: '', help: 'connection URL of the schema owner, used once at start for migrations (default: DATABASE_URL)' },
+  { env: 'DATABASE_POOL_SIZE', default: '10', help: 'connections kept open to PostgreSQL (the requests in flight beyond it wait their turn)' },
   { env: 'PUBLIC_URL', default: '', help: 'the address people open (https://...); links use it and requests must come from it (default: http://HOST:PORT)' },
   { env: 'STATIC_DIR', default: './dist', help: 'the built app (npm run build)' },
   { env: 'SESSION_MAX_HOURS', default: '12', help: 'absolute session lifetime in hours' },
@@ -90,6 +93,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: resolve(cwd, text(env, 'DATA_DIR') ?? './data'),
     databaseUrl,
     databaseOwnerUrl: text(env, 'DATABASE_OWNER_URL'),
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 1, 500),
     publicUrl: publicUrl?.replace(/\/$/, '') ?? null,
     staticDir: resolve(cwd, text(env, 'STATIC_DIR') ?? './dist'),
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 1, 24 * 7),

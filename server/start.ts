@@ -28,7 +28,7 @@ export interface StartOptions {
 
 /** Opens the store (PGlite under DATA_DIR, or PostgreSQL), migrates it, and listens. */
 export async function openDatabase(config: ServerConfig): Promise<{ db: Database; unlock: () => void }> {
-  if (config.databaseUrl) return { db: openPostgres({ url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl }), unlock: () => undefined }
+  if (config.databaseUrl) return { db: openPostgres({ url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl, poolSize: config.databasePoolSize }), unlock: () => undefined }
   const unlock = lockDataDir(config.dataDir)
   try {
     return { db: await openPglite(resolve(config.dataDir, 'pglite')), unlock }

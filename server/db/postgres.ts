@@ -1,11 +1,24 @@
+import { createHash } from 'node:crypto'
 import pg from 'pg'
 import { beginAndEnterSql, enterScope, type Database, type OwnerQueryable, type Queryable, type Scope, type SessionLookup } from './database.ts'
 
 // Counts and sequence numbers as numbers (they stay far below 2^53).
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 
+// Each statement is prepared once per connection under a name made from its text, so PostgreSQL
+// parses and plans it once instead of on every request (the statements are a fixed set).
+const names = new Map<string, string>()
+const nameOf = (sql: string): string => {
+  let name = names.get(sql)
+  if (!name) {
+    name = `icw_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`
+    names.set(sql, name)
+  }
+  return name
+}
+
 const wrap = (client: pg.PoolClient): OwnerQueryable => ({
-  query: async <T,>(sql: string, params: readonly unknown[] = []) => (await client.query(sql, [...params])).rows as T[],
+  query: async <T,>(sql: string, params: readonly unknown[] = []) => (await client.query({ name: nameOf(sql), text: sql, values: [...params] })).rows as T[],
   exec: async (sql: string) => { await client.query(sql) },
 })
 

@@ -1,5 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ZodMiniType } from 'zod/mini'
 import { ROUTES, type RouteName, type RouteSpec } from '../../src/group-api/routes.ts'
@@ -65,7 +65,14 @@ function parseWith(schema: ZodMiniType | undefined, value: unknown, where: 'body
   throw new ApiError(400, 'invalid', message, keyPath ? `${where}.${keyPath}` : where)
 }
 
+const hasNoBody = (method: string): boolean => method === 'GET' || method === 'HEAD'
+
 async function readJsonBody(c: Context, spec: RouteSpec, limit: number): Promise<unknown> {
+  if (hasNoBody(c.req.method)) {
+    const announced = c.req.header('content-length')
+    if ((announced && announced !== '0') || c.req.header('transfer-encoding')) throw new ApiError(400, 'invalid', 'This route takes no body.')
+    return undefined
+  }
   const text = await c.req.text()
   if (text.length === 0) return undefined
   if (Buffer.byteLength(text) > limit) throw new ApiError(413, 'too-large', `The body is larger than ${limit} bytes.`)
@@ -129,11 +136,15 @@ export function createApp(options: AppOptions): Hono {
     return errorResponse(c, new ApiError(500, 'internal', 'The server could not complete this request. Nothing was saved. Try again; if it persists, tell your admin.'))
   })
 
-  // Checks Content-Length, and counts a streamed (chunked) body as it arrives.
-  app.use('/api/*', bodyLimit({
+  // Checks Content-Length, and counts a streamed (chunked) body as it arrives. GET and HEAD
+  // requests are not read at all (reading one builds a full Request object: a large share of a
+  // read's cost); one that announces a body is refused below.
+  const limitBody = bodyLimit({
     maxSize: options.config.bodyLimitBytes,
     onError: (c) => errorResponse(c, new ApiError(413, 'too-large', `The body is larger than ${options.config.bodyLimitBytes} bytes.`)),
-  }))
+  })
+  const guardBody: MiddlewareHandler = (c, next) => (hasNoBody(c.req.method) ? next() : limitBody(c, next))
+  app.use('/api/*', guardBody)
   app.use('/api/*', async (c, next) => {
     c.header('Cache-Control', 'no-store')
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {

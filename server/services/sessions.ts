@@ -70,8 +70,7 @@ export async function createSession(ctx: Ctx, user: UserRow, practiceId: string 
  * transaction entered through app_session, which found the session and scoped the transaction.
  */
 export async function loadPrincipal(ctx: Ctx, found: SessionLookup | null): Promise<Principal | ApiError> {
-  const signIn = new ApiError(401, 'unauthenticated', 'Sign in to continue.')
-  if (!found) return signIn
+  if (!found) return new ApiError(401, 'unauthenticated', 'Sign in to continue.')
   const session: SessionRow = {
     id: found.session_id, token_hash: found.token_hash, user_id: found.user_id, practice_id: found.practice_id, state: found.state,
     created_at: found.created_at, last_seen_at: found.last_seen_at, expires_at: found.expires_at,

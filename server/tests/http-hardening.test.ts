@@ -196,6 +196,18 @@ describe('request bodies and input', () => {
     expectError(await client.post('/api/training/attempts', big), 413, 'too-large')
   })
 
+  it('a GET that announces a body is refused with 400 (a GET is never read), and an ordinary GET still answers', async () => {
+    const client = await signedIn(coder)
+    const app = appOn(server, {})
+    const cookie = `icw_session=${client.cookie}`
+    const announced = await rawRequest(app, 'GET', '/api/training/attempts', { headers: { cookie, 'content-length': '12' } })
+    expectError(announced, 400, 'invalid')
+    expect(announced.body.message).toBe('This route takes no body.')
+    expectError(await rawRequest(app, 'GET', '/api/training/attempts', { headers: { cookie, 'transfer-encoding': 'chunked' } }), 400, 'invalid')
+    expect((await rawRequest(app, 'GET', '/api/training/attempts', { headers: { cookie, 'content-length': '0' } })).status).toBe(200)
+    expect((await rawRequest(app, 'GET', '/api/training/attempts', { headers: { cookie } })).status).toBe(200)
+  })
+
   it('unknown fields are refused with 400 and the path of the field (body and query)', async () => {
     const client = await signedIn(admin)
     expectError(await server.client().post('/api/auth/sign-in', { email: coder.email, password: PASSWORD, role: 'admin' }), 400, 'invalid', 'body.role')
