@@ -11,6 +11,7 @@ import { openPostgres } from './db/postgres.ts'
 import { createApp } from './http/app.ts'
 import { lockDataDir } from './lock.ts'
 import { issueSetupToken, needsSetup } from './services/accounts.ts'
+import { ChangeHub } from './services/change-hub.ts'
 
 export interface RunningServer {
   url: string
@@ -58,7 +59,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     if (applied.length > 0) log(`Database: applied migration${applied.length > 1 ? 's' : ''} ${applied.join(', ')}.`)
     await checkRuntimeRole(db, log)
     if (!existsSync(resolve(config.staticDir, 'index.html'))) log(`Warning: no built app in ${config.staticDir}: run "npm run build" (npm run server does).`)
-    const app = createApp({ db, config, staticDir: config.staticDir, ...(options.now ? { now: options.now } : {}), ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}) })
+    const hub = new ChangeHub(db)
+    const app = createApp({ db, config, hub, staticDir: config.staticDir, ...(options.now ? { now: options.now } : {}), ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}) })
     const listening = await new Promise<AddressInfo>((done, failed) => {
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => done(info))
       server.once('error', failed)
@@ -78,6 +80,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       url, db, setupLink,
       stop: () => (stopping ??= (async () => {
+        // Event streams end first: closing the HTTP server waits for open connections.
+        await hub.close()
         await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
         await db.close()
         unlock()

@@ -61,7 +61,13 @@ export interface Database {
   transaction<T>(scope: Scope, run: (q: Queryable, session: SessionLookup | null) => Promise<T>): Promise<T>
   /** As the connecting (owner) role, outside row security: migrations and the audit check only. */
   asOwner<T>(run: (q: OwnerQueryable) => Promise<T>): Promise<T>
-  /** LISTEN is for issue 13; close ends every connection (PGlite: CHECKPOINT first). */
+  /**
+   * LISTEN on a channel: `onMessage` gets each NOTIFY payload (sent by any process, at its commit).
+   * `onReconnect` runs after a lost listening connection is back (notifications may have been
+   * missed meanwhile). Answers a function that stops listening.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>
+  /** Ends every connection (PGlite: CHECKPOINT first). */
   close(): Promise<void>
 }
 

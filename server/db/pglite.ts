@@ -28,6 +28,11 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       })
     },
     asOwner: async <T,>(run: (q: OwnerQueryable) => Promise<T>) => run(wrap(pg)),
+    // One process owns the embedded store, so its own connection hears every NOTIFY.
+    async listen(channel, onMessage) {
+      const unlisten = await pg.listen(channel, onMessage)
+      return async () => { if (!closed) await unlisten() }
+    },
     async close() {
       if (closed) return
       closed = true

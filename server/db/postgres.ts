@@ -71,6 +71,44 @@ export function openPostgres(options: PostgresOptions): Database {
         client.release()
       }
     },
+    async listen(channel, onMessage, onReconnect) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`Not a channel name: ${channel}`)
+      let client: pg.Client | null = null
+      let stopped = false
+      let retry: NodeJS.Timeout | null = null
+      // A connection of its own, outside the pool, held for as long as someone listens; when it
+      // drops (the database restarted), it connects again after a second and says so.
+      const connect = async (again: boolean): Promise<void> => {
+        const c = new pg.Client({ connectionString: options.url })
+        c.on('notification', (n) => { if (n.channel === channel && n.payload !== undefined) onMessage(n.payload) })
+        const lost = () => {
+          if (stopped || client !== c) return
+          client = null
+          c.end().catch(() => undefined)
+          retry = setTimeout(() => { connect(true).catch(() => undefined) }, 1000)
+        }
+        c.on('error', (err) => { console.error(`PostgreSQL listening connection: ${err.message}`); lost() })
+        c.on('end', lost)
+        client = c
+        try {
+          await c.connect()
+          await c.query(`listen ${channel}`)
+        } catch (err) {
+          if (!again) { client = null; await c.end().catch(() => undefined); throw err }
+          lost()
+          return
+        }
+        if (again) onReconnect?.()
+      }
+      await connect(false)
+      return async () => {
+        stopped = true
+        if (retry) clearTimeout(retry)
+        const c = client
+        client = null
+        await c?.end().catch(() => undefined)
+      }
+    },
     async close() {
       await pool.end()
       if (ownerPool !== pool) await ownerPool.end()

@@ -1,13 +1,17 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { streamSSE } from 'hono/streaming'
+import { createHash } from 'node:crypto'
 import type { ZodMiniType } from 'zod/mini'
 import { ROUTES, type RouteName, type RouteSpec } from '../../src/group-api/routes.ts'
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY } from '../../src/group-api/schemas.ts'
 import type { ServerConfig } from '../config.ts'
 import { hashToken } from '../auth/tokens.ts'
 import type { Database } from '../db/database.ts'
 import type { ScryptCost } from '../auth/passwords.ts'
-import type { Ctx, RequestMeta } from '../services/context.ts'
+import { ChangeHub, type HubEvent } from '../services/change-hub.ts'
+import { memberOf, type Ctx, type RequestMeta } from '../services/context.ts'
 import { loadPrincipal } from '../services/sessions.ts'
 import { ApiError, type Reply } from './errors.ts'
 import { droppedKey, unstorableString } from './input-guard.ts'
@@ -26,6 +30,10 @@ export interface AppOptions {
   /** The clock; tests move it to pass idle timeouts and lockout windows. */
   now?: () => Date
   passwordCost?: ScryptCost
+  /** The process's LISTEN fan-out for event streams (one per process; made here when absent). */
+  hub?: ChangeHub
+  /** How often an open event stream checks its session and sends a keep-alive (20 s). */
+  streamCheckMs?: number
 }
 
 const COOKIE = 'icw_session'
@@ -103,11 +111,45 @@ function errorResponse(c: Context, err: ApiError): Response {
   return c.json({ error: err.code, message: err.message, ...(err.path ? { path: err.path } : {}) }, err.status)
 }
 
+interface IdempotentWrite { key: string; route: RouteName; requestHash: string }
+
+/**
+ * A write sent with an Idempotency-Key is done once per person and key. The key is claimed in
+ * the write's own transaction: a second request with the key waits on the first one's claim, and
+ * then answers its stored answer. Only a success is kept: a refused write (a 4xx answer) gives the
+ * key back, so the same key can carry the corrected write.
+ */
+async function runIdempotent(ctx: Ctx, write: IdempotentWrite, run: () => Promise<Reply>): Promise<Reply> {
+  const { practice, user } = memberOf(ctx)
+  const who = [practice.id, user.id, write.key]
+  const claimed = await ctx.q.query(
+    `insert into idempotency_keys (practice_id, user_id, key, route, request_hash, created_at) values ($1, $2, $3, $4, $5, $6)
+     on conflict do nothing returning key`, [...who, write.route, write.requestHash, ctx.meta.now])
+  if (claimed.length === 0) {
+    const prior = (await ctx.q.query<{ route: string; request_hash: string; status: number | null; response: unknown }>(
+      'select route, request_hash, status, response from idempotency_keys where practice_id = $1 and user_id = $2 and key = $3', who))[0]
+    if (!prior || prior.route !== write.route || prior.request_hash !== write.requestHash || prior.status === null) {
+      return { kind: 'fail', error: new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another request. Send a new key with each new write.') }
+    }
+    return { kind: 'replayed', status: prior.status, body: prior.response }
+  }
+  const reply = await run()
+  if (reply.kind === 'json') {
+    await ctx.q.query('update idempotency_keys set status = $4, response = $5 where practice_id = $1 and user_id = $2 and key = $3',
+      [...who, reply.status, JSON.stringify(reply.body)])
+  } else {
+    await ctx.q.query('delete from idempotency_keys where practice_id = $1 and user_id = $2 and key = $3', who)
+  }
+  return reply
+}
+
 /** The group server's HTTP application: the JSON API under /api and the built app. */
 export function createApp(options: AppOptions): Hono {
   const now = options.now ?? (() => new Date())
   const app = new Hono()
   const limiter = new AddressRateLimiter(options.config.addressRequestsPerMinute, now)
+  const hub = options.hub ?? new ChangeHub(options.db)
+  const streamCheckMs = options.streamCheckMs ?? 20_000
   const openapi = buildOpenApi()
 
   const originOf = (req: { url: string; header: (name: string) => string | undefined }): { origin: string; secure: boolean } => {
@@ -164,6 +206,64 @@ export function createApp(options: AppOptions): Hono {
     }
   }
 
+  /**
+   * The practice's change feed as Server-Sent Events: `ready` with the head, `change` when a
+   * change commits (through this process's LISTEN, so writes through any process arrive), and
+   * `signed-out` when the session ends. Every `streamCheckMs` the session is checked again
+   * (without counting as activity) and a keep-alive comment is sent.
+   */
+  const eventStream = (c: Context, start: { practiceId: string; head: number }, tokenHash: string | null, meta: RequestMeta): Response => {
+    c.header('Cache-Control', 'no-store')
+    c.header('X-Accel-Buffering', 'no')
+    return streamSSE(c, async (stream) => {
+      const events: HubEvent[] = []
+      let wake: (() => void) | null = null
+      const push = (event: HubEvent) => { events.push(event); wake?.() }
+      const unsubscribe = await hub.subscribe(start.practiceId, push)
+      stream.onAbort(() => push({ kind: 'closing' }))
+      const timer = setInterval(() => push({ kind: 'resync' }), streamCheckMs)
+      let sent = start.head
+      try {
+        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ seq: start.head }) })
+        for (;;) {
+          if (events.length === 0) await new Promise<void>((done) => { wake = done })
+          wake = null
+          const batch = events.splice(0)
+          if (batch.some((e) => e.kind === 'closing') || stream.aborted) return
+          const changed = Math.max(...batch.map((e) => (e.kind === 'change' ? e.seq : -1)))
+          if (batch.some((e) => e.kind === 'resync')) {
+            // The periodic check: the session still valid (not counted as activity), the head now.
+            const check = await options.db.transaction({ sessionToken: tokenHash, lookupSession: true }, async (q, found) => {
+              const ctx: Ctx = { q, meta: { ...meta, now: now() }, principal: null, deps: { config: options.config }, setSessionCookie: () => undefined }
+              const principal = await loadPrincipal(ctx, found, { touch: false })
+              if (principal instanceof ApiError || principal.practice?.id !== start.practiceId || forbiddenFor(ROUTES.events, { ...ctx, principal })) return null
+              return (await q.query<{ seq: number }>('select seq from change_heads where practice_id = $1', [start.practiceId]))[0]?.seq ?? 0
+            })
+            if (check === null) {
+              await stream.writeSSE({ event: 'signed-out', data: JSON.stringify({ seq: sent }) })
+              return
+            }
+            await stream.write(': keep-alive\n\n')
+            if (check > sent) {
+              sent = check
+              await stream.writeSSE({ event: 'change', data: JSON.stringify({ seq: check }) })
+            }
+          }
+          if (changed > sent) {
+            sent = changed
+            await stream.writeSSE({ event: 'change', data: JSON.stringify({ seq: changed }) })
+          }
+        }
+      } finally {
+        clearInterval(timer)
+        unsubscribe()
+      }
+    }, async (err, stream) => {
+      console.error(`Event stream: ${err.message}`)
+      await stream.close()
+    })
+  }
+
   for (const [name, spec] of Object.entries(ROUTES) as [RouteName, RouteSpec][]) {
     const handler: Handler = HANDLERS[name]
     const method = spec.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'
@@ -182,6 +282,13 @@ export function createApp(options: AppOptions): Hono {
       const meta: RequestMeta = { now: now(), ip: address, userAgent: c.req.header('user-agent') ?? null, sessionToken: token, origin }
       const cookie: { value: string | null } = { value: null }
       const tokenHash = token ? hashToken(token) : null
+      let write: IdempotentWrite | null = null
+      const key = c.req.header(IDEMPOTENCY_HEADER)
+      if (key !== undefined && spec.idempotent) {
+        if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError(400, 'invalid', `${IDEMPOTENCY_HEADER} must be 8 to 100 letters, digits, _ or -.`, 'headers.idempotency-key')
+        const requestHash = createHash('sha256').update(JSON.stringify([name, params, body ?? null])).digest('hex')
+        write = { key, route: name, requestHash }
+      }
       const scope = spec.access === 'public' ? { sessionToken: tokenHash } : { sessionToken: tokenHash, lookupSession: true }
       const reply: Reply = await options.db.transaction(scope, async (q, found) => {
         const ctx: Ctx = {
@@ -199,7 +306,8 @@ export function createApp(options: AppOptions): Hono {
           const refused = forbiddenFor(spec, ctx)
           if (refused) return { kind: 'fail', error: refused }
         }
-        return handler(ctx, { params, query, body })
+        const input = { params, query, body }
+        return write ? runIdempotent(ctx, write, () => handler(ctx, input)) : handler(ctx, input)
       })
       if (cookie.value !== null) {
         const attributes = `Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`
@@ -212,6 +320,10 @@ export function createApp(options: AppOptions): Hono {
           if (reply.filename) c.header('Content-Disposition', `attachment; filename="${reply.filename}"`)
           return c.body(reply.body, 200, { 'Content-Type': reply.contentType })
         case 'json': return c.json(reply.body as object, reply.status as 200)
+        case 'replayed':
+          c.header('Idempotent-Replayed', 'true')
+          return c.json(reply.body as object, reply.status as 200)
+        case 'events': return eventStream(c, reply, tokenHash, meta)
       }
     })
   }

@@ -1,7 +1,7 @@
 /** An answer other than success: JSON `{ error, message, path? }` with its status. */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
     readonly code: string,
     message: string,
     readonly path?: string,
@@ -16,6 +16,10 @@ export type Reply =
   | { kind: 'empty' }
   | { kind: 'text'; contentType: string; body: string; filename?: string }
   | { kind: 'fail'; error: ApiError }
+  /** The first answer to a write sent again with the same Idempotency-Key. */
+  | { kind: 'replayed'; status: number; body: unknown }
+  /** Open the event stream of the practice's change feed (its head when the session was checked). */
+  | { kind: 'events'; practiceId: string; head: number }
 
 export const json = (body: unknown, status = 200): Reply => ({ kind: 'json', status, body })
 export const empty = (): Reply => ({ kind: 'empty' })

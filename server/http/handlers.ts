@@ -5,6 +5,7 @@ import * as accounts from '../services/accounts.ts'
 import * as admin from '../services/admin.ts'
 import type { Ctx } from '../services/context.ts'
 import * as data from '../services/practice-data.ts'
+import * as sync from '../services/sync.ts'
 import { empty, type Reply } from './errors.ts'
 
 /** What the router hands a route: its parameters, query and body, each parsed by the route's schema. */
@@ -67,4 +68,6 @@ export const HANDLERS: Record<RouteName, Handler> = {
   decide: (ctx, input) => data.decide(ctx, id(input), body<typeof s.decisionBody>(input)),
   attempts: (ctx) => data.listAttempts(ctx),
   addAttempt: (ctx, input) => data.addAttempt(ctx, body<typeof s.attemptBody>(input)),
+  changes: (ctx, input) => sync.pullChanges(ctx, query<typeof s.changesQuery>(input)),
+  events: (ctx) => sync.openEvents(ctx),
 }

@@ -31,6 +31,22 @@ export async function recordAudit(
   )
 }
 
+/** One entry per patient, in one statement (a replica's pull can show thousands of patients). */
+export async function recordAuditPerPatient(
+  ctx: Pick<Ctx, 'q' | 'meta'>,
+  entry: { practiceId: string; userId: string | null; userName: string | null; action: string },
+  patients: ReadonlyMap<string, unknown>,
+): Promise<void> {
+  if (patients.size === 0) return
+  await ctx.q.query(
+    `insert into audit_log (seq, practice_id, at, user_id, user_name, action, patient_id, target, detail, ip, prev_hash, hash)
+     select 0, $1, $2, $3, $4, $5, p.patient_id, null, p.detail::jsonb, $6, '', ''
+     from unnest($7::text[], $8::text[]) with ordinality as p (patient_id, detail, n) order by p.n`,
+    [entry.practiceId, ctx.meta.now, entry.userId, entry.userName, entry.action, ctx.meta.ip,
+      [...patients.keys()], [...patients.values()].map((d) => JSON.stringify(d))],
+  )
+}
+
 export interface ChainBreak {
   chain: string
   seq: number

@@ -5,19 +5,42 @@ import { ApiError, fail, json, type Reply } from '../http/errors.ts'
 import { recordAudit } from './audit.ts'
 import { iso, memberOf, type Ctx } from './context.ts'
 
-interface EncounterRow {
+export interface EncounterRow {
   id: string; patient_id: string; date_of_service: string | Date; finalized_at: Date; finalized_by: string; finalized_by_name: string
   review: 'not-needed' | 'pending' | 'approved' | 'returned'; lines: ClaimLine[]; findings: Finding[]; reason: string | null; encounter: { providerId: string }
+  version: number
 }
 
-const ENCOUNTER_SQL = `select e.id, e.patient_id, e.date_of_service::text as date_of_service, e.finalized_at, e.finalized_by, u.name as finalized_by_name,
-    e.review, e.lines, e.findings, e.reason, e.encounter
+interface DecisionRow { id: string; encounter_id: string; line_index: number | null; action: 'approve' | 'return' | 'override'; reason: string | null; decided_by: string; decided_by_name: string; decided_at: Date }
+
+export const ENCOUNTER_SQL = `select e.id, e.patient_id, e.date_of_service::text as date_of_service, e.finalized_at, e.finalized_by, u.name as finalized_by_name,
+    e.review, e.lines, e.findings, e.reason, e.encounter, e.version
   from encounters e join users u on u.id = e.finalized_by where e.practice_id = $1`
 
-const encounterOut = (r: EncounterRow) => ({
+const decisionOut = (d: DecisionRow): s.Decision => ({
+  id: d.id, lineIndex: d.line_index, action: d.action, reason: d.reason, decidedBy: d.decided_by, decidedByName: d.decided_by_name, decidedAt: iso(d.decided_at),
+})
+
+const encounterOut = (r: EncounterRow, decisions: readonly DecisionRow[]): s.EncounterSummary => ({
   id: r.id, patientId: r.patient_id, dateOfService: String(r.date_of_service).slice(0, 10), finalizedAt: iso(r.finalized_at),
   finalizedBy: r.finalized_by, finalizedByName: r.finalized_by_name, review: r.review, lines: r.lines, findings: r.findings, reason: r.reason,
+  version: r.version, encounter: r.encounter, decisions: decisions.map(decisionOut),
 })
+
+/** The encounters as the API answers them, each with its review decisions (oldest first). */
+export async function encountersOut(ctx: Ctx, rows: readonly EncounterRow[]): Promise<s.EncounterSummary[]> {
+  if (rows.length === 0) return []
+  const decisions = await ctx.q.query<DecisionRow>(
+    `select d.id, d.encounter_id, d.line_index, d.action, d.reason, d.decided_by, u.name as decided_by_name, d.decided_at
+     from review_decisions d join users u on u.id = d.decided_by
+     where d.practice_id = $1 and d.encounter_id = any($2::uuid[]) order by d.decided_at, d.id`,
+    [memberOf(ctx).practice.id, rows.map((r) => r.id)])
+  const byEncounter = new Map<string, DecisionRow[]>()
+  for (const d of decisions) byEncounter.set(d.encounter_id, [...(byEncounter.get(d.encounter_id) ?? []), d])
+  return rows.map((r) => encounterOut(r, byEncounter.get(r.id) ?? []))
+}
+
+const oneOut = async (ctx: Ctx, row: EncounterRow) => (await encountersOut(ctx, [row]))[0]
 
 async function auditPatient(ctx: Ctx, action: string, patientId: string, target: string | null, detail?: unknown) {
   const { practice, user } = memberOf(ctx)
@@ -51,7 +74,7 @@ export async function finalize(ctx: Ctx, body: z.infer<typeof s.finalizeBody>): 
     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
   [id, practice.id, encounter.patientId, encounter.dateOfService, JSON.stringify(encounter), JSON.stringify(result.lines), JSON.stringify(result.findings), review, body.reason ?? null, user.id, ctx.meta.now])
   await auditPatient(ctx, 'encounter-finalized', encounter.patientId, id, { lines: result.lines.length, errors: errors.length, review })
-  return json(encounterOut((await ctx.q.query<EncounterRow>(`${ENCOUNTER_SQL} and e.id = $2`, [practice.id, id]))[0]))
+  return json(await oneOut(ctx, (await ctx.q.query<EncounterRow>(`${ENCOUNTER_SQL} and e.id = $2`, [practice.id, id]))[0]))
 }
 
 export async function listEncounters(ctx: Ctx, query: z.infer<typeof s.encounterQuery>): Promise<Reply> {
@@ -63,11 +86,11 @@ export async function listEncounters(ctx: Ctx, query: z.infer<typeof s.encounter
   for (const patientId of new Set(rows.map((r) => r.patient_id))) {
     await auditPatient(ctx, 'encounters-read', patientId, null, { encounters: rows.filter((r) => r.patient_id === patientId).length })
   }
-  return json({ encounters: rows.map(encounterOut) })
+  return json({ encounters: await encountersOut(ctx, rows) })
 }
 
-async function loadEncounter(ctx: Ctx, id: string): Promise<EncounterRow> {
-  const row = (await ctx.q.query<EncounterRow>(`${ENCOUNTER_SQL} and e.id = $2`, [memberOf(ctx).practice.id, id]))[0]
+async function loadEncounter(ctx: Ctx, id: string, lock = false): Promise<EncounterRow> {
+  const row = (await ctx.q.query<EncounterRow>(`${ENCOUNTER_SQL} and e.id = $2${lock ? ' for update of e' : ''}`, [memberOf(ctx).practice.id, id]))[0]
   if (!row) throw new ApiError(404, 'not-found', 'No finalized encounter with this id in this practice.')
   return row
 }
@@ -75,13 +98,18 @@ async function loadEncounter(ctx: Ctx, id: string): Promise<EncounterRow> {
 export async function getEncounter(ctx: Ctx, id: string): Promise<Reply> {
   const row = await loadEncounter(ctx, id)
   await auditPatient(ctx, 'encounter-read', row.patient_id, row.id)
-  return json(encounterOut(row))
+  return json(await oneOut(ctx, row))
 }
 
 /** Approve, return or override: a reviewer's decision, never on their own finalized work. */
 export async function decide(ctx: Ctx, id: string, body: z.infer<typeof s.decisionBody>): Promise<Reply> {
   const { practice, user } = memberOf(ctx)
-  const row = await loadEncounter(ctx, id)
+  // The row is locked until commit: two reviewers deciding at once are done one after the other,
+  // and the second one's expectedVersion (when sent) sees the first one's decision.
+  const row = await loadEncounter(ctx, id, true)
+  if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) {
+    throw new ApiError(409, 'stale', `This encounter changed since you opened it (now version ${row.version}, review ${row.review}). Your decision was not saved: look at it again.`, 'expectedVersion')
+  }
   if (row.finalized_by === user.id) throw new ApiError(403, 'own-work', 'You finalized this encounter: another supervisor must approve, return or override it.')
   if (body.lineIndex !== undefined && body.lineIndex >= row.lines.length) throw new ApiError(400, 'invalid', `This encounter has ${row.lines.length} lines.`, 'lineIndex')
   if ((body.action === 'override' || body.action === 'return') && !body.reason) throw new ApiError(400, 'reason-required', body.action === 'override' ? 'An override needs a written reason.' : 'Say what the coder should change.', 'reason')
@@ -90,13 +118,13 @@ export async function decide(ctx: Ctx, id: string, body: z.infer<typeof s.decisi
     [crypto.randomUUID(), practice.id, id, body.lineIndex ?? null, body.action, body.reason ?? null, user.id, ctx.meta.now])
   await ctx.q.query('update encounters set review = $3, version = version + 1 where id = $1 and practice_id = $2', [id, practice.id, review])
   await auditPatient(ctx, `encounter-${body.action}`, row.patient_id, id, { lineIndex: body.lineIndex ?? null, reason: body.reason ?? null })
-  return json(encounterOut(await loadEncounter(ctx, id)))
+  return json(await oneOut(ctx, await loadEncounter(ctx, id)))
 }
 
 // ---------------------------------------------------------------- training
 
-interface AttemptRow { id: string; user_id: string; case_id: string; score_percent: number; submitted_at: Date; lines: unknown[] }
-const attemptOut = (r: AttemptRow) => ({ id: r.id, userId: r.user_id, caseId: r.case_id, scorePercent: r.score_percent, submittedAt: iso(r.submitted_at), lines: r.lines })
+export interface AttemptRow { id: string; user_id: string; case_id: string; score_percent: number; submitted_at: Date; lines: unknown[] }
+export const attemptOut = (r: AttemptRow) => ({ id: r.id, userId: r.user_id, caseId: r.case_id, scorePercent: r.score_percent, submittedAt: iso(r.submitted_at), lines: r.lines })
 
 /** A trainee or coder sees their own attempts; supervisors and admins see every trainee's. */
 export async function listAttempts(ctx: Ctx): Promise<Reply> {

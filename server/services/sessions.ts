@@ -69,7 +69,11 @@ export async function createSession(ctx: Ctx, user: UserRow, practiceId: string 
  * session's practice. An ended session is deleted and logged, and the answer is a 401. The
  * transaction entered through app_session, which found the session and scoped the transaction.
  */
-export async function loadPrincipal(ctx: Ctx, found: SessionLookup | null): Promise<Principal | ApiError> {
+/**
+ * The signed-in principal from the session lookup, or why not. A request counts as activity
+ * (`touch`); an open event stream's periodic check does not, so an idle tab still signs out.
+ */
+export async function loadPrincipal(ctx: Ctx, found: SessionLookup | null, options: { touch?: boolean } = {}): Promise<Principal | ApiError> {
   if (!found) return new ApiError(401, 'unauthenticated', 'Sign in to continue.')
   const session: SessionRow = {
     id: found.session_id, token_hash: found.token_hash, user_id: found.user_id, practice_id: found.practice_id, state: found.state,
@@ -100,7 +104,7 @@ export async function loadPrincipal(ctx: Ctx, found: SessionLookup | null): Prom
   let state = session.state
   // A policy change applies at once: an active session of a role that now needs two-factor waits for it.
   if (state === 'active' && !user.totp_enabled && twoFactorRequired(membership?.practice ?? null, membership?.role ?? null)) state = 'enroll-two-factor'
-  const touch = now - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS
+  const touch = options.touch !== false && now - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS
   if (touch || state !== session.state) {
     await ctx.q.query('update sessions set last_seen_at = $2, state = $3 where id = $1', [session.id, touch ? ctx.meta.now : session.last_seen_at, state])
     if (touch) session.last_seen_at = ctx.meta.now

@@ -8,6 +8,7 @@ import { migrate, type Database } from '../db/database.ts'
 import { openPglite } from '../db/pglite.ts'
 import { openPostgres } from '../db/postgres.ts'
 import { createApp, type AppOptions } from '../http/app.ts'
+import { ChangeHub } from '../services/change-hub.ts'
 
 /**
  * The server under test, in process, on the store the run asks for: `ICW_TEST_STORE=postgres`
@@ -47,6 +48,10 @@ export interface TestServer {
   seedPractice(name: string, members: readonly { email: string; name?: string; role: Role; twoFactor?: boolean; active?: boolean }[]): Promise<{ practiceId: string; users: Record<string, SeededUser> }>
   /** The current code of a seeded user's authenticator. */
   code(user: SeededUser): string
+  /** The process's LISTEN fan-out (event streams). */
+  hub: ChangeHub
+  /** Another server process on the same PostgreSQL database (its own pool and LISTEN). */
+  secondInstance(): Promise<{ app: Hono; hub: ChangeHub; client(ip?: string): TestClient; close(): Promise<void> }>
   close(): Promise<void>
 }
 
@@ -55,6 +60,25 @@ export interface CallResult {
   body: any  
   text: string
   headers: Headers
+}
+
+/** Reads an event stream until `count` events have arrived (or it ends), then cancels it. */
+export async function readEvents(response: Response, count: number, timeoutMs = 10_000): Promise<string> {
+  const reader = response.body!.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  const deadline = setTimeout(() => { void reader.cancel() }, timeoutMs)
+  try {
+    while (text.split('\n\n').filter((block) => /^event: /m.test(block)).length < count) {
+      const { done, value } = await reader.read()
+      if (done) break
+      text += decoder.decode(value, { stream: true })
+    }
+  } finally {
+    clearTimeout(deadline)
+    await reader.cancel().catch(() => undefined)
+  }
+  return text
 }
 
 /** A browser: one cookie jar and one address, the page's own Origin on every write. */
@@ -81,7 +105,8 @@ export class TestClient {
       const value = /icw_session=([^;]*)/.exec(setCookie)?.[1] ?? ''
       this.cookie = value || null
     }
-    const text = await response.text()
+    // An event stream never ends: read up to its first event, then hang up (as a closed tab does).
+    const text = (response.headers.get('content-type') ?? '').startsWith('text/event-stream') ? await readEvents(response, 1) : await response.text()
     let parsed: unknown
     try { parsed = text ? JSON.parse(text) : null } catch { parsed = null }
     return { status: response.status, body: parsed, text, headers: response.headers }
@@ -101,11 +126,11 @@ export class TestClient {
   }
 }
 
-async function openTestDatabase(): Promise<{ db: Database; owner: Database; drop: () => Promise<void> }> {
+async function openTestDatabase(): Promise<{ db: Database; owner: Database; serverUrl: string | null; drop: () => Promise<void> }> {
   if (TEST_STORE === 'pglite') {
     const db = await openPglite(null)
     await migrate(db)
-    return { db, owner: db, drop: () => db.close() }
+    return { db, owner: db, serverUrl: null, drop: () => db.close() }
   }
   const adminUrl = process.env.TEST_DATABASE_URL
   if (!adminUrl) throw new Error('ICW_TEST_STORE=postgres needs TEST_DATABASE_URL (a superuser URL)')
@@ -124,6 +149,7 @@ async function openTestDatabase(): Promise<{ db: Database; owner: Database; drop
   return {
     db,
     owner,
+    serverUrl,
     drop: async () => {
       await db.close()
       await owner.close()
@@ -141,10 +167,12 @@ function withDatabase(url: string, database: string, user?: string): string {
 }
 
 export async function createTestServer(overrides: Partial<AppOptions['config']> = {}): Promise<TestServer> {
-  const { db, owner, drop } = await openTestDatabase()
+  const { db, owner, serverUrl, drop } = await openTestDatabase()
   const clock: Clock = { now: new Date('2026-12-01T15:00:00.000Z'), advance(ms) { this.now = new Date(this.now.getTime() + ms) } }
-  const app = createApp({
-    db,
+  const appOn = (database: Database, hub: ChangeHub) => createApp({
+    db: database,
+    hub,
+    streamCheckMs: 200,
     staticDir: null,
     now: () => clock.now,
     passwordCost: TEST_COST,
@@ -153,6 +181,9 @@ export async function createTestServer(overrides: Partial<AppOptions['config']> 
       bodyLimitBytes: 256 * 1024, trustProxy: true, publicUrl: ORIGIN, ...overrides,
     },
   })
+  const hub = new ChangeHub(db)
+  const app = appOn(db, hub)
+  const others: (() => Promise<void>)[] = []
   let clients = 0
   const { newTotpSecret } = await import('../auth/totp.ts')
   return {
@@ -181,6 +212,21 @@ export async function createTestServer(overrides: Partial<AppOptions['config']> 
       return { practiceId, users }
     },
     code: (user) => totpCode(user.totpSecret!, clock.now),
-    close: drop,
+    hub,
+    secondInstance() {
+      if (!serverUrl) return Promise.reject(new Error('A second server process shares a PostgreSQL server only (PGlite has one process)'))
+      const otherDb = openPostgres({ url: serverUrl, poolSize: 4 })
+      const otherHub = new ChangeHub(otherDb)
+      const otherApp = appOn(otherDb, otherHub)
+      let closing: Promise<void> | null = null
+      const close = () => (closing ??= (async () => { await otherHub.close(); await otherDb.close() })())
+      others.push(close)
+      return Promise.resolve({ app: otherApp, hub: otherHub, client: (ip?: string) => new TestClient(otherApp, ip ?? `10.1.0.${++clients}`), close })
+    },
+    close: async () => {
+      for (const close of others) await close()
+      await hub.close()
+      await drop()
+    },
   }
 }

@@ -79,6 +79,9 @@ async function seed(name: string, word: string): Promise<PracticeEnv> {
   expect((await trainee.post('/api/training/attempts', { caseId: 'tpi-1', scorePercent: 90, lines: [] })).status).toBe(200)
   const admin = await signIn('admin')
   expect((await admin.post('/api/admin/invites', { email: `new-${word}@${word}.test`, role: 'coder' })).status).toBe(200)
+  // A write sent with an Idempotency-Key keeps its answer under the admin's key.
+  const keyed = await admin.call('POST', '/api/training/attempts', { caseId: 'tpi-2', scorePercent: 70, lines: [] }, { 'idempotency-key': `seed-${word}-0001` })
+  expect(keyed.status, keyed.text).toBe(200)
   return { id: practiceId, users: byRole, encounterId: encounter.body.id as string }
 }
 
@@ -208,6 +211,9 @@ describe('another practice\'s rows, as icw_app in practice B\'s scope', () => {
         values ($1, $2, 'PT-X', '2026-10-14', '{}', '[]', '[]', 'not-needed', $3, $4)`, [crypto.randomUUID(), a, me, now]],
       review_decisions: [`insert into review_decisions (id, practice_id, encounter_id, action, decided_by, decided_at)
         values ($1, $2, $3, 'approve', $4, $5)`, [crypto.randomUUID(), a, A.encounterId, me, now]],
+      change_heads: ['insert into change_heads (practice_id, seq) values ($1, 999)', [a]],
+      changes: [`insert into changes (practice_id, seq, entity, entity_id, op) values ($1, 999, 'encounter', $2, 'upsert')`, [a, A.encounterId]],
+      idempotency_keys: [`insert into idempotency_keys (practice_id, user_id, key, route, request_hash, created_at) values ($1, $2, 'forged-key', 'finalize', 'x', $3)`, [a, me, now]],
       training_attempts: [`insert into training_attempts (id, practice_id, user_id, case_id, score_percent, lines, submitted_at)
         values ($1, $2, $3, 'x', 100, '[]', $4)`, [crypto.randomUUID(), a, me, now]],
     }

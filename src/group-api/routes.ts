@@ -23,6 +23,8 @@ export interface RouteSpec {
   produces?: string
   /** Reads or writes a patient's data: every call is in the practice's audit log. */
   patientData?: boolean
+  /** A write that honours the Idempotency-Key header (the outbox replays these). */
+  idempotent?: boolean
 }
 
 const STAFF = ['admin', 'supervisor', 'coder'] as const satisfies readonly Role[]
@@ -69,12 +71,14 @@ export const ROUTES = {
   audit: { method: 'GET', path: '/api/admin/audit', access: ADMIN, summary: "The practice's access log, newest first", query: s.auditQuery, response: s.auditListSchema },
   auditCsv: { method: 'GET', path: '/api/admin/audit.csv', access: ADMIN, summary: 'The access log as CSV (up to 100,000 entries, newest first)', query: s.auditExportQuery, produces: 'text/csv' },
 
-  finalize: { method: 'POST', path: '/api/encounters', access: STAFF, summary: 'Finalize an encounter: the server codes it again with the practice\'s history', body: s.finalizeBody, response: s.encounterSummarySchema, patientData: true },
+  finalize: { method: 'POST', path: '/api/encounters', access: STAFF, summary: 'Finalize an encounter: the server codes it again with the practice\'s history', body: s.finalizeBody, response: s.encounterSummarySchema, patientData: true, idempotent: true },
   encounters: { method: 'GET', path: '/api/encounters', access: STAFF, summary: 'Finalized encounters, newest first', query: s.encounterQuery, response: s.encounterListSchema, patientData: true },
   encounter: { method: 'GET', path: '/api/encounters/:id', access: STAFF, summary: 'One finalized encounter', params: s.idParams, response: s.encounterSummarySchema, patientData: true },
-  decide: { method: 'POST', path: '/api/encounters/:id/decisions', access: REVIEWERS, summary: 'Approve, return or override a finalized encounter (never one\'s own)', params: s.idParams, body: s.decisionBody, response: s.encounterSummarySchema, patientData: true },
+  decide: { method: 'POST', path: '/api/encounters/:id/decisions', access: REVIEWERS, summary: 'Approve, return or override a finalized encounter (never one\'s own)', params: s.idParams, body: s.decisionBody, response: s.encounterSummarySchema, patientData: true, idempotent: true },
   attempts: { method: 'GET', path: '/api/training/attempts', access: EVERY_ROLE, summary: 'My practice attempts (every member\'s for supervisors and admins)', response: s.attemptListSchema },
-  addAttempt: { method: 'POST', path: '/api/training/attempts', access: EVERY_ROLE, summary: 'Record a graded practice attempt', body: s.attemptBody, response: s.attemptSchema },
+  addAttempt: { method: 'POST', path: '/api/training/attempts', access: EVERY_ROLE, summary: 'Record a graded practice attempt', body: s.attemptBody, response: s.attemptSchema, idempotent: true },
+  changes: { method: 'GET', path: '/api/sync/changes', access: EVERY_ROLE, summary: 'The practice\'s changes after a cursor that this role may read, in commit order', query: s.changesQuery, response: s.changeListSchema, patientData: true },
+  events: { method: 'GET', path: '/api/sync/events', access: EVERY_ROLE, summary: 'Server-Sent Events: the practice\'s change feed moved (pull then)', produces: 'text/event-stream' },
 } as const satisfies Record<string, RouteSpec>
 
 export type RouteName = keyof typeof ROUTES

@@ -141,9 +141,21 @@ export const finalizeBody = z.strictObject({
   reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
 })
 export const encounterQuery = z.strictObject({ patientId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))), limit })
+/** A reviewer's decision on a finalized encounter (a returned one carries the note for the coder). */
+export const decisionSchema = z.object({
+  id: uuid, lineIndex: z.nullable(z.number()), action: z.enum(['approve', 'return', 'override']), reason: z.nullable(z.string()),
+  decidedBy: uuid, decidedByName: z.string(), decidedAt: z.string(),
+})
+export type Decision = z.infer<typeof decisionSchema>
 export const encounterSummarySchema = z.object({
   id: uuid, patientId: z.string(), dateOfService: z.string(), finalizedAt: z.string(), finalizedBy: uuid, finalizedByName: z.string(),
   review: z.enum(['not-needed', 'pending', 'approved', 'returned']), lines: z.array(z.unknown()), findings: z.array(z.unknown()), reason: z.nullable(z.string()),
+  /** Goes up by one with every decision: a decision sent with an older `expectedVersion` gets 409 stale. */
+  version: z.number(),
+  /** The encounter as finalized (what a returned encounter's coder edits again). */
+  encounter: z.unknown(),
+  /** Oldest first. */
+  decisions: z.array(decisionSchema),
 })
 export type EncounterSummary = z.infer<typeof encounterSummarySchema>
 export const encounterListSchema = z.object({ encounters: z.array(encounterSummarySchema) })
@@ -152,6 +164,8 @@ export const decisionBody = z.strictObject({
   action: z.enum(DECISIONS),
   lineIndex: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(200))),
   reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  /** The version the reviewer looked at; when the encounter has changed since, 409 stale and nothing is saved. */
+  expectedVersion: z.optional(z.number().check(z.int(), z.minimum(1))),
 })
 
 export const attemptBody = z.strictObject({
@@ -161,6 +175,53 @@ export const attemptBody = z.strictObject({
 })
 export const attemptSchema = z.object({ id: uuid, userId: uuid, caseId: z.string(), scorePercent: z.number(), submittedAt: z.string(), lines: z.array(z.unknown()) })
 export const attemptListSchema = z.object({ attempts: z.array(attemptSchema) })
+
+// ---- sync: each workstation's replica follows the practice's change feed (issue 13) ----
+
+/**
+ * What a replica holds. A review decision changes its encounter (the encounter's version goes up
+ * and its `decisions` grow), so it arrives as a change of the encounter.
+ */
+export const SYNC_ENTITIES = ['encounter', 'training-attempt'] as const
+export type SyncEntity = (typeof SYNC_ENTITIES)[number]
+/**
+ * One change, in the practice's commit order (`seq` is assigned under a per-practice lock held to
+ * commit, so a reader never sees seq N+1 without N). `encounter` or `attempt` is the row's state
+ * now (a later change of the same row repeats it); `delete` carries neither.
+ */
+export const changeSchema = z.object({
+  seq: z.number(), entity: z.enum(SYNC_ENTITIES), id: uuid, op: z.enum(['upsert', 'delete']),
+  encounter: z.optional(encounterSummarySchema), attempt: z.optional(attemptSchema),
+})
+export type Change = z.infer<typeof changeSchema>
+export const SYNC_PAGE_MAX = 5000
+export const changesQuery = z.strictObject({
+  /** The cursor of the last page applied (0: from the start). */
+  after: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(SYNC_PAGE_MAX)), 1000),
+})
+/**
+ * A page of changes after the cursor that the signed-in role may read (a trainee: their own
+ * attempts; a coder: encounters and their own attempts; supervisors and admins: everything).
+ * `cursor` is the last seq examined, readable or not: send it as `after` next. `more` is true
+ * while changes remain after it; `head` is the practice's latest seq.
+ */
+export const changeListSchema = z.object({ changes: z.array(changeSchema), cursor: z.number(), more: z.boolean(), head: z.number() })
+export type ChangeList = z.infer<typeof changeListSchema>
+/**
+ * The event stream (GET /api/sync/events, text/event-stream): `ready` with `{ "seq": head }` on
+ * connecting, `change` with `{ "seq": n }` when the practice's feed moves past n-1 (pull then),
+ * `signed-out` when the session ends (the stream closes); `: keep-alive` comments every 20 s.
+ */
+export const SYNC_EVENTS = ['ready', 'change', 'signed-out'] as const
+export const syncEventDataSchema = z.object({ seq: z.number() })
+/**
+ * Writes that carry an `Idempotency-Key` header (8 to 100 of A-Z a-z 0-9 _ -) are done once per
+ * person and key: a repeat answers the first answer again (with `Idempotent-Replayed: true`), and
+ * the same key with a different body is refused (422 idempotency-key-reused).
+ */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/
 
 export const healthSchema = z.object({ status: z.literal('ok'), database: z.string() })
 export const errorSchema = z.object({ error: z.string(), message: z.string(), path: z.optional(z.string()) })
