@@ -14,6 +14,8 @@
 //   - a floor for comparison: GET /api/health, one transaction with `select 1` and no session;
 //   - where the CPU goes per read (server process, PostgreSQL, wrk; from /proc on Linux), and the
 //     request rate that CPU allows on this machine's cores;
+//   - finalize with 20 coders at once (each on its own session): the worked example for one of
+//     500 patients, coded again on the server with the patient's history; p50/p95/p99;
 //   - sign-ins per second (each one scrypt at N=2^15, r=8, p=3) from 4 connections.
 // The load generator shares the machine's cores with the server and PostgreSQL. It is wrk
 // (Debian's package) when installed: C, with its own latency histogram; otherwise this Node
@@ -47,6 +49,8 @@ const SECONDS = Number(opts.seconds ?? (opts.quick ? 1 : 10))
 const CONNECTIONS = Number(opts.connections ?? (opts.quick ? 5 : 50))
 const SIGN_IN_CONNECTIONS = opts.quick ? 2 : 4
 const TARGET_P95_MS = 20
+const TARGET_FINALIZE_P95_MS = 100
+const FINALIZE_CODERS = opts.quick ? 3 : 20
 // wrk (Debian's package `wrk`, a load generator in C) takes a fraction of the CPU a Node loop
 // needs, leaving more of the 2 cores to the server and PostgreSQL. Without it, the Node loop.
 const hasWrk = spawnSync('wrk', ['--version']).error === undefined
@@ -123,8 +127,22 @@ async function seed(base, setupLink) {
   for (let i = 0; i < 20; i++) {
     await expectOk(await request(base, 'POST', '/api/training/attempts', { cookie: coder, body: { caseId: `case-${i}`, scorePercent: 50 + i, lines: [{ code: '64483', modifiers: ['RT'], units: 1 }] } }), 'attempt')
   }
-  return { coder }
+  return { coder, admin }
 }
+
+/** `count` more coders, each signed in on their own session (cookies). */
+async function addCoders(base, admin, count) {
+  const cookies = []
+  for (let i = 0; i < count; i++) {
+    const invite = await expectOk(await request(base, 'POST', '/api/admin/invites', { cookie: admin, body: { email: `coder-${i}@bench.test`, role: 'coder' } }), 'invite')
+    const accept = await request(base, 'POST', '/api/invites/accept', { body: { token: invite.link.split('#/invite/')[1], name: `Coder ${i}`, password: PASSWORD } })
+    await expectOk(accept, 'accept invite')
+    cookies.push(cookieOf(accept))
+  }
+  return cookies
+}
+
+const EXAMPLE = JSON.parse(readFileSync(join(root, 'src/domain/fixtures/issue-example.json'), 'utf8')).encounter
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
 
@@ -220,6 +238,29 @@ function processTicks(pid) {
 
 const cpuReading = (serverPid) => ({ names: cpuByName(), server: processTicks(serverPid)?.own ?? null, self: processTicks('self') })
 
+/** One closed loop per client (each with its own session), for `seconds`. */
+async function loadPerClient(clients, seconds, send) {
+  const latencies = []
+  let errors = 0
+  const end = performance.now() + seconds * 1000
+  const started = performance.now()
+  await Promise.all(clients.map(async (client) => {
+    while (performance.now() < end) {
+      const t = performance.now()
+      try {
+        const res = await send(client)
+        if (res.status !== 200) errors++
+      } catch {
+        errors++
+      }
+      latencies.push(performance.now() - t)
+    }
+  }))
+  const elapsed = (performance.now() - started) / 1000
+  latencies.sort((a, b) => a - b)
+  return { n: latencies.length, rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors }
+}
+
 const ms = (v) => `${v.toFixed(1)} ms`
 const loadAverage = () => os.loadavg().map((v) => v.toFixed(2)).join(' ')
 
@@ -249,7 +290,8 @@ async function benchStore(store) {
       return /#\/setup\/\S+/.test(running.output())
     }, 'the server to start')
     const setupLink = /(\S+#\/setup\/\S+)/.exec(running.output())[1]
-    const { coder } = await seed(base, setupLink)
+    const { coder, admin } = await seed(base, setupLink)
+    const coders = await addCoders(base, admin, FINALIZE_CODERS)
     // Warm-up: the server's first requests compile its code paths.
     await load(Math.min(CONNECTIONS, 10), opts.quick ? 0.3 : 2, () => request(base, 'GET', '/api/training/attempts', { cookie: coder }))
     const measure = (path, cookie, seconds) => GENERATOR === 'wrk'
@@ -262,14 +304,27 @@ async function benchStore(store) {
     const cpu = cpuPerRequest(cpuBefore, cpuReading(running.child.pid), read.n)
     const readLoad = loadAverage()
     freshAgent()
+    // Finalize: each coder sends the worked example (four procedures, a drug) for one of 500
+    // patients, so the server codes it again with that patient's growing history, under the
+    // patient's lock, and writes the encounter, its change and its access-log entry.
+    let sent = 0
+    const finalizes = await loadPerClient(coders, SECONDS, (cookie) => {
+      const patientId = `PT-BENCH-${(sent++ * 7919) % 500}`
+      return request(base, 'POST', '/api/encounters', { cookie, body: { encounter: { ...EXAMPLE, patientId }, reason: 'Benchmark: checked against the operative note.' } })
+    })
     const signIns = await load(SIGN_IN_CONNECTIONS, SECONDS, () => request(base, 'POST', '/api/auth/sign-in', { body: { email: 'cody@bench.test', password: PASSWORD } }))
     console.log(`\n${store}:`)
     console.log(`  floor: GET /api/health (one transaction, select 1, no session), ${CONNECTIONS} connections: ${floor.rps.toFixed(0)} req/s, p50 ${ms(floor.p50)}, p95 ${ms(floor.p95)}; load average ${floorLoad}`)
     console.log(`  authenticated read (GET /api/training/attempts), ${CONNECTIONS} connections, ${SECONDS} s: ${read.n} requests, ${read.rps.toFixed(0)} req/s, p50 ${ms(read.p50)}, p95 ${ms(read.p95)}, p99 ${ms(read.p99)}, non-200 ${read.errors}; load average ${readLoad}`)
     if (cpu) console.log(`  CPU per authenticated read: server ${cpu.server.toFixed(2)} ms${store === 'postgres' ? `, PostgreSQL ${cpu.postgres.toFixed(2)} ms` : ' (PGlite runs inside it)'}, load generator (${GENERATOR}) ${cpu.generator.toFixed(2)} ms (${os.cpus().length} cores: at most ${((os.cpus().length * 1000) / (cpu.server + cpu.postgres + cpu.generator)).toFixed(0)} req/s)`)
+    console.log(`  finalize (the server codes the encounter again with the patient's history), ${FINALIZE_CODERS} coders at once, ${SECONDS} s: ${finalizes.n} encounters, ${finalizes.rps.toFixed(0)}/s, p50 ${ms(finalizes.p50)}, p95 ${ms(finalizes.p95)}, p99 ${ms(finalizes.p99)}, non-200 ${finalizes.errors}`)
     console.log(`  sign-ins (scrypt N=2^15 r=8 p=3), ${SIGN_IN_CONNECTIONS} connections, ${SECONDS} s: ${signIns.n} sign-ins, ${signIns.rps.toFixed(1)}/s, p50 ${ms(signIns.p50)}, p95 ${ms(signIns.p95)}, non-200 ${signIns.errors}; load average ${loadAverage()}`)
-    if (store === 'postgres' && !opts.quick) console.log(`  target: authenticated read p95 <= ${TARGET_P95_MS} ms on PostgreSQL: ${read.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'}`)
-    if (read.errors > 0 || signIns.errors > 0 || floor.errors > 0) throw new Error(`${read.errors + signIns.errors} requests failed`)
+    if (store === 'postgres' && !opts.quick) {
+      console.log(`  target: authenticated read p95 <= ${TARGET_P95_MS} ms on PostgreSQL: ${read.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'}`)
+      console.log(`  target: finalize p95 <= ${TARGET_FINALIZE_P95_MS} ms with ${FINALIZE_CODERS} coders on PostgreSQL: ${finalizes.p95 <= TARGET_FINALIZE_P95_MS ? 'met' : 'NOT met'}`)
+    }
+    const failed = read.errors + signIns.errors + floor.errors + finalizes.errors
+    if (failed > 0) throw new Error(`${failed} requests failed`)
   } finally {
     running.child.kill('SIGTERM')
     await running.exited

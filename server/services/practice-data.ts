@@ -70,11 +70,17 @@ export async function finalize(ctx: Ctx, body: z.infer<typeof s.finalizeBody>): 
   }
   const review = result.findings.some((f) => f.severity !== 'info') ? 'pending' : 'not-needed'
   const id = crypto.randomUUID()
+  const row: EncounterRow = {
+    id, patient_id: encounter.patientId, date_of_service: encounter.dateOfService, finalized_at: ctx.meta.now, finalized_by: user.id, finalized_by_name: user.name,
+    review, lines: result.lines, findings: result.findings, reason: body.reason ?? null, encounter, version: 1,
+  }
   await ctx.q.query(`insert into encounters (id, practice_id, patient_id, date_of_service, encounter, lines, findings, review, reason, finalized_by, finalized_at)
     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
   [id, practice.id, encounter.patientId, encounter.dateOfService, JSON.stringify(encounter), JSON.stringify(result.lines), JSON.stringify(result.findings), review, body.reason ?? null, user.id, ctx.meta.now])
+  // The access-log entry comes last: its chain lock is held until commit, and every finalize of
+  // the practice waits for it.
   await auditPatient(ctx, 'encounter-finalized', encounter.patientId, id, { lines: result.lines.length, errors: errors.length, review })
-  return json(await oneOut(ctx, (await ctx.q.query<EncounterRow>(`${ENCOUNTER_SQL} and e.id = $2`, [practice.id, id]))[0]))
+  return json(encounterOut(row, []))
 }
 
 export async function listEncounters(ctx: Ctx, query: z.infer<typeof s.encounterQuery>): Promise<Reply> {
@@ -117,8 +123,9 @@ export async function decide(ctx: Ctx, id: string, body: z.infer<typeof s.decisi
   await ctx.q.query(`insert into review_decisions (id, practice_id, encounter_id, line_index, action, reason, decided_by, decided_at) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [crypto.randomUUID(), practice.id, id, body.lineIndex ?? null, body.action, body.reason ?? null, user.id, ctx.meta.now])
   await ctx.q.query('update encounters set review = $3, version = version + 1 where id = $1 and practice_id = $2', [id, practice.id, review])
+  const answer = await oneOut(ctx, await loadEncounter(ctx, id))
   await auditPatient(ctx, `encounter-${body.action}`, row.patient_id, id, { lineIndex: body.lineIndex ?? null, reason: body.reason ?? null })
-  return json(await oneOut(ctx, await loadEncounter(ctx, id)))
+  return json(answer)
 }
 
 // ---------------------------------------------------------------- training

@@ -1,8 +1,8 @@
 -- The change feed each workstation's replica follows (issue 13), and writes done once per key.
 --
 -- Every write to a replicated table adds a row to `changes` with the practice's next sequence
--- number. The number comes from the practice's row in `change_heads`, updated in the same
--- transaction: its row lock is held until commit, so two writers of one practice commit in the
+-- number, at commit. The number comes from the practice's row in `change_heads`, updated in the
+-- same transaction: its row lock is held until the commit is done, so two writers of one practice commit in the
 -- order of their numbers and a reader that sees change N+1 also sees N (a plain sequence would
 -- not promise that: numbers are handed out before commit). At commit, NOTIFY icw_changes tells
 -- every server process, which tells its open event streams.
@@ -51,10 +51,12 @@ begin
   return null;
 end $$;
 
-create trigger encounters_change after insert or update or delete on encounters
-  for each row execute function record_change();
-create trigger training_attempts_change after insert or update or delete on training_attempts
-  for each row execute function record_change();
+-- Deferred to commit: the practice's head row is locked only for the commit itself, not from
+-- the write on, so writers of one practice wait on each other for as short a time as can be.
+create constraint trigger encounters_change after insert or update or delete on encounters
+  deferrable initially deferred for each row execute function record_change();
+create constraint trigger training_attempts_change after insert or update or delete on training_attempts
+  deferrable initially deferred for each row execute function record_change();
 
 create trigger changes_append_only before update or delete on changes for each statement execute function refuse_change();
 create trigger changes_no_truncate before truncate on changes for each statement execute function refuse_change();
