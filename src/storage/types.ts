@@ -134,11 +134,8 @@ export interface HistoryRecord extends LedgerLine {
   patientId: string
 }
 
-/**
- * A line to import: the claim line, its patient and its dedupe key, which the caller computes
- * (the history import's historyRowKey). Only these fields are stored.
- */
-export type HistoryImportRow = HistoryLine & { patientId: string; key: string }
+import type { HistoryImportRow } from '../domain/history-import/types.ts'
+export type { HistoryImportRow }
 
 /** One import of a claim-history file. */
 export interface ImportRecord {

@@ -1,5 +1,4 @@
-import type { HistoryImportRow } from '../../../storage/types.ts'
-import type { ParsedHistoryRow } from './types.ts'
+import type { HistoryImportRow, ParsedHistoryRow } from './types.ts'
 
 /**
  * The identity of a history line: patient | date | code | sorted modifiers | units | provider.

@@ -9,6 +9,7 @@ export type {
   DateFormat,
   HistoryField,
   HistoryImportError,
+  HistoryImportRow,
   HistoryParseOptions,
   HistoryParseResult,
   ParsedHistoryRow,

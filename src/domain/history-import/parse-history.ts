@@ -1,9 +1,9 @@
-import { lookupCode } from '../../../domain/index.ts'
-import * as ncci from '../../../domain/ncci/index.ts'
+import { lookupCode } from '../index.ts'
+import * as ncci from '../ncci/index.ts'
 // The project's RFC 4180 reader, error list and text check, shared with the NCCI parsers.
 // Only these lower-level pieces fit: readDelimitedTable is CMS-specific (it skips notice
 // rows and silently drops repeated header rows, which a history import must report).
-import { DEFAULT_MAX_BYTES, ErrorList, findTextProblem, READ_END, READ_ERROR, RecordReader } from '../../../domain/ncci/delimited.ts'
+import { DEFAULT_MAX_BYTES, ErrorList, findTextProblem, READ_END, READ_ERROR, RecordReader } from '../ncci/delimited.ts'
 import { countMapped, detectColumns, squashHeader } from './columns.ts'
 import { bestDateFormat, readDate } from './dates.ts'
 import { historyRowKey } from './dedupe.ts'

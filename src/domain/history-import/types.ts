@@ -1,3 +1,5 @@
+import type { HistoryLine } from '../schema.ts'
+
 /** The fields a claim-history line carries; the first three are required. */
 export type HistoryField = 'patient' | 'dateOfService' | 'code' | 'modifiers' | 'units' | 'provider'
 export type RequiredHistoryField = 'patient' | 'dateOfService' | 'code'
@@ -66,3 +68,9 @@ export interface HistoryParseOptions {
 export type HistoryParseResult =
   | { ok: true; rows: ParsedHistoryRow[]; warnings: string[]; mapping: ColumnMapping; dateFormat: DateFormat }
   | { ok: false; errors: HistoryImportError[] }
+
+/**
+ * A checked line as a store imports it: the claim line, its patient, and its dedupe key (the
+ * history import's historyRowKey). Only these fields are stored.
+ */
+export type HistoryImportRow = HistoryLine & { patientId: string; key: string }
