@@ -116,6 +116,29 @@ describe('the group client over fetch', () => {
     stop()
   })
 
+  it('sends the idempotency key of an outbox write as the Idempotency-Key header, and reads a page of changes after a cursor', async () => {
+    const attempt = { id: IDS.invite, userId: IDS.casey, caseId: 'case-1', scorePercent: 80, submittedAt: '2026-11-26T10:00:00.000Z', lines: [] }
+    const fetchMock = stubFetch(json(attempt), json({ changes: [], cursor: 40, more: false, head: 40 }))
+    const client = createFetchGroupClient(fetchMock)
+    await client.request('addAttempt', { body: { caseId: 'case-1', scorePercent: 80, lines: [] }, idempotencyKey: 'icw-0a1b2c3d-key' })
+    expect(new Headers(initOf(fetchMock).headers).get('Idempotency-Key')).toBe('icw-0a1b2c3d-key')
+    const page = await client.request('changes', { query: { after: 12, limit: 500 } })
+    expect(page).toEqual({ changes: [], cursor: 40, more: false, head: 40 })
+    expect(fetchMock.mock.calls[1]?.[0]).toBe('/api/sync/changes?after=12&limit=500')
+    expect(new Headers(initOf(fetchMock, 1).headers).has('Idempotency-Key')).toBe(false)
+  })
+
+  it('sends nothing with an idempotency key of the wrong form, or on a route that takes none', async () => {
+    const fetchMock = stubFetch()
+    const client = createFetchGroupClient(fetchMock)
+    const malformed = await client.request('addAttempt', { body: { caseId: 'case-1', scorePercent: 80, lines: [] }, idempotencyKey: 'short' }).catch((e: unknown) => e)
+    expect(malformed).toMatchObject({ status: 400, error: 'invalid-request', path: 'Idempotency-Key' })
+    // @ts-expect-error: only the idempotent routes take a key
+    const misplaced = await client.request('signOut', { idempotencyKey: 'icw-0a1b2c3d-key' }).catch((e: unknown) => e)
+    expect(misplaced).toMatchObject({ status: 400, error: 'invalid-request', message: 'This request takes no idempotency key.' })
+    expect(fetchMock).not.toHaveBeenCalled()
+  })
+
   it('learns the server clock offset from the Date header', async () => {
     const local = Date.parse('2026-11-26T10:00:00.000Z')
     const client = createFetchGroupClient(stubFetch(json(sessionInfo(), 200, { Date: 'Thu, 26 Nov 2026 10:05:00 GMT' })), () => local)

@@ -1,5 +1,5 @@
 import type { z, ZodMiniType } from 'zod/mini'
-import { ROUTES, type RouteName, type RouteSpec } from '../../group-api/index.ts'
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY, ROUTES, type RouteName, type RouteSpec } from '../../group-api/index.ts'
 import { ApiError, apiErrorFromResponse, CLIENT_ERRORS } from './api-error.ts'
 
 type Spec<N extends RouteName> = (typeof ROUTES)[N]
@@ -16,6 +16,7 @@ export type RequestOptions<N extends RouteName> =
   & (Spec<N> extends { params: infer S extends ZodMiniType } ? { params: z.input<S> } : { params?: undefined })
   & (Spec<N> extends { query: infer S extends ZodMiniType } ? { query?: z.input<S> } : { query?: undefined })
   & (Spec<N> extends { body: infer S extends ZodMiniType } ? { body: z.input<S> } : { body?: undefined })
+  & (Spec<N> extends { idempotent: true } ? { idempotencyKey?: string } : { idempotencyKey?: undefined })
   & { signal?: AbortSignal }
 
 /** What route N answers: its response schema's type, a file, or null (204). */
@@ -51,6 +52,8 @@ export interface PreparedRequest {
   params: Record<string, string> | undefined
   query: Record<string, unknown> | undefined
   body: unknown
+  /** Sent as the Idempotency-Key header: the server does the write once per key (idempotent routes only). */
+  idempotencyKey: string | undefined
   signal: AbortSignal | undefined
 }
 
@@ -81,24 +84,34 @@ function queryString(query: Record<string, unknown> | undefined): string {
   return text ? `?${text}` : ''
 }
 
+type LooseOptions = { params?: unknown; query?: unknown; body?: unknown; idempotencyKey?: string; signal?: AbortSignal }
+
+function checkedKey(spec: RouteSpec, key: string | undefined): string | undefined {
+  if (key === undefined) return undefined
+  if (!spec.idempotent) throw new ApiError(400, CLIENT_ERRORS.invalidRequest, 'This request takes no idempotency key.')
+  if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError(400, CLIENT_ERRORS.invalidRequest, 'The idempotency key must be 8 to 100 letters, digits, _ or -.', IDEMPOTENCY_HEADER)
+  return key
+}
+
 /** Checks a request against ROUTES (nothing is sent when it does not fit) and builds its URL. */
-export function prepareRequest(route: RouteName, options: { params?: unknown; query?: unknown; body?: unknown; signal?: AbortSignal } = {}): PreparedRequest {
+export function prepareRequest(route: RouteName, options: LooseOptions = {}): PreparedRequest {
   const spec: RouteSpec = ROUTES[route]
   const params = checked(spec.params, options.params, 'path parameters') as Record<string, string> | undefined
   const query = checked(spec.query, options.query, 'query') as Record<string, unknown> | undefined
   const body = checked(spec.body, options.body, 'body')
+  const idempotencyKey = checkedKey(spec, options.idempotencyKey)
   const path = spec.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = params?.[name]
     if (value === undefined) throw new ApiError(400, CLIENT_ERRORS.invalidRequest, `The path parameter ${name} is missing.`, name)
     return encodeURIComponent(value)
   })
-  return { route, method: spec.method, url: `${path}${queryString(query)}`, params, query, body, signal: options.signal }
+  return { route, method: spec.method, url: `${path}${queryString(query)}`, params, query, body, idempotencyKey, signal: options.signal }
 }
 
 /** A GroupClient over any transport: the fetch one in the browser, a fake one in tests. */
 export function createGroupClient(transport: Transport, clockOffset: () => number = () => 0): GroupClient {
   const listeners = new Set<() => void>()
-  const request = async (route: RouteName, options?: { params?: unknown; query?: unknown; body?: unknown; signal?: AbortSignal }): Promise<unknown> => {
+  const request = async (route: RouteName, options?: LooseOptions): Promise<unknown> => {
     const spec: RouteSpec = ROUTES[route]
     const prepared = prepareRequest(route, options)
     let answer: TransportAnswer
@@ -159,6 +172,7 @@ export function createFetchGroupClient(fetchImpl: typeof fetch = (input, init) =
       headers['Content-Type'] = 'application/json'
       init.body = JSON.stringify(prepared.body)
     }
+    if (prepared.idempotencyKey !== undefined) headers[IDEMPOTENCY_HEADER] = prepared.idempotencyKey
     let response: Response
     try {
       response = await fetchImpl(prepared.url, init)

@@ -20,6 +20,7 @@ export interface FakeCall {
   params: unknown
   query: unknown
   body: unknown
+  idempotencyKey: string | undefined
 }
 
 /** An in-memory GroupClient for component tests: answers what each test sets with `on()`. */
@@ -44,7 +45,7 @@ export function createFakeGroupClient(): FakeGroupClient {
   const unexpected: FakeCall[] = []
   let offset = 0
   const client = createGroupClient(async (prepared, spec): Promise<TransportAnswer> => {
-    const call: FakeCall = { route: prepared.route, method: prepared.method, url: prepared.url, params: prepared.params, query: prepared.query, body: prepared.body }
+    const call: FakeCall = { route: prepared.route, method: prepared.method, url: prepared.url, params: prepared.params, query: prepared.query, body: prepared.body, idempotencyKey: prepared.idempotencyKey }
     const answer = answers.get(prepared.route)
     if (!answer) {
       unexpected.push(call)

@@ -1,0 +1,323 @@
+import type { z } from 'zod/mini'
+import { attemptBody, decisionBody, finalizeBody, type Change, type ChangeList, type EncounterSummary, type RouteName, type SyncEntity } from '../../../group-api/index.ts'
+import { ApiError } from '../api-error.ts'
+import { createGroupClient, type GroupClient, type PreparedRequest, type Transport } from '../client.ts'
+import type { EventSourceLike, NetworkSignals } from './engine.ts'
+import type { Timers } from './flow.ts'
+import type { TrainingAttempt } from './types.ts'
+
+/**
+ * An in-memory group server for sync tests, following the contract of src/group-api: a
+ * practice-wide change feed in commit order (each change carries its row as it is now), pages
+ * after a cursor with the cursor of the last change examined, idempotency by key, 409 stale and
+ * reason-required, and an event stream. Requests go through the real client's checks.
+ */
+
+export interface Person {
+  id: string
+  name: string
+}
+
+export const PEOPLE = {
+  casey: { id: '00000000-0000-4000-8000-00000000c0c0', name: 'Casey Coder' },
+  sam: { id: '00000000-0000-4000-8000-00000000d5d5', name: 'Sam Supervisor' },
+  tia: { id: '00000000-0000-4000-8000-00000000d0d0', name: 'Tia Trainee' },
+} as const satisfies Record<string, Person>
+
+
+interface LogEntry {
+  seq: number
+  entity: SyncEntity
+  id: string
+  op: 'upsert' | 'delete'
+}
+
+const NETWORK = 'The group server could not be reached. Check the network connection and try again.'
+const CLOSED = 2
+
+export class FakeEventSource implements EventSourceLike {
+  readyState = 0
+  private readonly listeners = new Map<string, Set<(event: MessageEvent) => void>>()
+  constructor(readonly url: string, private readonly closed: (source: FakeEventSource) => void) {}
+  addEventListener(type: string, listener: (event: MessageEvent) => void): void {
+    let set = this.listeners.get(type)
+    if (!set) this.listeners.set(type, (set = new Set()))
+    set.add(listener)
+  }
+  close(): void {
+    this.readyState = CLOSED
+    this.closed(this)
+  }
+  dispatch(type: string, data?: unknown): void {
+    const event = new MessageEvent(type, { data: data === undefined ? '' : JSON.stringify(data) })
+    for (const listener of [...(this.listeners.get(type) ?? [])]) listener(event)
+  }
+}
+
+export interface FakeSyncServerOptions {
+  /** Who the client is signed in as (the writes' author). */
+  me?: Person
+  /** Which changes the signed-in role may read; all unless given. */
+  readable?: (change: Change) => boolean
+}
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
+  const me = options.me ?? PEOPLE.casey
+  const readable = options.readable ?? (() => true)
+  const encounters = new Map<string, EncounterSummary>()
+  const attempts = new Map<string, TrainingAttempt>()
+  const log: LogEntry[] = []
+  const keys = new Map<string, { route: RouteName; body: string; answer: unknown }>()
+  const failNext = new Map<RouteName, ApiError[]>()
+  const loseAnswer = new Set<RouteName>()
+  const streams = new Set<FakeEventSource>()
+  const writes: { route: RouteName; id: string }[] = []
+  const requests: { route: RouteName; idempotencyKey: string | undefined; query: unknown }[] = []
+  let ids = 0
+  let clock = Date.parse('2026-11-26T09:00:00.000Z')
+  let offline = false
+  let signedOut = false
+  let changesInFlight = 0
+  let maxChangesInFlight = 0
+
+  const newId = () => `00000000-0000-4000-8000-${(++ids).toString(16).padStart(12, '0')}`
+  const at = () => new Date((clock += 1000)).toISOString()
+  const head = () => log.length
+
+  const commit = (entity: SyncEntity, id: string, op: LogEntry['op'] = 'upsert') => {
+    const seq = head() + 1
+    log.push({ seq, entity, id, op })
+    // The stream tells of it a moment after the commit, as a real server's NOTIFY would.
+    setTimeout(() => { for (const s of streams) if (s.readyState === 1) s.dispatch('change', { seq }) }, 0)
+  }
+
+  const changeOf = (entry: LogEntry): Change => {
+    const row = entry.entity === 'encounter' ? encounters.get(entry.id) : attempts.get(entry.id)
+    if (entry.op === 'delete' || !row) return { seq: entry.seq, entity: entry.entity, id: entry.id, op: 'delete' }
+    const base = { seq: entry.seq, entity: entry.entity, id: entry.id, op: 'upsert' as const }
+    return entry.entity === 'encounter' ? { ...base, encounter: structuredClone(row as EncounterSummary) } : { ...base, attempt: structuredClone(row as TrainingAttempt) }
+  }
+
+  /** The page after `after`: the next `limit` changes examined, of which the readable ones. */
+  const readChanges = (after: number, limit: number): ChangeList => {
+    const examined = log.slice(after, after + limit)
+    const cursor = examined.at(-1)?.seq ?? Math.min(after, head())
+    return { changes: examined.map(changeOf).filter(readable), cursor, more: head() > cursor, head: head() }
+  }
+
+  const server = {
+    me,
+    finalize(input: z.input<typeof finalizeBody>, by: Person = me): EncounterSummary {
+      const body = finalizeBody.parse(input)
+      if (body.encounter.diagnoses.length === 0 && !body.reason) {
+        throw new ApiError(409, 'reason-required', 'The server found errors in this encounter: give a reason to finalize it.')
+      }
+      const id = newId()
+      const summary: EncounterSummary = {
+        id, patientId: body.encounter.patientId, dateOfService: body.encounter.dateOfService, finalizedAt: at(), finalizedBy: by.id, finalizedByName: by.name,
+        review: 'pending', lines: [], findings: [], reason: body.reason ?? null, version: 1, encounter: structuredClone(body.encounter), decisions: [],
+      }
+      encounters.set(id, summary)
+      writes.push({ route: 'finalize', id })
+      commit('encounter', id)
+      return structuredClone(summary)
+    },
+    decide(id: string, input: z.input<typeof decisionBody>, by: Person = me): EncounterSummary {
+      const body = decisionBody.parse(input)
+      const current = encounters.get(id)
+      if (!current) throw new ApiError(404, 'not-found', 'No such encounter.')
+      if (current.finalizedBy === by.id) throw new ApiError(403, 'forbidden', 'You cannot review an encounter you finalized.')
+      if (body.expectedVersion !== undefined && body.expectedVersion !== current.version) {
+        throw new ApiError(409, 'stale', 'Someone else reviewed this encounter since you opened it. Look at it again.')
+      }
+      const decision = { id: newId(), lineIndex: body.lineIndex ?? null, action: body.action, reason: body.reason ?? null, decidedBy: by.id, decidedByName: by.name, decidedAt: at() }
+      const next: EncounterSummary = { ...current, version: current.version + 1, review: body.action === 'return' ? 'returned' : 'approved', decisions: [...current.decisions, decision] }
+      encounters.set(id, next)
+      writes.push({ route: 'decide', id })
+      commit('encounter', id)
+      return structuredClone(next)
+    },
+    addAttempt(input: z.input<typeof attemptBody>, by: Person = me): TrainingAttempt {
+      const body = attemptBody.parse(input)
+      const attempt: TrainingAttempt = { id: newId(), userId: by.id, caseId: body.caseId, scorePercent: body.scorePercent, submittedAt: at(), lines: structuredClone(body.lines) }
+      attempts.set(attempt.id, attempt)
+      writes.push({ route: 'addAttempt', id: attempt.id })
+      commit('training-attempt', attempt.id)
+      return structuredClone(attempt)
+    },
+    deleteEncounter(id: string) {
+      encounters.delete(id)
+      commit('encounter', id, 'delete')
+    },
+    /** The next request to `route` answers this error (no write is done). */
+    failNext(route: RouteName, error: ApiError) {
+      failNext.set(route, [...(failNext.get(route) ?? []), error])
+    },
+    /** The next write to `route` is done, but its answer never reaches the client. */
+    loseNextAnswer(route: RouteName) {
+      loseAnswer.add(route)
+    },
+    setOffline(value: boolean) {
+      offline = value
+      for (const s of [...streams]) {
+        if (value && s.readyState === 1) {
+          s.readyState = 0
+          s.dispatch('error')
+        } else if (!value && s.readyState === 0) connect(s)
+      }
+    },
+    /** The session ends: the stream says so and closes; every later request is 401. */
+    signOut() {
+      signedOut = true
+      for (const s of [...streams]) {
+        s.dispatch('signed-out')
+        s.close()
+      }
+    },
+    head,
+    changes: (after: number, limit: number) => readChanges(after, limit),
+    encounters: () => [...encounters.values()],
+    attempts: () => [...attempts.values()],
+    /** Every change the signed-in person may read, as the replica should hold it now. */
+    readableRows() {
+      const all = log.map(changeOf).filter(readable)
+      const latest = new Map(all.map((c) => [`${c.entity}:${c.id}`, c]))
+      const rows = [...latest.values()].filter((c) => c.op === 'upsert')
+      return { encounters: rows.flatMap((c) => (c.encounter ? [c.encounter] : [])), attempts: rows.flatMap((c) => (c.attempt ? [c.attempt] : [])) }
+    },
+    readableSeqs: () => log.map(changeOf).filter(readable).map((c) => c.seq),
+    writes,
+    requests,
+    get maxChangesInFlight() { return maxChangesInFlight },
+    streams,
+    openEvents: (url: string): FakeEventSource => {
+      const source = new FakeEventSource(url, (s) => streams.delete(s))
+      streams.add(source)
+      setTimeout(() => { if (streams.has(source)) connect(source) }, 0)
+      return source
+    },
+  }
+
+  function connect(source: FakeEventSource) {
+    if (signedOut) {
+      source.readyState = CLOSED
+      streams.delete(source)
+      source.dispatch('error')
+    } else if (offline) {
+      source.readyState = 0
+      source.dispatch('error')
+    } else {
+      source.readyState = 1
+      source.dispatch('ready', { seq: head() })
+    }
+  }
+
+  const idempotent = (prepared: PreparedRequest, write: () => unknown): unknown => {
+    const key = prepared.idempotencyKey
+    if (key === undefined) return write()
+    const body = JSON.stringify(prepared.body)
+    const stored = keys.get(key)
+    if (stored) {
+      if (stored.route !== prepared.route || stored.body !== body) throw new ApiError(422, 'idempotency-key-reused', 'This idempotency key was used for another request.')
+      return structuredClone(stored.answer)
+    }
+    const answer = write()
+    keys.set(key, { route: prepared.route, body, answer: structuredClone(answer) })
+    return answer
+  }
+
+  const answer = (prepared: PreparedRequest): unknown => {
+    switch (prepared.route) {
+      case 'changes': {
+        const query = prepared.query as { after: number; limit: number }
+        return readChanges(query.after, query.limit)
+      }
+      case 'finalize':
+        return idempotent(prepared, () => server.finalize(prepared.body as z.input<typeof finalizeBody>))
+      case 'decide':
+        return idempotent(prepared, () => server.decide(prepared.params?.id ?? '', prepared.body as z.input<typeof decisionBody>))
+      case 'addAttempt':
+        return idempotent(prepared, () => server.addAttempt(prepared.body as z.input<typeof attemptBody>))
+      default:
+        throw new Error(`The fake sync server has no ${prepared.route} route.`)
+    }
+  }
+
+  const transport: Transport = async (prepared) => {
+    requests.push({ route: prepared.route, idempotencyKey: prepared.idempotencyKey, query: prepared.query })
+    const isChanges = prepared.route === 'changes'
+    if (isChanges) maxChangesInFlight = Math.max(maxChangesInFlight, ++changesInFlight)
+    try {
+      await macrotask()
+      if (prepared.signal?.aborted) throw new DOMException('The request was aborted.', 'AbortError')
+      if (offline) throw new ApiError(0, 'network', NETWORK)
+      if (signedOut) throw new ApiError(401, 'unauthenticated', 'Sign in again.')
+      const failure = failNext.get(prepared.route)?.shift()
+      if (failure) throw failure
+      const value = answer(prepared)
+      if (loseAnswer.delete(prepared.route)) throw new ApiError(0, 'network', NETWORK)
+      return { kind: 'json', value }
+    } finally {
+      if (isChanges) changesInFlight--
+    }
+  }
+
+  const client: GroupClient = createGroupClient(transport)
+  return Object.assign(server, { transport, client })
+}
+
+export type FakeSyncServer = ReturnType<typeof createFakeSyncServer>
+
+/** Timers a test fires by hand. */
+export function manualTimers() {
+  const waiting: { fn: () => void; ms: number }[] = []
+  const timers: Timers & { delays(): number[]; fire(): void } = {
+    set(fn, ms) {
+      const timer = { fn, ms }
+      waiting.push(timer)
+      return () => {
+        const i = waiting.indexOf(timer)
+        if (i >= 0) waiting.splice(i, 1)
+      }
+    },
+    delays: () => waiting.map((t) => t.ms),
+    /** Runs every timer set so far. */
+    fire() {
+      for (const timer of waiting.splice(0)) timer.fn()
+    },
+  }
+  return timers
+}
+
+/** The browser's online/offline signals, switched by the test. */
+export function fakeNetwork(initiallyOnline = true) {
+  let online = initiallyOnline
+  const watchers = new Set<{ on: () => void; off: () => void }>()
+  const network: NetworkSignals & { goOnline(): void; goOffline(): void } = {
+    online: () => online,
+    watch(on, off) {
+      const watcher = { on, off }
+      watchers.add(watcher)
+      return () => { watchers.delete(watcher) }
+    },
+    goOnline() {
+      online = true
+      for (const w of [...watchers]) w.on()
+    },
+    goOffline() {
+      online = false
+      for (const w of [...watchers]) w.off()
+    },
+  }
+  return network
+}
+
+/** A finalize body the contract accepts, for the given patient. */
+export function encounterInput(patientId: string, overrides: Partial<z.input<typeof finalizeBody>['encounter']> = {}): z.input<typeof finalizeBody>['encounter'] {
+  return {
+    dateOfService: '2026-11-20', patientId, providerId: 'DR-A', placeOfService: '11', claimType: 'professional',
+    payerProfile: 'medicare', diagnoses: ['M47.816'], procedures: [], ...overrides,
+  }
+}

@@ -1,0 +1,165 @@
+import { IDEMPOTENCY_KEY } from '../../../group-api/index.ts'
+import type { GroupClient } from '../client.ts'
+import { classifyFailure, outboxError, refusedByServer } from './failures.ts'
+import { createLock, singleFlight, type Lock } from './flow.ts'
+import type { Replica } from './replica.ts'
+import type { IdempotentRoute, OutboxEntry, OutboxMutation, WriteAnswer } from './types.ts'
+
+/** The writes the outbox knows how to send: every route of the contract marked idempotent. */
+export const OUTBOX_ROUTES = ['finalize', 'decide', 'addAttempt'] as const satisfies readonly (IdempotentRoute & OutboxMutation['route'])[]
+
+/** A new Idempotency-Key (the contract's form: 8 to 100 of A-Z a-z 0-9 _ -). */
+export function newIdempotencyKey(): string {
+  const key = `icw-${crypto.randomUUID()}`
+  if (!IDEMPOTENCY_KEY.test(key)) throw new Error(`The idempotency key ${key} does not have the API's form.`)
+  return key
+}
+
+async function send(client: GroupClient, entry: OutboxEntry, signal: AbortSignal | undefined): Promise<WriteAnswer> {
+  const idempotencyKey = entry.key
+  switch (entry.route) {
+    case 'finalize':
+      return { encounter: await client.request('finalize', { body: entry.body, idempotencyKey, signal }) }
+    case 'decide':
+      return { encounter: await client.request('decide', { params: entry.params, body: entry.body, idempotencyKey, signal }) }
+    case 'addAttempt':
+      return { attempt: await client.request('addAttempt', { body: entry.body, idempotencyKey, signal }) }
+    default: {
+      const unknown: never = entry
+      throw new Error(`The outbox cannot send ${(unknown as { route: string }).route}.`)
+    }
+  }
+}
+
+export interface OutboxOptions {
+  client: GroupClient
+  replica: Replica
+  /** Shared with the puller, so that a write's answer never crosses a pull. */
+  lock?: Lock
+  newKey?: () => string
+  now?: () => string
+  signal?: () => AbortSignal | undefined
+  /** Whether sending may go on (false once sync stopped, or while waiting to retry). */
+  canSend?: () => boolean
+  onSending?: (busy: boolean) => void
+  /** The server answered a request. */
+  onReached?: () => void
+  /** Entries were added, sent, refused or discarded. */
+  onChanged?: () => void
+  /** Sending stopped: the server could not be reached, the session ended, or the replica failed. */
+  onFailure?: (kind: 'unreachable' | 'signed-out', error: unknown) => void
+}
+
+export interface Outbox {
+  /** Keeps a write until the server has answered it; `drain()` sends it. */
+  enqueue(mutation: OutboxMutation): Promise<OutboxEntry>
+  /**
+   * Sends the pending entries in order, one at a time. An entry the server refuses waits for
+   * the user in 'needs-attention' and the next one is sent; when the server cannot be reached
+   * sending stops, and every entry keeps its key for the retry.
+   */
+  drain: () => Promise<void>
+  settled: () => Promise<void>
+  readonly draining: boolean
+  /**
+   * Sends a refused entry again, with a corrected body if given. A fresh key when the server
+   * refused it (it did nothing with the old one); the same key otherwise.
+   */
+  retry(order: number, update?: { body?: OutboxMutation['body'] }): Promise<void>
+  /** Drops a refused entry (the user gives up that change). */
+  discard(order: number): Promise<void>
+  entries(): Promise<OutboxEntry[]>
+}
+
+const NOT_WAITING = 'This change is no longer in the outbox: it was saved or discarded.'
+const NOT_REFUSED = 'This change is still waiting to be sent; only a change the server refused can be retried or discarded.'
+
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { client, replica, lock = createLock(), newKey = newIdempotencyKey, now = () => new Date().toISOString(), canSend = () => true } = options
+  const changed = () => options.onChanged?.()
+
+  const refuse = async (entry: OutboxEntry, error: unknown): Promise<'next'> => {
+    await replica.putOutboxEntry({ ...entry, state: 'needs-attention', attempts: entry.attempts + 1, lastError: outboxError(error) })
+    changed()
+    return 'next'
+  }
+
+  const sendEntry = async (entry: OutboxEntry): Promise<'next' | 'stop'> => {
+    let answer: WriteAnswer
+    try {
+      answer = await send(client, entry, options.signal?.())
+    } catch (error) {
+      const kind = classifyFailure(error)
+      if (kind === 'aborted') return 'stop'
+      if (kind === 'refused') {
+        if (outboxError(error).status) options.onReached?.()
+        return await refuse(entry, error)
+      }
+      await replica.putOutboxEntry({ ...entry, attempts: entry.attempts + 1, lastError: outboxError(error) })
+      options.onFailure?.(kind, error)
+      return 'stop'
+    }
+    options.onReached?.()
+    try {
+      await replica.completeOutboxEntry(entry.order, answer)
+    } catch (error) {
+      // The server has it; a retry (same key) gets the same answer to store.
+      return await refuse(entry, error)
+    }
+    changed()
+    return 'next'
+  }
+
+  // One "sending" stretch per run, however many entries it sends.
+  const flight = singleFlight(async () => {
+    let sending = false
+    try {
+      for (;;) {
+        if (!canSend()) return false
+        const entry = await replica.nextPending()
+        if (!entry) return true
+        if (!sending) options.onSending?.((sending = true))
+        if ((await lock(() => sendEntry(entry))) === 'stop') return false
+      }
+    } catch (error) {
+      options.onFailure?.('unreachable', error)
+      return false
+    } finally {
+      if (sending) options.onSending?.(false)
+    }
+  })
+
+  const refusedEntry = async (order: number) => {
+    const entry = await replica.outboxEntry(order)
+    if (!entry) throw new Error(NOT_WAITING)
+    if (entry.state !== 'needs-attention') throw new Error(NOT_REFUSED)
+    return entry
+  }
+
+  return {
+    async enqueue(mutation) {
+      const entry = await replica.addOutboxEntry({ ...mutation, key: newKey(), createdAt: now(), state: 'pending', attempts: 0, lastError: null })
+      changed()
+      return entry
+    },
+    drain: flight.request,
+    settled: flight.settled,
+    get draining() { return flight.running },
+    async retry(order, update = {}) {
+      const entry = await refusedEntry(order)
+      const refused = refusedByServer(entry.lastError)
+      if (update.body !== undefined && !refused) {
+        throw new Error('The server may already have saved this change, so it can only be sent again as it was.')
+      }
+      const body = update.body ?? entry.body
+      await replica.putOutboxEntry({ ...entry, body, state: 'pending', key: refused ? newKey() : entry.key } as OutboxEntry)
+      changed()
+    },
+    async discard(order) {
+      await refusedEntry(order)
+      await replica.deleteOutboxEntry(order)
+      changed()
+    },
+    entries: () => replica.outbox(),
+  }
+}

@@ -1,0 +1,182 @@
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Change, ChangeList, Decision, EncounterSummary } from '../../../group-api/index.ts'
+import { PEOPLE } from './fake-sync-server.ts'
+import { deleteReplica, openReplica, replicaName, type Replica } from './replica.ts'
+import type { TrainingAttempt } from './types.ts'
+
+let n = 0
+const opened: { practiceId: string; replica: Replica }[] = []
+async function freshReplica() {
+  const practiceId = `00000000-0000-4000-8000-${(++n).toString().padStart(12, '0')}`
+  const replica = await openReplica(practiceId, PEOPLE.casey.id)
+  opened.push({ practiceId, replica })
+  return replica
+}
+afterEach(async () => {
+  for (const o of opened.splice(0)) {
+    o.replica.close()
+    await deleteReplica(o.practiceId, PEOPLE.casey.id)
+  }
+})
+
+const uuid = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`
+
+function summary(i: number, overrides: Partial<EncounterSummary> = {}): EncounterSummary {
+  return {
+    id: uuid(i), patientId: 'PT-1', dateOfService: '2026-11-20', finalizedAt: `2026-11-26T09:00:0${i % 10}.000Z`, finalizedBy: PEOPLE.casey.id,
+    finalizedByName: PEOPLE.casey.name, review: 'pending', lines: [], findings: [], reason: null, version: 1, encounter: { patientId: 'PT-1' }, decisions: [],
+    ...overrides,
+  }
+}
+function attempt(i: number, overrides: Partial<TrainingAttempt> = {}): TrainingAttempt {
+  return { id: uuid(i), userId: PEOPLE.casey.id, caseId: 'case-1', scorePercent: 80, submittedAt: `2026-11-26T10:00:0${i % 10}.000Z`, lines: [], ...overrides }
+}
+function returnDecision(i: number, reason: string | null, decidedAt: string): Decision {
+  return { id: uuid(1000 + i), lineIndex: null, action: 'return', reason, decidedBy: PEOPLE.sam.id, decidedByName: PEOPLE.sam.name, decidedAt }
+}
+
+const upsert = (seq: number, encounter: EncounterSummary): Change => ({ seq, entity: 'encounter', id: encounter.id, op: 'upsert', encounter })
+const page = (changes: Change[], cursor: number, more = false, head = cursor): ChangeList => ({ changes, cursor, more, head })
+
+describe('the replica', () => {
+  it('is one database per practice and person', () => {
+    expect(replicaName(PEOPLE.sam.id, PEOPLE.casey.id)).toBe(`icw-replica-${PEOPLE.sam.id}-${PEOPLE.casey.id}`)
+  })
+
+  it('applies a page and moves the cursor to the page\'s, and marks the time once the feed is read to its end', async () => {
+    const replica = await freshReplica()
+    expect(await replica.meta()).toEqual({ cursor: 0, head: 0, lastSyncedAt: null })
+    const first = page([upsert(1, summary(1)), { seq: 2, entity: 'training-attempt', id: uuid(2), op: 'upsert', attempt: attempt(2) }], 4, true, 9)
+    expect(await replica.applyPage(0, first, '2026-11-26T11:00:00.000Z')).toBe(true)
+    expect(await replica.meta()).toEqual({ cursor: 4, head: 9, lastSyncedAt: null })
+    expect(await replica.applyPage(4, page([upsert(9, summary(3))], 9), '2026-11-26T11:00:05.000Z')).toBe(true)
+    expect(await replica.meta()).toEqual({ cursor: 9, head: 9, lastSyncedAt: '2026-11-26T11:00:05.000Z' })
+    expect((await replica.allEncounters()).map((e) => e.id)).toEqual([uuid(1), uuid(3)])
+    expect(await replica.allAttempts()).toEqual([attempt(2)])
+  })
+
+  it('replaces a row with the state a later change carries, and removes it on a delete', async () => {
+    const replica = await freshReplica()
+    await replica.applyPage(0, page([upsert(1, summary(1)), upsert(2, summary(2))], 2), 'now')
+    await replica.applyPage(2, page([upsert(3, summary(1, { review: 'approved', version: 2 })), { seq: 4, entity: 'encounter', id: uuid(2), op: 'delete' }], 4), 'now')
+    expect(await replica.allEncounters()).toEqual([summary(1, { review: 'approved', version: 2 })])
+  })
+
+  it('leaves the rows and the cursor as they were when a page fails midway (a row that cannot be stored)', async () => {
+    const replica = await freshReplica()
+    await replica.applyPage(0, page([upsert(1, summary(1))], 1), '2026-11-26T11:00:00.000Z')
+    const broken = page([
+      upsert(2, summary(2)),
+      upsert(3, summary(1, { review: 'approved', version: 2 })),
+      upsert(4, summary(4, { encounter: () => 'not storable' })),
+    ], 4)
+    await expect(replica.applyPage(1, broken, '2026-11-26T11:05:00.000Z')).rejects.toThrow(/synced changes could not be stored, so nothing was changed/)
+    expect(await replica.meta()).toEqual({ cursor: 1, head: 1, lastSyncedAt: '2026-11-26T11:00:00.000Z' })
+    expect(await replica.allEncounters()).toEqual([summary(1)])
+  })
+
+  it('leaves the rows and the cursor as they were when a change comes without its row', async () => {
+    const replica = await freshReplica()
+    const broken = page([upsert(1, summary(1)), { seq: 2, entity: 'encounter', id: uuid(2), op: 'upsert' }], 2)
+    await expect(replica.applyPage(0, broken, 'now')).rejects.toThrow(/change 2 .* without the row/)
+    expect(await replica.meta()).toEqual({ cursor: 0, head: 0, lastSyncedAt: null })
+    expect(await replica.allEncounters()).toEqual([])
+  })
+
+  it('does not apply a page pulled from a cursor another tab has moved past', async () => {
+    const replica = await freshReplica()
+    expect(await replica.applyPage(0, page([upsert(5, summary(1, { version: 3 }))], 5), 'now')).toBe(true)
+    expect(await replica.applyPage(0, page([upsert(2, summary(1, { version: 1 }))], 2), 'now')).toBe(false)
+    expect((await replica.meta()).cursor).toBe(5)
+    expect((await replica.encounter(uuid(1)))?.version).toBe(3)
+  })
+})
+
+describe('reading the replica', () => {
+  it('lists a patient\'s encounters newest date of service first', async () => {
+    const replica = await freshReplica()
+    await replica.applyPage(0, page([
+      upsert(1, summary(1, { patientId: 'PT-7', dateOfService: '2026-10-01' })),
+      upsert(2, summary(2, { patientId: 'PT-8', dateOfService: '2026-10-05' })),
+      upsert(3, summary(3, { patientId: 'PT-7', dateOfService: '2026-11-02' })),
+    ], 3), 'now')
+    expect((await replica.encountersOfPatient('PT-7')).map((e) => e.dateOfService)).toEqual(['2026-11-02', '2026-10-01'])
+  })
+
+  it('queues the encounters pending review, oldest finalized first', async () => {
+    const replica = await freshReplica()
+    await replica.applyPage(0, page([
+      upsert(1, summary(1, { finalizedAt: '2026-11-26T09:30:00.000Z' })),
+      upsert(2, summary(2, { review: 'approved' })),
+      upsert(3, summary(3, { finalizedAt: '2026-11-26T08:00:00.000Z' })),
+      upsert(4, summary(4, { review: 'not-needed' })),
+    ], 4), 'now')
+    expect((await replica.reviewQueue()).map((e) => e.id)).toEqual([uuid(3), uuid(1)])
+  })
+
+  it('gives a coder the encounters returned to them, with the reviewer\'s latest note', async () => {
+    const replica = await freshReplica()
+    const mineReturned = summary(1, {
+      review: 'returned', version: 3,
+      decisions: [returnDecision(1, 'Add the level.', '2026-11-26T12:00:00.000Z'), returnDecision(2, 'And the side.', '2026-11-26T12:05:00.000Z')],
+    })
+    await replica.applyPage(0, page([
+      upsert(1, mineReturned),
+      upsert(2, summary(2, { review: 'returned', finalizedBy: PEOPLE.tia.id, decisions: [returnDecision(3, 'Not yours', '2026-11-26T12:00:00.000Z')] })),
+      upsert(3, summary(3, { review: 'pending' })),
+    ], 3), 'now')
+    const returned = await replica.returnedTo(PEOPLE.casey.id)
+    expect(returned).toEqual([{
+      encounter: mineReturned, note: 'And the side.', returnedBy: PEOPLE.sam.name, returnedAt: '2026-11-26T12:05:00.000Z', returns: mineReturned.decisions,
+    }])
+  })
+
+  it('lists a person\'s practice attempts oldest first, and no one else\'s', async () => {
+    const replica = await freshReplica()
+    const change = (seq: number, a: TrainingAttempt): Change => ({ seq, entity: 'training-attempt', id: a.id, op: 'upsert', attempt: a })
+    await replica.applyPage(0, page([
+      change(1, attempt(1, { submittedAt: '2026-11-26T10:05:00.000Z' })),
+      change(2, attempt(2, { userId: PEOPLE.tia.id })),
+      change(3, attempt(3, { submittedAt: '2026-11-26T10:01:00.000Z' })),
+    ], 3), 'now')
+    expect((await replica.attemptsOf(PEOPLE.casey.id)).map((a) => a.id)).toEqual([uuid(3), uuid(1)])
+  })
+})
+
+describe('the outbox table', () => {
+  const draft = (caseId: string) => ({
+    route: 'addAttempt' as const, body: { caseId, scorePercent: 90, lines: [] }, key: `key-${caseId}-0001`,
+    createdAt: '2026-11-26T10:00:00.000Z', state: 'pending' as const, attempts: 0, lastError: null,
+  })
+
+  it('numbers entries in the order they were added and gives the first one still pending', async () => {
+    const replica = await freshReplica()
+    const a = await replica.addOutboxEntry(draft('a'))
+    const b = await replica.addOutboxEntry(draft('b'))
+    const c = await replica.addOutboxEntry(draft('c'))
+    expect(a.order).toBeLessThan(b.order)
+    expect(b.order).toBeLessThan(c.order)
+    await replica.putOutboxEntry({ ...a, state: 'needs-attention' })
+    expect((await replica.nextPending())?.order).toBe(b.order)
+    expect(await replica.outboxCounts()).toEqual({ pending: 2, needsAttention: 1 })
+    expect((await replica.outbox()).map((e) => e.body)).toEqual([a.body, b.body, c.body])
+  })
+
+  it('stores a write\'s answer and removes its entry together, without moving the cursor', async () => {
+    const replica = await freshReplica()
+    const entry = await replica.addOutboxEntry(draft('a'))
+    await replica.completeOutboxEntry(entry.order, { attempt: attempt(7) })
+    expect(await replica.outbox()).toEqual([])
+    expect(await replica.allAttempts()).toEqual([attempt(7)])
+    expect((await replica.meta()).cursor).toBe(0)
+  })
+
+  it('keeps the entry when its answer cannot be stored', async () => {
+    const replica = await freshReplica()
+    const entry = await replica.addOutboxEntry(draft('a'))
+    await expect(replica.completeOutboxEntry(entry.order, { attempt: attempt(7, { lines: [() => 1] }) })).rejects.toThrow(/could not be stored/)
+    expect(await replica.outbox()).toEqual([entry])
+    expect(await replica.allAttempts()).toEqual([])
+  })
+})

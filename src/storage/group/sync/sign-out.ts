@@ -1,0 +1,64 @@
+import type { Role } from '../../../group-api/index.ts'
+import type { SyncEngine } from './engine.ts'
+import { deleteReplica } from './replica.ts'
+
+/**
+ * On a trusted device (a practice's own workstation, so marked by an admin) a person's replica
+ * stays after sign-out, so that the next sign-in starts from it; anywhere else sign-out deletes it.
+ */
+export const TRUSTED_DEVICE_KEY = 'icw-trusted-device'
+
+type FlagStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+const deviceStorage = (): FlagStorage => globalThis.localStorage
+
+export function isTrustedDevice(storage: Pick<Storage, 'getItem'> = deviceStorage()): boolean {
+  try {
+    return storage.getItem(TRUSTED_DEVICE_KEY) === 'true'
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Marks this device trusted (only an admin may) or no longer trusted (anyone may: it only
+ * means more is deleted at sign-out).
+ */
+export function setTrustedDevice(trusted: boolean, role: Role | null, storage: FlagStorage = deviceStorage()): void {
+  if (!trusted) {
+    storage.removeItem(TRUSTED_DEVICE_KEY)
+    return
+  }
+  if (role !== 'admin') throw new Error('Only an admin can mark this device as trusted.')
+  storage.setItem(TRUSTED_DEVICE_KEY, 'true')
+}
+
+/** Deletes a person's replica in a practice: its rows, its cursor and its unsent outbox. */
+export function wipeReplica(practiceId: string, userId: string): Promise<void> {
+  return deleteReplica(practiceId, userId)
+}
+
+export interface SignOutSyncResult {
+  /** True when the replica was deleted (the device is not trusted). */
+  wiped: boolean
+  /** Changes that had not reached the server: deleted with the replica when `wiped`. */
+  unsent: number
+}
+
+/**
+ * What sign-out does to sync: stops the engine (if one runs), then deletes the person's replica
+ * unless the device is trusted. Ask before signing out while `status.pending` or
+ * `status.needsAttention` is above 0: those changes are deleted too.
+ */
+export async function endSyncOnSignOut(options: { engine: SyncEngine | null; practiceId: string; userId: string; storage?: Pick<Storage, 'getItem'> }): Promise<SignOutSyncResult> {
+  const { engine, practiceId, userId } = options
+  let unsent = 0
+  if (engine) {
+    await engine.stop()
+    const counts = await engine.replica.outboxCounts().catch(() => ({ pending: 0, needsAttention: 0 }))
+    unsent = counts.pending + counts.needsAttention
+    engine.replica.close()
+  }
+  if (isTrustedDevice(options.storage)) return { wiped: false, unsent }
+  await wipeReplica(practiceId, userId)
+  return { wiped: true, unsent }
+}
