@@ -199,22 +199,31 @@ export class ErrorList {
   }
 }
 
+/** What to tell the user when a file is too large or zipped: it differs by download. */
+export interface FileAdvice {
+  size: string
+  zip: string
+}
+
+const NCCI_ADVICE: FileAdvice = {
+  size: 'A CMS NCCI file part is well under 60 MB.',
+  zip: 'unzip it and load the .csv (MUE) or .txt (PTP) file inside.',
+}
+
 /**
  * Why the text cannot be a CMS text table at all, or null. Checks the length before
  * anything else so an oversized input fails without being scanned.
  */
-export function findTextProblem(text: string, maxBytes: number): string | null {
+export function findTextProblem(text: string, maxBytes: number, advice: FileAdvice = NCCI_ADVICE): string | null {
   if (text.length > maxBytes) {
-    return `The file is too large: ${text.length} characters, over the limit of ${maxBytes} (maxBytes). ` +
-      'A CMS NCCI file part is well under 60 MB.'
+    return `The file is too large: ${text.length} characters, over the limit of ${maxBytes} (maxBytes). ${advice.size}`
   }
   if (text.length === 0) return 'The file is empty.'
   let i = 0
   while (i < text.length && isWhitespace(text.charCodeAt(i))) i++
   if (i === text.length) return 'The file holds only blank space.'
   if (text.startsWith('PK\u0003\u0004')) {
-    return 'This is a ZIP archive (CMS ships the tables zipped, and .xlsx files are ZIPs too): ' +
-      'unzip it and load the .csv (MUE) or .txt (PTP) file inside.'
+    return `This is a ZIP archive (CMS ships its downloads zipped, and .xlsx files are ZIPs too): ${advice.zip}`
   }
   if (text.indexOf('\u0000') !== -1) return 'The file contains NUL bytes: it is binary data, not a CSV or text table.'
   const sample = Math.min(text.length, 65_536)
@@ -254,6 +263,8 @@ export interface TableSpec<K extends string> {
   codeColumns: readonly K[]
   /** Refuses a header that is well formed but belongs to a sibling file; returns why, or null. */
   vetHeader?: (names: Readonly<Record<K, string>>) => string | null
+  /** What to say of a file too large or zipped (the NCCI tables' advice unless given). */
+  advice?: FileAdvice
 }
 
 export interface TableLayout<K extends string> {
@@ -377,7 +388,7 @@ export function readDelimitedTable<K extends string>(
   onRow: RowHandler<K>,
 ): TableReadSummary {
   const summary: TableReadSummary = { dataRows: 0, warnings: [] }
-  const problem = findTextProblem(text, maxBytes)
+  const problem = findTextProblem(text, maxBytes, spec.advice)
   if (problem !== null) {
     errors.file(problem)
     return summary
