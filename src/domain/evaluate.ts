@@ -3,6 +3,7 @@ import { bilateralFormatOf, bilateralSettingOf } from './coding/modifiers.ts'
 import { DEFAULT_PAYER_PROFILE_ID, medicareProfile } from './data/payer-profiles.ts'
 import { citeSources } from './data/sources.ts'
 import { isWithin } from './dates.ts'
+import { selectRelease } from './icd10/fiscal-year.ts'
 import { computeCounters } from './frequency.ts'
 import { deriveSessions } from './history.ts'
 import type { PayerProfile } from './payer-profile.ts'
@@ -41,6 +42,8 @@ export function evaluate(input: EvaluationInput, context: EvaluationContext): Ev
     encounter, history: input.history, dos, today: context.today, profile, profileFound: found,
     bilateralSetting: setting, bilateralFormat: bilateralFormatOf(profile, setting),
     coding, sessions, counters, ncci: context.ncci ?? {},
+    codeSet: selectRelease(context.codeSets ?? [], dos), codeSetsLoaded: context.codeSets?.length ?? 0,
+    coverage: context.coverage ?? null,
     diagnoses: encounter.diagnoses.map(normalizeDiagnosis),
   }
 

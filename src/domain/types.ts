@@ -1,3 +1,5 @@
+import type { CoverageContext } from './coverage/types.ts'
+import type { Icd10CodeSet } from './icd10/types.ts'
 import type { IsoDate } from './dates.ts'
 import type { MueTable, PtpTable } from './ncci/types.ts'
 import type { PayerProfile } from './payer-profile.ts'
@@ -117,6 +119,10 @@ export interface EvaluationContext {
   today: IsoDate
   payerProfiles: readonly PayerProfile[]
   ncci?: NcciTables
+  /** Loaded ICD-10-CM releases (order files); the one in force on the date of service checks each diagnosis. */
+  codeSets?: readonly Icd10CodeSet[]
+  /** Loaded Medicare billing articles and the practice's picks; without them the inferred groups (DX-SUPPORT) stay. */
+  coverage?: CoverageContext
 }
 
 export interface EvaluationResult {

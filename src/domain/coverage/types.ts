@@ -39,3 +39,15 @@ export interface CoverageGroupSetting {
 export type CoverageSettings = Readonly<Record<string, Readonly<Record<number, CoverageGroupSetting>>>>
 
 export const STAND_ALONE: CoverageGroupSetting = Object.freeze({ requiresGroup: null, secondaryOnly: false, appliesTo: null })
+
+/** The families a practice picks articles for: facet injections and RFA share their articles. */
+export const COVERAGE_FAMILIES = ['facet', 'epidural', 'trigger-point'] as const
+export type CoverageFamily = (typeof COVERAGE_FAMILIES)[number]
+
+/** What the rule module reads of the loaded articles: the articles, the practice's picks and group settings. */
+export interface CoverageContext {
+  articles: readonly CoverageArticle[]
+  /** Article ids the practice follows, per family (its MAC's articles). */
+  choices: Readonly<Partial<Record<CoverageFamily, readonly string[]>>>
+  settings: CoverageSettings
+}

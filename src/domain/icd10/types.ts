@@ -1,3 +1,5 @@
+import type { Icd10Index } from './code-index.ts'
+
 /**
  * The ICD-10-CM code set as CMS publishes it each fiscal year (the "order file"), and what the
  * worksheet needs of it: is a code valid for the date of service, is it billable, what does it
@@ -43,3 +45,12 @@ export type Icd10Status =
   /** A category or subcategory: more characters are needed; `children` are its billable codes. */
   | { status: 'header'; code: Icd10Code; children: Icd10Code[] }
   | { status: 'unknown' }
+
+/** A loaded release as the rule module reads it: its dates and its index. */
+export interface Icd10CodeSet {
+  id: string
+  fiscalYear: number
+  effectiveFrom: string
+  effectiveTo: string
+  index: Icd10Index
+}

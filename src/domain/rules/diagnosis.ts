@@ -1,5 +1,6 @@
 import { redFlagDiagnoses, supportingDiagnoses } from '../data/diagnoses.ts'
 import { familyLabels, type Family } from '../vocabulary.ts'
+import { coverageLoadedFor } from './coverage-lists.ts'
 import { checkRule, type Facts, type RuleDefinition, type RuleHit } from './rule.ts'
 
 const ICD10_CM = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/
@@ -36,7 +37,8 @@ export const diagnosisRules: readonly RuleDefinition[] = [
     severity: 'warning', category: 'diagnosis', sources: ['DX-GROUPS'],
     check: (facts) => {
       if (facts.diagnoses.length === 0) return []
-      return familiesOf(facts).flatMap((family): RuleHit[] => {
+      // Where the practice loaded its MAC's article for the family, DX-COVERAGE checks the real list instead.
+      return familiesOf(facts).filter((family) => !coverageLoadedFor(facts, family)).flatMap((family): RuleHit[] => {
         const groups = supportingDiagnoses[family]
         if (facts.diagnoses.some((dx) => groups.some((g) => matches(dx, g.prefix)))) return []
         return [{

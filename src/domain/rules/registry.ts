@@ -1,4 +1,5 @@
 import { claimRules, bilateralUnverifiedRule } from './claim.ts'
+import { coverageRules } from './coverage.ts'
 import { diagnosisRules } from './diagnosis.ts'
 import { documentationRules } from './documentation.ts'
 import { drugRules } from './drugs.ts'
@@ -20,6 +21,7 @@ export const allRules: readonly RuleDefinition[] = [
   ...epiduralRules,
   ...drugRules,
   ...diagnosisRules,
+  ...coverageRules,
   ...frequencyRules,
   ...ncciRules,
   ...documentationRules,

@@ -1,4 +1,6 @@
 import type { Coding } from '../coding/coded.ts'
+import type { CoverageContext } from '../coverage/types.ts'
+import type { Icd10CodeSet } from '../icd10/types.ts'
 import type { SourceId } from '../data/sources.ts'
 import type { IsoDate } from '../dates.ts'
 import type { SessionIndex } from '../history.ts'
@@ -24,6 +26,11 @@ export interface Facts {
   sessions: SessionIndex
   counters: readonly FrequencyCounter[]
   ncci: NcciTables
+  /** The loaded ICD-10-CM release in force on the date of service, or null (none loaded, or none for that date). */
+  codeSet: Icd10CodeSet | null
+  /** How many releases are loaded at all (to tell "none loaded" from "none for this date"). */
+  codeSetsLoaded: number
+  coverage: CoverageContext | null
   /** Diagnoses written with the decimal point (M47816 becomes M47.816). */
   diagnoses: readonly string[]
 }

@@ -29,6 +29,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'FREQ-LIMIT-RISK', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -59,6 +60,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'FREQ-LIMIT', severity: 'error' },
         { ruleId: 'FREQ-INTERVAL', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'FREQ-LAST-SESSION', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
@@ -89,6 +91,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'ESI-TF-GUIDANCE', severity: 'error' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -126,6 +129,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'DX-RED-FLAG', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -155,6 +159,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'BILAT-UNVERIFIED', severity: 'info' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -184,6 +189,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'BIOLOGIC-INJECTANT', severity: 'error' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -213,6 +219,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'ESI-IL-BILATERAL', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -242,6 +249,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'ESI-IL-LEVELS', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -272,6 +280,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'ESI-TF-SIDE-MISSING', severity: 'error' },
         { ruleId: 'DOC-ESI-LEVEL-ENTRY', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -305,6 +314,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'ESI-MULTI-REGION', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -332,6 +342,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'ESI-DSNRB-APPROACH', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -389,6 +400,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'ESI-IL-T12L1', severity: 'info' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -419,6 +431,7 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'ESI-TF-DUPLICATE-LEVEL', severity: 'warning' },
         { ruleId: 'DOC-ESI-APPROACH', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],

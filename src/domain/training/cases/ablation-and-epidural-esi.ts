@@ -25,6 +25,7 @@ export const epiduralCases: readonly PracticeCase[] = [
         { code: 'J3301', modifiers: [], units: 8 },
       ],
       findings: [
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -53,6 +54,7 @@ export const epiduralCases: readonly PracticeCase[] = [
         { code: 'J1100', modifiers: [], units: 10 },
       ],
       findings: [
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -81,6 +83,7 @@ export const epiduralCases: readonly PracticeCase[] = [
         { code: 'J1010', modifiers: [], units: 80 },
       ],
       findings: [
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -110,6 +113,7 @@ export const epiduralCases: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'DRUG-J0702-UNITS', severity: 'info' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -140,6 +144,7 @@ export const epiduralCases: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'ESI-NO-IMAGING', severity: 'warning' },
         { ruleId: 'DOC-ESI-IMAGING', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -174,6 +179,7 @@ export const epiduralCases: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'DRUG-LOCAL-ANESTHETIC', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -202,6 +208,7 @@ export const epiduralCases: readonly PracticeCase[] = [
         { code: 'J1100', modifiers: [], units: 10 },
       ],
       findings: [
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'FREQ-LAST-SESSION', severity: 'info' },
         { ruleId: 'FREQ-LAST-SESSION', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
@@ -230,6 +237,7 @@ export const epiduralCases: readonly PracticeCase[] = [
         { code: '64483', modifiers: ['RT', 'KX'], units: 1 },
       ],
       findings: [
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -259,6 +267,7 @@ export const epiduralCases: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'DRUG-FACILITY-SETTING', severity: 'info' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -290,6 +299,7 @@ export const epiduralCases: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'ESI-TF-LEVELS', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -320,6 +330,7 @@ export const epiduralCases: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'DX-SUPPORT', severity: 'warning' },
         { ruleId: 'DX-RED-FLAG', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -349,6 +360,7 @@ export const epiduralCases: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'DRUG-DELETED', severity: 'error' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -377,6 +389,7 @@ export const epiduralCases: readonly PracticeCase[] = [
         { code: 'J1100', modifiers: [], units: 10 },
       ],
       findings: [
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],

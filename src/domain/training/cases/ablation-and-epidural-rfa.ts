@@ -27,6 +27,7 @@ export const rfaCases: readonly PracticeCase[] = [
         { code: '64636', modifiers: ['RT'], units: 1 },
       ],
       findings: [
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -53,6 +54,7 @@ export const rfaCases: readonly PracticeCase[] = [
         { code: '64635', modifiers: ['50'], units: 1 },
       ],
       findings: [
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -83,6 +85,7 @@ export const rfaCases: readonly PracticeCase[] = [
         { code: '64634', modifiers: ['LT'], units: 1 },
       ],
       findings: [
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -111,6 +114,7 @@ export const rfaCases: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'RFA-SIDE-MISSING', severity: 'error' },
         { ruleId: 'DOC-RFA-LEVELS', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -143,6 +147,7 @@ export const rfaCases: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'RFA-THIRD-JOINT', severity: 'info' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -177,6 +182,7 @@ export const rfaCases: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'FREQ-INTERVAL', severity: 'warning' },
         { ruleId: 'BILAT-UNVERIFIED', severity: 'info' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'FREQ-LAST-SESSION', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
@@ -216,6 +222,7 @@ export const rfaCases: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'DRUG-LOCAL-ANESTHETIC', severity: 'warning' },
         { ruleId: 'DOC-RFA-SCALES', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -244,6 +251,7 @@ export const rfaCases: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'RFA-DIAGNOSTIC-BLOCKS', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -277,6 +285,7 @@ export const rfaCases: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'RFA-DIAGNOSTIC-BLOCKS', severity: 'warning' },
         { ruleId: 'DOC-RFA-DIAGNOSTIC-BLOCKS', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -308,6 +317,7 @@ export const rfaCases: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'FREQ-LIMIT', severity: 'error' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -340,6 +350,7 @@ export const rfaCases: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'PA-OPD-FACILITY', severity: 'error' },
         { ruleId: 'BILAT-UNVERIFIED', severity: 'info' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -372,6 +383,7 @@ export const rfaCases: readonly PracticeCase[] = [
         { code: '64636', modifiers: ['LT'], units: 1 },
       ],
       findings: [
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -406,6 +418,7 @@ export const rfaCases: readonly PracticeCase[] = [
         { code: '64493', modifiers: ['RT', 'KX'], units: 1 },
       ],
       findings: [
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -437,6 +450,7 @@ export const rfaCases: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'FAC-RFA-SAME-LEVEL', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -465,6 +479,7 @@ export const rfaCases: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'IMG-BUNDLED', severity: 'error' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -497,6 +512,7 @@ export const rfaCases: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'RFA-MULTI-REGION', severity: 'warning' },
         { ruleId: 'RFA-T12L1', severity: 'info' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -525,6 +541,7 @@ export const rfaCases: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'RFA-GUIDANCE', severity: 'error' },
         { ruleId: 'DOC-RFA-IMAGING', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -556,6 +573,7 @@ export const rfaCases: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'PA-OPD-PROFESSIONAL', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
@@ -584,6 +602,7 @@ export const rfaCases: readonly PracticeCase[] = [
       findings: [
         { ruleId: 'RFA-DUPLICATE-JOINT', severity: 'warning' },
         { ruleId: 'DX-RED-FLAG', severity: 'warning' },
+        { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],

@@ -33,7 +33,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['50', 'KX'], units: 1 }],
-      findings: [{ ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'A level is one joint (or its two medial branches), so L4-L5 is one 64493 line whatever the number of needles. On a Medicare professional claim a bilateral level is one line with 50 and one unit, and a diagnostic block carries KX. The bupivacaine is part of the procedure for Medicare and is not billed.',
   },
@@ -57,7 +57,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['RT'], units: 1 }, { code: 'J3301', modifiers: [], units: 4 }],
-      findings: [{ ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'A one-sided facet line needs RT or LT, or it rejects. KX is only for diagnostic blocks, so this therapeutic injection has none; the steroid is billed on the same claim, J3301 per 10 mg.',
   },
@@ -82,7 +82,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['RT', 'KX'], units: 1 }, { code: '64493', modifiers: ['LT', 'KX'], units: 1 }, { code: '64494', modifiers: ['RT', 'KX'], units: 1 }, { code: '64494', modifiers: ['LT', 'KX'], units: 1 }],
-      findings: [{ ruleId: 'BILAT-UNVERIFIED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'BILAT-UNVERIFIED', severity: 'info' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'The first lumbar level is 64493 and the second 64494. This commercial profile wants bilateral levels on two lines, RT and LT, instead of 50; the format is marked unverified, so confirm it with the plan.',
   },
@@ -108,7 +108,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64490', modifiers: ['LT', 'KX'], units: 1 }, { code: '64491', modifiers: ['LT', 'KX'], units: 1 }, { code: '77003', modifiers: [], units: 1 }],
-      findings: [{ ruleId: 'IMG-BUNDLED', severity: 'error' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'IMG-BUNDLED', severity: 'error' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Cervical levels are 64490 then 64491, each with LT and KX. Fluoroscopy or CT guidance is part of the facet codes, so a separate 77003 line will deny.',
   },
@@ -133,7 +133,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['50', 'KX'], units: 1 }, { code: '64494', modifiers: ['50', 'KX'], units: 1 }, { code: '64495', modifiers: ['50', 'KX'], units: 1 }],
-      findings: [{ ruleId: 'FAC-LEVEL-LIMIT', severity: 'error' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'FAC-LEVEL-LIMIT', severity: 'error' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'The third level in a region is 64495, but since the 2024 facet LCD revisions Medicare does not cover a third or fourth level: that line will deny. Bill it only with a signed ABN (GA), or leave it off.',
   },
@@ -162,7 +162,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['RT'], units: 1 }, { code: 'J3301', modifiers: [], units: 4 }],
-      findings: [{ ruleId: 'FREQ-LAST-SESSION', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'FREQ-LAST-SESSION', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Medicare allows 4 therapeutic facet sessions per region in a rolling 12 months. This is the fourth, so it is payable but the next one must wait until the oldest session leaves the window; tell scheduling the date.',
   },
@@ -185,7 +185,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '0213T', modifiers: ['RT', 'KX'], units: 1 }],
-      findings: [{ ruleId: 'FAC-ULTRASOUND', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'FAC-ULTRASOUND', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Ultrasound guidance moves facet injections to the Category III codes 0213T-0218T, which Medicare does not cover. It is not a neutral code swap: without a signed ABN the line will deny.',
   },
@@ -210,7 +210,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['50', 'KX'], units: 1 }, { code: '64494', modifiers: ['KX'], units: 1 }],
-      findings: [{ ruleId: 'FAC-SIDE-MISSING', severity: 'error' }, { ruleId: 'FAC-DUPLICATE-LEVEL', severity: 'warning' }, { ruleId: 'DOC-FACET-LEVELS', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'FAC-SIDE-MISSING', severity: 'error' }, { ruleId: 'FAC-DUPLICATE-LEVEL', severity: 'warning' }, { ruleId: 'DOC-FACET-LEVELS', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Left and right at one level are one bilateral level (64493-50), not two lines. A level without a side goes out without RT, LT or 50 and rejects: ask the provider which side of L5-S1 was blocked.',
   },
@@ -233,7 +233,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['50', 'KX'], units: 1 }],
-      findings: [{ ruleId: 'PA-OPD-FACILITY', severity: 'error' }, { ruleId: 'BILAT-UNVERIFIED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'PA-OPD-FACILITY', severity: 'error' }, { ruleId: 'BILAT-UNVERIFIED', severity: 'info' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Since July 2023 Medicare makes prior authorization a condition of payment for facet injections in a hospital outpatient department: without the UTN the facility claim will not be paid. The hospital bilateral convention is not verified, so the 50 line follows the profile.',
   },
@@ -258,7 +258,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['RT', 'KX'], units: 1 }, { code: '64493', modifiers: ['LT', 'KX'], units: 1 }, { code: '64494', modifiers: ['RT', 'KX'], units: 1 }, { code: '64494', modifiers: ['LT', 'KX'], units: 1 }],
-      findings: [{ ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'The same procedure bills differently by claim: the physician\'s Medicare claim uses 50, but the ASC facility claim puts each bilateral level on two lines, RT and LT, one unit each, never 50.',
   },
@@ -282,7 +282,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['LT'], units: 1 }, { code: 'J3301', modifiers: [], units: 4 }],
-      findings: [{ ruleId: 'PA-OPD-PROFESSIONAL', severity: 'warning' }, { ruleId: 'DRUG-FACILITY-SETTING', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'PA-OPD-PROFESSIONAL', severity: 'warning' }, { ruleId: 'DRUG-FACILITY-SETTING', severity: 'info' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'The physician does not put the UTN on the professional claim, but it is not paid if the hospital\'s service fails prior authorization: confirm the affirmation first. In a facility setting the facility normally bills the drug; keep J3301 only because the note says the practice supplied it.',
   },
@@ -312,7 +312,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['RT', 'KX'], units: 1 }],
-      findings: [{ ruleId: 'FREQ-LIMIT', severity: 'error' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'FREQ-LIMIT', severity: 'error' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Frequency limits count every provider of the group. Four lumbar diagnostic sessions are already in the rolling 12 months, so this fifth one exceeds Medicare\'s limit of 4 and will deny; the cervical block counts in its own region and does not add to the lumbar count.',
   },
@@ -337,7 +337,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64490', modifiers: ['50', 'KX'], units: 1 }, { code: '64493', modifiers: ['50', 'KX'], units: 1 }],
-      findings: [{ ruleId: 'FAC-MULTI-REGION', severity: 'warning' }, { ruleId: 'FAC-T12L1', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'FAC-MULTI-REGION', severity: 'warning' }, { ruleId: 'FAC-T12L1', severity: 'info' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'The worksheet codes T12-L1 with the cervical/thoracic facet codes, which puts two adjacent joints in two regions and draws the one-region-per-session limit. Which region T12-L1 belongs to for facet codes is not verified: check your MAC\'s article before submitting.',
   },
@@ -369,7 +369,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['RT', 'KX'], units: 1 }, { code: '64635', modifiers: ['RT'], units: 1 }, { code: '64636', modifiers: ['RT'], units: 1 }],
-      findings: [{ ruleId: 'FAC-RFA-SAME-LEVEL', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'FAC-RFA-SAME-LEVEL', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'When a facet nerve is destroyed after a block at the same level the same day, only the destruction is billed: remove the 64493 line and keep 64635 and 64636.',
   },
@@ -393,7 +393,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['LT'], units: 1 }, { code: 'J3301', modifiers: [], units: 4 }],
-      findings: [{ ruleId: 'FAC-GUIDANCE-NONE', severity: 'error' }, { ruleId: 'DX-RED-FLAG', severity: 'warning' }, { ruleId: 'DOC-FACET-IMAGING', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'FAC-GUIDANCE-NONE', severity: 'error' }, { ruleId: 'DX-RED-FLAG', severity: 'warning' }, { ruleId: 'DOC-FACET-IMAGING', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Fluoroscopy or CT is part of 64490-64495 and required for coverage: an injection by landmarks is not billable under these codes. Untreated radiculopathy on the same claim also argues against any facet procedure.',
   },
@@ -443,7 +443,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['RT'], units: 1 }, { code: '64494', modifiers: ['RT'], units: 1 }, { code: 'J1010', modifiers: [], units: 80 }],
-      findings: [{ ruleId: 'DX-SUPPORT', severity: 'warning' }, { ruleId: 'DOC-FACET-PAIN-SCORES', severity: 'warning' }, { ruleId: 'DOC-FACET-FUNCTION', severity: 'warning' }, { ruleId: 'DOC-FACET-RFA-REASON', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'DX-SUPPORT', severity: 'warning' }, { ruleId: 'DOC-FACET-PAIN-SCORES', severity: 'warning' }, { ruleId: 'DOC-FACET-FUNCTION', severity: 'warning' }, { ruleId: 'DOC-FACET-RFA-REASON', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'The coding is simple (64493-RT, 64494-RT, J1010 x 80) but the claim is weak: low back pain alone is not the spondylosis diagnosis that supports facet procedures, and the note lacks pain scores before and after, a disability measure, and why ablation is not the treatment. Query the provider before billing.',
   },
@@ -476,7 +476,7 @@ export const facetCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '64493', modifiers: ['50', 'KX'], units: 1 }, { code: '20553', modifiers: [], units: 1 }, { code: 'J3301', modifiers: [], units: 2 }],
-      findings: [{ ruleId: 'TPI-WITH-OTHER-BLOCK', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'TPI-WITH-OTHER-BLOCK', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Payers treat several blocks in one session as a limitation: trigger points with a facet block the same day may see one of them denied unless the note documents why both were necessary that day; this note gives no reason.',
   },

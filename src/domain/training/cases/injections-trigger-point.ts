@@ -35,7 +35,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20552', modifiers: [], units: 1 }, { code: 'J3301', modifiers: [], units: 2 }],
-      findings: [{ ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'The left and the right trapezius are two muscles, so the visit is 20552 with one unit and no 50, RT or LT: trigger point codes carry no side modifier. J3301 is billed per 10 mg, so 20 mg is 2 units.',
   },
@@ -64,7 +64,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20553', modifiers: [], units: 1 }, { code: 'J1100', modifiers: [], units: 4 }],
-      findings: [{ ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Four distinct muscles make 20553, and the code is reported once with one unit however many needles were placed. Dexamethasone J1100 is billed per 1 mg: 4 mg is 4 units.',
   },
@@ -90,7 +90,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20552', modifiers: [], units: 1 }, { code: 'J1010', modifiers: [], units: 40 }],
-      findings: [{ ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Four injections into one muscle are still one muscle: 20552, one unit. Methylprednisolone acetate is J1010 per 1 mg since April 2024, so 40 mg is 40 units.',
   },
@@ -117,7 +117,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20552', modifiers: [], units: 1 }, { code: 'J3301', modifiers: [], units: 1 }],
-      findings: [{ ruleId: 'TPI-SIDE-MISSING', severity: 'warning' }, { ruleId: 'DOC-TPI-LATERALITY', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'TPI-SIDE-MISSING', severity: 'warning' }, { ruleId: 'DOC-TPI-LATERALITY', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Muscles are counted by name and side. With the piriformis side unknown the count is two muscles (20552), but if the provider injected both piriformis muscles it would be three (20553): query the provider before billing.',
   },
@@ -152,7 +152,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20553', modifiers: [], units: 1 }, { code: 'J3301', modifiers: [], units: 4 }, { code: 'J0665', modifiers: [], units: 25 }],
-      findings: [{ ruleId: 'DRUG-LOCAL-ANESTHETIC', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'DRUG-LOCAL-ANESTHETIC', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'All muscles of the date count together: two body areas with three muscles are one 20553 line, not two 20552 lines. Medicare does not pay separately for a local anesthetic the physician gives during the procedure, so the bupivacaine line will deny.',
   },
@@ -180,7 +180,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20552', modifiers: [], units: 1 }, { code: 'J3301', modifiers: [], units: 2 }, { code: '76942', modifiers: [], units: 1 }],
-      findings: [{ ruleId: 'TPI-IMAGE-GUIDED', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'TPI-IMAGE-GUIDED', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Medicare\'s trigger point policy excludes ultrasound or fluoroscopic guidance, so 76942 is not payable with 20552 and the session draws review. The worksheet carries the typed line but warns: remove it before the claim goes out.',
   },
@@ -233,7 +233,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20552', modifiers: [], units: 1 }, { code: 'J3301', modifiers: [], units: 2 }, { code: '99214', modifiers: [], units: 1 }],
-      findings: [{ ruleId: 'EM-MODIFIER-25', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'EM-MODIFIER-25', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'A visit on the day of a procedure is paid only when it is significant and separately identifiable. The knee work-up is, so 99214 needs modifier 25; without it the visit is bundled into 20552.',
   },
@@ -265,7 +265,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20553', modifiers: [], units: 1 }, { code: 'J3301', modifiers: [], units: 3 }],
-      findings: [{ ruleId: 'FREQ-LIMIT-RISK', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'FREQ-LIMIT-RISK', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'The trigger point limit counts sessions across every provider of the group, whatever code was billed. Under LCD L36859 three sessions per rolling 12 months are allowed; this fourth one is likely to deny unless necessity is documented. The limit differs by contractor, so it is a warning.',
   },
@@ -296,7 +296,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20552', modifiers: [], units: 1 }, { code: 'J3301', modifiers: [], units: 2 }],
-      findings: [{ ruleId: 'FREQ-LAST-SESSION', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'FREQ-LAST-SESSION', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Limits come from the payer profile: the commercial example allows 4 trigger point sessions per rolling 12 months, so this fourth session is within the limit but uses the last one. Tell scheduling the next eligible date.',
   },
@@ -325,7 +325,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20553', modifiers: [], units: 1 }, { code: 'J3301', modifiers: [], units: 3 }, { code: '20553', modifiers: [], units: 1 }, { code: '00300', modifiers: [], units: 1 }],
-      findings: [{ ruleId: 'TPI-ONE-LINE', severity: 'error' }, { ruleId: 'PROCEDURE-IN-OTHER-LINES', severity: 'warning' }, { ruleId: 'TPI-ANESTHESIA', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'TPI-ONE-LINE', severity: 'error' }, { ruleId: 'PROCEDURE-IN-OTHER-LINES', severity: 'warning' }, { ruleId: 'TPI-ANESTHESIA', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'The worksheet already codes 20553 from the muscles, so the typed copy doubles the trigger point line; only one line with one unit is paid per date. Anesthesia codes are not reported with 20552/20553, and the note says none was given: both typed lines come off.',
   },
@@ -356,7 +356,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20552', modifiers: [], units: 1 }, { code: 'J3301', modifiers: [], units: 2 }],
-      findings: [{ ruleId: 'TPI-ACUPUNCTURE', severity: 'warning' }, { ruleId: 'DX-RED-FLAG', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'TPI-ACUPUNCTURE', severity: 'warning' }, { ruleId: 'DX-RED-FLAG', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Acupuncture is outside the trigger point policy and never becomes 20552/20553; only the two trapezius muscles are coded. Fibromyalgia on the claim argues against coverage for many payers: the myalgia code must carry the trigger point line.',
   },
@@ -406,7 +406,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20552', modifiers: [], units: 1 }],
-      findings: [{ ruleId: 'TPI-NO-INJECTANT', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'TPI-NO-INJECTANT', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'The worksheet reminds you that an injected drug belongs on the same claim as 20552. Here the only drug is lidocaine given by the physician, which Medicare bundles into the procedure (J2001 is for IV infusion only), so 20552 alone is correct and the reminder is answered by the note.',
   },
@@ -432,7 +432,7 @@ export const triggerPointCases: readonly PracticeCase[] = [
     },
     answerKey: {
       lines: [{ code: '20553', modifiers: [], units: 1 }],
-      findings: [{ ruleId: 'TPI-NO-INJECTANT', severity: 'warning' }, { ruleId: 'DOC-TPI-SUBSTANCE', severity: 'warning' }, { ruleId: 'DOC-TPI-RELIEF', severity: 'warning' }, { ruleId: 'DOC-TPI-CONSERVATIVE', severity: 'warning' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
+      findings: [{ ruleId: 'TPI-NO-INJECTANT', severity: 'warning' }, { ruleId: 'DOC-TPI-SUBSTANCE', severity: 'warning' }, { ruleId: 'DOC-TPI-RELIEF', severity: 'warning' }, { ruleId: 'DOC-TPI-CONSERVATIVE', severity: 'warning' }, { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }, { ruleId: 'NCCI-NOT-LOADED', severity: 'info' }],
     },
     teachingPoint: 'Three muscles code as 20553, but the note cannot support the claim yet: the drug, its dose and code are missing (so nothing can be billed for it), and so are the relief after the injections and the failed conservative treatment with dates. Ask the provider to complete the note before billing.',
   },

@@ -24,9 +24,9 @@ describe('queueRows', () => {
     // Its own rule, its procedure's documentation rules, then the encounter's, once each.
     expect(first?.ruleIds).toEqual([
       'TPI-WITH-OTHER-BLOCK', 'DOC-TPI-MUSCLES', 'DOC-TPI-SUBSTANCE', 'DOC-TPI-LATERALITY', 'DOC-TPI-RELIEF',
-      'DOC-TPI-CONSERVATIVE', 'DX-SUPPORT', 'NCCI-NOT-LOADED',
+      'DOC-TPI-CONSERVATIVE', 'DX-SUPPORT', 'DX-LISTS-NOT-LOADED', 'NCCI-NOT-LOADED',
     ])
-    expect(first?.findingCount).toBe(10)
+    expect(first?.findingCount).toBe(11)
   })
 
   it('ties a finding to a line by lineIndexes, then by procedure, else to the whole encounter', () => {
