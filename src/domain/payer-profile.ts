@@ -21,6 +21,25 @@ export const bilateralFormatLabels: Readonly<Record<BilateralFormat, string>> = 
   'one-line-two-units': 'One line with RT and LT, two units',
 }
 
+/** What happens to two claim lines with the same code and modifiers (e.g. the add-on of a third level). */
+export const REPEATED_LINE_FORMATS = ['merge-units', 'line-per-level'] as const
+export type RepeatedLineFormat = (typeof REPEATED_LINE_FORMATS)[number]
+/** Modifiers a payer may name to tell apart a repeated line when it wants one line per level. */
+export const DISTINGUISHING_MODIFIERS = ['59', 'XS', 'XU', '76'] as const
+
+export const repeatedLinesSchema = z.object({
+  format: z.enum(REPEATED_LINE_FORMATS),
+  /** Added to the second and later lines of a code when the format is 'line-per-level'. */
+  modifier: z.nullable(z.enum(DISTINGUISHING_MODIFIERS)),
+  source: z.string().check(z.trim(), z.minLength(3, { error: 'Say where this value comes from' })),
+}).check(z.refine((r) => r.format === 'merge-units' || r.modifier !== null, { error: 'Name the modifier that tells the repeated lines apart', path: ['modifier'] }))
+export type RepeatedLines = z.infer<typeof repeatedLinesSchema>
+export const MERGE_REPEATED_LINES: RepeatedLines = Object.freeze({
+  format: 'merge-units',
+  modifier: null,
+  source: 'Two lines with the same code and modifiers on one date deny as duplicates (CARC 18); add-on codes take one unit per additional level or joint (reference, RFA and transforaminal add-ons)',
+})
+
 const bilateralRule = z.object({ format: z.enum(BILATERAL_FORMATS), verified: z.boolean(), source: sourceText })
 
 const interval = z.object({
@@ -73,6 +92,8 @@ export const payerProfileSchema = z.object({
     ascFacility: z.extend(bilateralRule, { format: z.enum(['rt-lt-two-lines', 'one-line-two-units']) }),
   }),
   frequencyLimits: z.array(frequencyLimitSchema).check(z.maxLength(40)),
+  /** Profiles saved before this setting read as merging (the default). */
+  repeatedLines: z._default(repeatedLinesSchema, MERGE_REPEATED_LINES),
   coverage: z.object({
     /** Levels per region per facet session beyond which lines are non-covered; null = no limit known. */
     facetMaxLevelsPerSession: coverageValue(z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(6)))),

@@ -96,6 +96,23 @@ const invariants: { name: string; check: (input: EvaluationInput, result: Evalua
     },
   },
   {
+    name: 'one line per code and modifiers',
+    check: (_input, r) => {
+      const seen = new Map<string, number>()
+      r.lines.forEach((line, i) => {
+        const key = `${line.code}|${line.modifiers.join(' ')}|${line.box19 ?? ''}`
+        const other = seen.get(key)
+        if (other === undefined) {
+          seen.set(key, i)
+          return
+        }
+        // Only a line the coder typed under other lines may repeat a coded one, and then it is flagged.
+        const typed = line.origin === 'other' || r.lines[other]?.origin === 'other'
+        if (!typed) fail('two lines with the same code and modifiers', { key, lines: [other, i] })
+      })
+    },
+  },
+  {
     name: 'one trigger point line, one unit, never both codes',
     check: (input, r) => {
       const tpi = procedureLines(r).filter(({ line }) => TPI_CODES.has(line.code))

@@ -2,7 +2,7 @@ import { z } from './zod.ts'
 import { isIsoDate } from './dates.ts'
 import {
   CLAIM_TYPES, DOSE_UNITS, DRUG_CATEGORIES, EPIDURAL_APPROACHES, EPIDURAL_PURPOSES, FACET_PURPOSES,
-  GUIDANCE, PLACES_OF_SERVICE, SIDES, SPINAL_LEVELS, SPINAL_REGIONS, TECHNIQUES,
+  GUIDANCE, PLACES_OF_SERVICE, SIDES, SPINAL_LEVELS, SPINAL_REGIONS, TECHNIQUES, type SpinalRegion,
 } from './vocabulary.ts'
 
 /**
@@ -68,12 +68,22 @@ export const facetRfaSchema = z.object({
   levels: z.array(levelEntrySchema).check(z.maxLength(23)),
 })
 
+/** Words people write for a caudal epidural's region, read as the two regions the rules know. */
+const REGION_WORDS: Readonly<Record<string, SpinalRegion>> = {
+  lumbar: 'lumbar-sacral', sacral: 'lumbar-sacral', lumbosacral: 'lumbar-sacral',
+  cervical: 'cervical-thoracic', thoracic: 'cervical-thoracic', cervicothoracic: 'cervical-thoracic',
+}
+const regionSchema = z.pipe(
+  z.string().check(z.trim(), z.toLowerCase()),
+  z.enum([...SPINAL_REGIONS, ...Object.keys(REGION_WORDS)] as [SpinalRegion, ...SpinalRegion[]], { error: 'Use lumbar-sacral or cervical-thoracic (lumbar, sacral, cervical and thoracic are read too)' }),
+).check(z.overwrite((r) => REGION_WORDS[r] ?? r))
+
 export const epiduralSchema = z.object({
   type: z.literal('epidural'),
   approach: z.enum(EPIDURAL_APPROACHES),
   purpose: z.enum(EPIDURAL_PURPOSES),
   guidance: guidanceSchema,
-  region: z.optional(z.enum(SPINAL_REGIONS)),
+  region: z.optional(regionSchema),
   levels: z._default(z.array(levelEntrySchema).check(z.maxLength(23)), []),
 })
 

@@ -6,6 +6,7 @@ import type { Coding } from './coded.ts'
 import { codeDrugs } from './drugs.ts'
 import { OTHER_ORDER_BASE, placeEmissions, type Emission } from './emission.ts'
 import { codeInterlaminar } from './epidural-interlaminar.ts'
+import { mergeRepeatedLines } from './merge-lines.ts'
 import { bilateralFormatOf, bilateralSettingOf, orderModifiers } from './modifiers.ts'
 import { codeSpinalFamily } from './spinal.ts'
 import { codeTriggerPoints } from './trigger-point.ts'
@@ -37,12 +38,27 @@ export function codeEncounter(encounter: Encounter, profile: PayerProfile): Codi
     ...facet.emissions, ...rfa.emissions, ...tf.emissions, ...il.emissions,
     ...drugs.emissions, ...otherLineEmissions(encounter),
   ]
-  const lines: ClaimLine[] = placeEmissions(emissions)
-  return {
-    lines,
+  const { lines, indexOf } = mergeRepeatedLines(placeEmissions(emissions), profile.repeatedLines)
+  const coding: Coding = {
+    lines: lines,
     spinalGroups: [...facet.groups, ...rfa.groups, ...tf.groups],
     interlaminar: il.groups,
     triggerPoint: tpi.coding,
     drugs: drugs.codings,
   }
+  remapLineIndexes(coding, indexOf)
+  return coding
+}
+
+/** Points what coding learned at the lines as merged (a level whose line went into another's points there). */
+function remapLineIndexes(coding: Coding, indexOf: readonly number[]): void {
+  const one = (i: number) => indexOf[i] ?? i
+  const many = (list: readonly number[]) => [...new Set(list.map(one))]
+  for (const g of coding.spinalGroups) {
+    g.lineIndexes = many(g.lineIndexes)
+    for (const l of g.levels) l.lineIndexes = many(l.lineIndexes)
+  }
+  for (const g of coding.interlaminar) g.lineIndex = one(g.lineIndex)
+  if (coding.triggerPoint?.lineIndex != null) coding.triggerPoint.lineIndex = one(coding.triggerPoint.lineIndex)
+  for (const d of coding.drugs) if (d.lineIndex !== null) d.lineIndex = one(d.lineIndex)
 }

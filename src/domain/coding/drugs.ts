@@ -49,10 +49,25 @@ export function box19Text(drug: Drug): string {
   return `${name}, ${formatDose(drug)}`
 }
 
-/** One line per drug entered, with units from the catalog's billing unit. */
+/** The total of doses that add up (all mg/mcg, or all mL), as one dose; null when they cannot be added. */
+function totalDose(drugs: readonly Drug[]): Drug | null {
+  const first = drugs[0]
+  if (!first) return null
+  if (drugs.every((d) => d.unit === 'mL')) return { ...first, dose: drugs.reduce((n, d) => n + d.dose, 0), unit: 'mL' }
+  const mg = drugs.map(doseInMg)
+  if (mg.some((m) => m === null)) return null
+  return { ...first, dose: mg.reduce<number>((n, m) => n + (m ?? 0), 0), unit: 'mg' }
+}
+
+/**
+ * One line per drug code, with units from the catalog's billing unit: a code entered twice (the
+ * same steroid at two levels) is billed once for the total dose, rounded up once, not twice.
+ * Unclassified codes stay one line per drug, each with its own Box 19 narrative.
+ */
 export function codeDrugs(encounter: Encounter, profile: PayerProfile): { codings: DrugCoding[]; emissions: Emission[] } {
   const codings: DrugCoding[] = []
   const emissions: Emission[] = []
+  const byCode = new Map<string, number[]>()
   encounter.drugs.forEach((drug, drugIndex) => {
     const info = lookupDrug(drug.code)
     const coding: DrugCoding = { drugIndex, info, units: null, lineIndex: null, problem: null }
@@ -61,27 +76,43 @@ export function codeDrugs(encounter: Encounter, profile: PayerProfile): { coding
       coding.problem = 'unknown-code'
       return
     }
-    const { units, basis } = computeDrugUnits(drug, info, profile)
+    const { units } = computeDrugUnits(drug, info, profile)
     coding.units = units
     if (units === null) {
       coding.problem = 'dose-unit'
       return
     }
-    const trace: TraceFact[] = [
-      { fact: 'drug', value: drug.name || info.name },
-      { fact: 'dose', value: formatDose(drug) },
-      { fact: 'billing unit', value: basis },
-    ]
-    const ruleIds = info.unclassified ? ['DRUG-UNITS', 'DRUG-BOX19'] : ['DRUG-UNITS']
-    emissions.push({
-      order: DRUG_ORDER_BASE + drugIndex,
-      drafts: [{
-        code: info.code, modifiers: [], units, label: info.unclassified ? `Unclassified drug: ${drug.name || 'name missing'}` : `Drug: ${info.name}`,
-        procedureIndex: null, origin: 'drug', originIndex: drugIndex, ruleIds, trace,
-        ...(info.unclassified ? { box19: box19Text(drug) } : {}),
-      }],
-      attach: ([index]) => { coding.lineIndex = index ?? null },
-    })
+    const key = info.unclassified ? `${info.code}#${drugIndex}` : info.code
+    byCode.set(key, [...(byCode.get(key) ?? []), drugIndex])
   })
+  for (const indexes of byCode.values()) {
+    const drugs = indexes.map((i) => encounter.drugs[i]).filter((d): d is Drug => d !== undefined)
+    const first = drugs[0]
+    const firstIndex = indexes[0] ?? 0
+    const info = codings[firstIndex]?.info
+    if (!first || !info) continue
+    const total = drugs.length > 1 ? totalDose(drugs) : first
+    // Doses that cannot be added (mg and mL of one code) stay on their own lines; the claim merges their units.
+    const parts = total ? [{ drug: total, members: indexes }] : indexes.map((i, k) => ({ drug: drugs[k] ?? first, members: [i] }))
+    for (const part of parts) {
+      const { units, basis } = computeDrugUnits(part.drug, info, profile)
+      if (units === null) continue
+      const trace: TraceFact[] = [
+        { fact: 'drug', value: first.name || info.name },
+        { fact: 'dose', value: part.members.length > 1 ? `${part.members.map((i) => formatDose(encounter.drugs[i] ?? first)).join(' + ')} = ${formatDose(part.drug)}` : formatDose(part.drug) },
+        { fact: 'billing unit', value: basis },
+      ]
+      const ruleIds = info.unclassified ? ['DRUG-UNITS', 'DRUG-BOX19'] : ['DRUG-UNITS']
+      emissions.push({
+        order: DRUG_ORDER_BASE + (part.members[0] ?? firstIndex),
+        drafts: [{
+          code: info.code, modifiers: [], units, label: info.unclassified ? `Unclassified drug: ${first.name || 'name missing'}` : `Drug: ${info.name}`,
+          procedureIndex: null, origin: 'drug', originIndex: part.members[0] ?? firstIndex, ruleIds, trace,
+          ...(info.unclassified ? { box19: box19Text(first) } : {}),
+        }],
+        attach: ([index]) => { for (const i of part.members) { const c = codings[i]; if (c) c.lineIndex = index ?? null } },
+      })
+    }
+  }
   return { codings, emissions }
 }

@@ -1,4 +1,4 @@
-import type { FrequencyLimit, PayerProfile } from '../payer-profile.ts'
+import { MERGE_REPEATED_LINES, type FrequencyLimit, type PayerProfile } from '../payer-profile.ts'
 import { citeSources } from './sources.ts'
 
 /**
@@ -65,6 +65,7 @@ export const medicareProfile: PayerProfile = {
       source: citeSources(['BILLING-GUIDE']),
     }),
   ],
+  repeatedLines: MERGE_REPEATED_LINES,
   coverage: {
     facetMaxLevelsPerSession: { value: 2, effectiveFrom: '2024-07-07', source: citeSources(['FACET-LCD-2024', 'OPD-PA-64492']) },
     ultrasoundFacetCovered: { value: false, effectiveFrom: null, source: citeSources(['A57787', 'A57826']) },
@@ -114,6 +115,7 @@ export const commercialExampleProfile: PayerProfile = {
       note: 'EviCore: at most 2 per rolling 12 months, at least 6 months apart.', source: citeSources(['EVICORE']),
     }),
   ],
+  repeatedLines: MERGE_REPEATED_LINES,
   coverage: {
     facetMaxLevelsPerSession: { value: null, effectiveFrom: null, source: 'Not stated in the reference for this example' },
     ultrasoundFacetCovered: { value: null, effectiveFrom: null, source: 'Not stated in the reference for this example' },

@@ -10,6 +10,10 @@ export const claimRules: readonly RuleDefinition[] = [
     id: 'OTHER-LINE', title: 'Other lines carried as entered', scope: 'claim',
     severity: 'info', category: 'code-selection', sources: ['ENGINE'],
   }),
+  codingRule({
+    id: 'LINE-MERGE', title: 'One line per code and modifiers', scope: 'claim',
+    severity: 'info', category: 'units', sources: ['DUPLICATE-LINES'],
+  }),
   checkRule({
     id: 'PAYER-PROFILE-UNKNOWN', title: 'Unknown payer profile', scope: 'claim',
     severity: 'error', category: 'coverage', sources: ['ENGINE'],

@@ -5,6 +5,7 @@
  * A test keeps this list and the registry in step (every rule has one; no stray ids).
  */
 export const ruleRationales: Readonly<Record<string, string>> = {
+  'LINE-MERGE': 'A claim must not carry two identical lines (same code, same modifiers) for one date: the second denies as a duplicate (CARC 18). The worksheet adds their units into one line (64636 RT x2); a payer that wants a line per level names the modifier that tells them apart in its profile.',
   'OTHER-LINE': 'Imaging, E/M and other lines the coder adds are carried onto the claim as entered so the bundling checks can see them.',
   'PAYER-PROFILE-UNKNOWN': 'Limits and bilateral formats come from the payer profile; an unknown profile cannot be checked.',
   'DOS-FUTURE': 'A claim cannot be billed before the service is performed.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { caudal, claim, findings, interlaminar, run, transforaminal } from '../testing/builders.ts'
+import { parseEvaluationInput } from '../schema.ts'
+import { caudal, claim, findings, input, interlaminar, run, transforaminal } from '../testing/builders.ts'
 
 describe('interlaminar and caudal epidural coding', () => {
   it.each([
@@ -107,9 +108,10 @@ describe('transforaminal and shared epidural checks', () => {
     expect(findings(run({ procedures: [transforaminal([['L4-L5', 'left']], 'therapeutic', guidance)] }), 'ESI-TF-GUIDANCE')).toHaveLength(1)
   })
 
-  it('warns on three transforaminal levels (two are covered) on the third line only', () => {
+  it('warns on three transforaminal levels (two are covered) on the add-on line that carries the third', () => {
     const r = run({ procedures: [transforaminal([['L3-L4', 'left'], ['L4-L5', 'left'], ['L5-S1', 'left']])] })
-    expect(findings(r, 'ESI-TF-LEVELS')[0]?.lineIndexes).toEqual([2])
+    expect(claim(r)).toEqual(['64483-LT x1', '64484-LT x2'])
+    expect(findings(r, 'ESI-TF-LEVELS')[0]?.lineIndexes).toEqual([1])
     expect(findings(run({ procedures: [transforaminal([['L4-L5', 'left'], ['L5-S1', 'left']])] }), 'ESI-TF-LEVELS')).toHaveLength(0)
   })
 
@@ -154,5 +156,19 @@ describe('transforaminal and shared epidural checks', () => {
     expect(claim(r)).toEqual(['64483-50 x1'])
     expect(findings(r, 'ESI-TF-DUPLICATE-LEVEL')).toHaveLength(1)
     expect(findings(run({ procedures: [transforaminal([['L5-S1', 'bilateral']])] }), 'ESI-TF-DUPLICATE-LEVEL')).toHaveLength(0)
+  })
+})
+
+describe('a caudal epidural\'s region in the words people write', () => {
+  const caudalIn = (region: string) => ({ type: 'epidural', approach: 'caudal', purpose: 'therapeutic', guidance: 'fluoroscopy', region, levels: [] })
+  it.each([['lumbar', 'lumbar-sacral'], ['Sacral', 'lumbar-sacral'], [' cervical ', 'cervical-thoracic'], ['thoracic', 'cervical-thoracic'], ['lumbar-sacral', 'lumbar-sacral']])('reads "%s" as %s', (word, region) => {
+    const encounter = input({ procedures: [caudalIn(word) as never] }).encounter
+    expect(encounter.procedures[0]).toMatchObject({ region })
+  })
+
+  it('refuses a region it cannot read, saying which words it takes', () => {
+    const parsed = parseEvaluationInput({ encounter: { ...input({}).encounter, procedures: [caudalIn('neck')] }, history: [] })
+    expect(parsed.ok).toBe(false)
+    if (!parsed.ok) expect(parsed.issues.map((i) => i.message).join()).toMatch(/lumbar, sacral, cervical and thoracic are read too/)
   })
 })

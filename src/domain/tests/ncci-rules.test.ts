@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MueEntry, MueTable, PtpEdit, PtpTable } from '../ncci/types.ts'
-import { facet, findings, rfa, run, transforaminal } from '../testing/builders.ts'
+import { medicareProfile } from '../data/payer-profiles.ts'
+import { claim, facet, findings, rfa, run, transforaminal } from '../testing/builders.ts'
 
 const quarter = { quarter: '2026Q4', effectiveFrom: '2026-10-01', effectiveTo: '2026-12-31' }
 
@@ -21,11 +22,15 @@ describe('NCCI MUE', () => {
     const r = run({ procedures: [threeLevels] }, [], { ncci: { mue: [mue([{ code: '64484', value: 1, mai: 2 }])] } })
     const [f] = findings(r, 'NCCI-MUE')
     expect(f?.message).toMatch(/2 unit/)
-    expect(f?.lineIndexes).toEqual([1, 2])
+    expect(f?.lineIndexes).toEqual([1])
   })
 
-  it('applies an MAI 1 edit per line: two one-unit lines pass a value of 1', () => {
-    const r = run({ procedures: [threeLevels] }, [], { ncci: { mue: [mue([{ code: '64484', value: 1, mai: 1 }])] } })
+  it('applies an MAI 1 edit per line: the merged two-unit line exceeds a value of 1, two one-unit lines do not', () => {
+    const table = { ncci: { mue: [mue([{ code: '64484', value: 1, mai: 1 }])] } }
+    expect(findings(run({ procedures: [threeLevels] }, [], table), 'NCCI-MUE')[0]?.lineIndexes).toEqual([1])
+    const perLevel = { ...medicareProfile, id: 'per-level-plan', repeatedLines: { format: 'line-per-level' as const, modifier: '59' as const, source: 'test profile' } }
+    const r = run({ payerProfile: 'per-level-plan', procedures: [threeLevels] }, [], { ...table, payerProfiles: [medicareProfile, perLevel] })
+    expect(claim(r)).toEqual(['64483-LT x1', '64484-LT x1', '64484-LT-59 x1'])
     expect(findings(r, 'NCCI-MUE')).toHaveLength(0)
   })
 

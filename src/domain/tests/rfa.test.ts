@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { medicareProfile } from '../data/payer-profiles.ts'
 import { claim, findings, rfa, run } from '../testing/builders.ts'
 
 const kx = (dateOfService: string, code = '64493') => ({ dateOfService, code, modifiers: ['RT', 'KX'], units: 1, providerId: 'DR-B' })
@@ -8,8 +9,18 @@ describe('radiofrequency ablation coding', () => {
     expect(claim(run({ procedures: [rfa([['L4-L5', 'right']])] }))).toEqual(['64635-RT x1'])
   })
 
-  it('bills each additional joint as its own unit of 64636, per joint not per nerve', () => {
-    expect(claim(run({ procedures: [rfa([['L3-L4', 'right'], ['L4-L5', 'right'], ['L5-S1', 'right']])] }))).toEqual(['64635-RT x1', '64636-RT x1', '64636-RT x1'])
+  it('bills each additional joint as a unit of 64636 on one line, per joint not per nerve', () => {
+    const r = run({ procedures: [rfa([['L3-L4', 'right'], ['L4-L5', 'right'], ['L5-S1', 'right']])] })
+    expect(claim(r)).toEqual(['64635-RT x1', '64636-RT x2'])
+    // The merged line's trace still names both joints it bills.
+    expect(r.lines[1]?.trace).toContainEqual({ fact: 'level', value: 'L4-L5; L5-S1' })
+    expect(r.lines[1]?.ruleIds).toContain('LINE-MERGE')
+  })
+
+  it('keeps a line per joint with the payer\'s distinguishing modifier when its profile asks for it', () => {
+    const perLevel = { ...medicareProfile, id: 'per-level-plan', repeatedLines: { format: 'line-per-level' as const, modifier: 'XS' as const, source: 'test profile' } }
+    const r = run({ payerProfile: 'per-level-plan', procedures: [rfa([['L2-L3', 'right'], ['L3-L4', 'right'], ['L4-L5', 'right'], ['L5-S1', 'right']])] }, [], { payerProfiles: [medicareProfile, perLevel] })
+    expect(claim(r)).toEqual(['64635-RT x1', '64636-RT x1', '64636-RT-XS x2'])
   })
 
   it('codes cervical joints 64633/64634', () => {

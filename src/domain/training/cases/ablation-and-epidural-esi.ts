@@ -293,8 +293,7 @@ export const epiduralCases: readonly PracticeCase[] = [
     answerKey: {
       lines: [
         { code: '64483', modifiers: ['LT'], units: 1 },
-        { code: '64484', modifiers: ['LT'], units: 1 },
-        { code: '64484', modifiers: ['LT'], units: 1 },
+        { code: '64484', modifiers: ['LT'], units: 2 },
         { code: 'J1100', modifiers: [], units: 12 },
       ],
       findings: [
@@ -304,7 +303,7 @@ export const epiduralCases: readonly PracticeCase[] = [
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
     },
-    teachingPoint: 'Each additional transforaminal level is another 64484, but Medicare covers at most two levels per session: the third-level line will deny unless the patient signed an ABN. The steroid is billed for the total dose, 12 units of J1100.',
+    teachingPoint: 'Each additional transforaminal level is another unit of 64484 (one 64484-LT line of 2 units here), but Medicare covers at most two levels per session: the third level\'s unit will deny unless the patient signed an ABN. The steroid is billed for the total dose, 12 units of J1100.',
   },
   {
     id: 'esi-11',

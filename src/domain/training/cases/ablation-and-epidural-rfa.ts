@@ -142,8 +142,7 @@ export const rfaCases: readonly PracticeCase[] = [
     answerKey: {
       lines: [
         { code: '64635', modifiers: ['50'], units: 1 },
-        { code: '64636', modifiers: ['50'], units: 1 },
-        { code: '64636', modifiers: ['50'], units: 1 },
+        { code: '64636', modifiers: ['50'], units: 2 },
       ],
       findings: [
         { ruleId: 'RFA-THIRD-JOINT', severity: 'info' },
@@ -152,7 +151,7 @@ export const rfaCases: readonly PracticeCase[] = [
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
     },
-    teachingPoint: 'Unlike facet injections, every additional ablated joint gets its own add-on line (64636 for L4-L5 and again for L5-S1). Whether a third joint is covered is unverified, so the worksheet tells you to check the MAC policy.',
+    teachingPoint: 'Unlike facet injections, every additional ablated joint is another unit of the add-on: 64636-50 for L4-L5 and L5-S1 goes on one line with 2 units (two identical lines would deny as duplicates). Whether a third joint is covered is unverified, so the worksheet tells you to check the MAC policy.',
   },
   {
     id: 'rfa-06',

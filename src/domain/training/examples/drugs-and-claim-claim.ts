@@ -30,6 +30,24 @@ export const claimExamples: readonly RuleExample[] = [
     input: exampleInput({ patientId: 'PT-2201', diagnoses: [LUMBAR_SPONDYLOSIS], procedures: [lumbarFacetRight] }),
   },
   {
+    ruleId: 'LINE-MERGE', kind: 'fires', title: 'Three right lumbar joints ablated',
+    explanation: 'The second and third joints both bill 64636 with RT. Two identical lines would deny as duplicates, so they become one 64636 RT line of 2 units; the trace still lists both joints.',
+    today: EXAMPLE_TODAY,
+    input: exampleInput({
+      patientId: 'PT-2204', diagnoses: [LUMBAR_SPONDYLOSIS],
+      procedures: [{ type: 'facet-rfa', guidance: 'fluoroscopy', levels: [{ level: 'L3-L4', side: 'right' }, { level: 'L4-L5', side: 'right' }, { level: 'L5-S1', side: 'right' }] }],
+    }),
+  },
+  {
+    ruleId: 'LINE-MERGE', kind: 'near-miss', title: 'Two right lumbar joints ablated',
+    explanation: 'The first joint bills 64635 RT and the second 64636 RT: no two lines share a code and modifiers, so nothing is merged.',
+    today: EXAMPLE_TODAY,
+    input: exampleInput({
+      patientId: 'PT-2204', diagnoses: [LUMBAR_SPONDYLOSIS],
+      procedures: [{ type: 'facet-rfa', guidance: 'fluoroscopy', levels: [{ level: 'L4-L5', side: 'right' }, { level: 'L5-S1', side: 'right' }] }],
+    }),
+  },
+  {
     ruleId: 'PAYER-PROFILE-UNKNOWN', kind: 'fires', title: 'Payer profile that is not set up',
     explanation: 'The encounter names the profile "regional-ppo", which the practice has not set up, so limits and formats fall back to Medicare and may be wrong for this payer.',
     today: EXAMPLE_TODAY,
