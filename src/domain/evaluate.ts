@@ -35,7 +35,7 @@ export function evaluate(input: EvaluationInput, context: EvaluationContext): Ev
   const dos = encounter.dateOfService
   const { profile, found } = resolveProfile(encounter.payerProfile, context.payerProfiles)
   const setting = bilateralSettingOf(encounter.claimType, encounter.placeOfService)
-  const coding = codeEncounter(encounter, profile)
+  const coding = codeEncounter(encounter, profile, context.ndcList)
   const sessions = deriveSessions(input.history, { dateOfService: dos, providerId: encounter.providerId, lines: coding.lines })
   const counters = computeCounters(sessions, profile, dos)
   const facts: Facts = {

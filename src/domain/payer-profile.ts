@@ -40,6 +40,17 @@ export const MERGE_REPEATED_LINES: RepeatedLines = Object.freeze({
   source: 'Two lines with the same code and modifiers on one date deny as duplicates (CARC 18); add-on codes take one unit per additional level or joint (reference, RFA and transforaminal add-ons)',
 })
 
+/** When drug lines must carry an NDC: every drug line, only unclassified drugs (J3490, J3590), or never. */
+export const NDC_REQUIREMENTS = ['all-drugs', 'unclassified-drugs', 'never'] as const
+export type NdcRequirement = (typeof NDC_REQUIREMENTS)[number]
+export const ndcRuleSchema = z.object({ required: z.enum(NDC_REQUIREMENTS), source: z.string().check(z.trim(), z.minLength(3, { error: 'Say where this value comes from' })) })
+export type NdcRule = z.infer<typeof ndcRuleSchema>
+/** Profiles saved before the NDC setting read as asking it for unclassified drugs only. */
+export const NDC_UNCLASSIFIED_ONLY: NdcRule = Object.freeze({
+  required: 'unclassified-drugs',
+  source: 'Unclassified drugs carry the drug name, dose and NDC in Box 19 / loop 2400 NTE (reference, drug table); which payers require an NDC on every drug line is set per payer',
+})
+
 const bilateralRule = z.object({ format: z.enum(BILATERAL_FORMATS), verified: z.boolean(), source: sourceText })
 
 const interval = z.object({
@@ -94,6 +105,7 @@ export const payerProfileSchema = z.object({
   frequencyLimits: z.array(frequencyLimitSchema).check(z.maxLength(40)),
   /** Profiles saved before this setting read as merging (the default). */
   repeatedLines: z._default(repeatedLinesSchema, MERGE_REPEATED_LINES),
+  ndc: z._default(ndcRuleSchema, NDC_UNCLASSIFIED_ONLY),
   coverage: z.object({
     /** Levels per region per facet session beyond which lines are non-covered; null = no limit known. */
     facetMaxLevelsPerSession: coverageValue(z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(6)))),

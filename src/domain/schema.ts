@@ -1,5 +1,6 @@
 import { z } from './zod.ts'
 import { isIsoDate } from './dates.ts'
+import { NDC_UNITS } from './ndc/ndc.ts'
 import {
   CLAIM_TYPES, DOSE_UNITS, DRUG_CATEGORIES, EPIDURAL_APPROACHES, EPIDURAL_PURPOSES, FACET_PURPOSES,
   GUIDANCE, PLACES_OF_SERVICE, SIDES, SPINAL_LEVELS, SPINAL_REGIONS, TECHNIQUES, type SpinalRegion,
@@ -103,6 +104,11 @@ export const drugSchema = z.object({
   ),
   unit: z.enum(DOSE_UNITS),
   category: z.enum(DRUG_CATEGORIES),
+  /** As written on the package (checked and padded to 11 digits when coded); absent: the practice's list for the code. */
+  ndc: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  /** The amount given in the NDC's own unit (e.g. 2 for two vials, UN). */
+  ndcQuantity: z.optional(z.number().check(z.positive({ error: 'The NDC quantity must be above 0' }), z.maximum(9_999_999))),
+  ndcUnit: z.optional(z.enum(NDC_UNITS)),
 })
 
 export const otherLineSchema = z.object({

@@ -1,5 +1,6 @@
 import type { CoverageContext } from './coverage/types.ts'
 import type { Icd10CodeSet } from './icd10/types.ts'
+import type { NdcListEntry, NdcUnit } from './ndc/ndc.ts'
 import type { IsoDate } from './dates.ts'
 import type { MueTable, PtpTable } from './ncci/types.ts'
 import type { PayerProfile } from './payer-profile.ts'
@@ -53,12 +54,22 @@ export interface ClaimLine {
   procedureIndex: number | null
   /** CMS-1500 Box 19 narrative, for unclassified drugs. */
   box19?: string
+  /** The drug's NDC as the claim carries it (11 digits), with quantity and unit when known. */
+  ndc?: ClaimNdc
   origin: 'procedure' | 'drug' | 'other'
   /** Index into encounter.drugs or encounter.otherLines for those origins. */
   originIndex?: number
   /** Coding rules that produced this line. */
   ruleIds: string[]
   trace: TraceFact[]
+}
+
+export interface ClaimNdc {
+  ndc11: string
+  quantity: number | null
+  unit: NdcUnit | null
+  /** Typed on the drug, or the practice's list for the code on the date of service. */
+  from: 'entered' | 'practice-list'
 }
 
 export interface Finding {
@@ -121,6 +132,8 @@ export interface EvaluationContext {
   ncci?: NcciTables
   /** Loaded ICD-10-CM releases (order files); the one in force on the date of service checks each diagnosis. */
   codeSets?: readonly Icd10CodeSet[]
+  /** The practice's NDCs per J-code, with dates: the default NDC of a drug line. */
+  ndcList?: readonly NdcListEntry[]
   /** Loaded Medicare billing articles and the practice's picks; without them the inferred groups (DX-SUPPORT) stay. */
   coverage?: CoverageContext
 }

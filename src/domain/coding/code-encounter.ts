@@ -1,7 +1,7 @@
 import { lookupCode } from '../data/codes.ts'
+import type { NdcListEntry } from '../ndc/ndc.ts'
 import type { PayerProfile } from '../payer-profile.ts'
 import type { Encounter } from '../schema.ts'
-import type { ClaimLine } from '../types.ts'
 import type { Coding } from './coded.ts'
 import { codeDrugs } from './drugs.ts'
 import { OTHER_ORDER_BASE, placeEmissions, type Emission } from './emission.ts'
@@ -25,14 +25,14 @@ function otherLineEmissions(encounter: Encounter): Emission[] {
 }
 
 /** Turns an encounter into claim lines in claim order, keeping what each family learned for the checks. */
-export function codeEncounter(encounter: Encounter, profile: PayerProfile): Coding {
+export function codeEncounter(encounter: Encounter, profile: PayerProfile, ndcList: readonly NdcListEntry[] = []): Coding {
   const format = bilateralFormatOf(profile, bilateralSettingOf(encounter.claimType, encounter.placeOfService))
   const tpi = codeTriggerPoints(encounter)
   const facet = codeSpinalFamily(encounter, 'facet-injection', format)
   const rfa = codeSpinalFamily(encounter, 'facet-rfa', format)
   const tf = codeSpinalFamily(encounter, 'epidural-transforaminal', format)
   const il = codeInterlaminar(encounter)
-  const drugs = codeDrugs(encounter, profile)
+  const drugs = codeDrugs(encounter, profile, ndcList)
   const emissions: Emission[] = [
     ...(tpi.emission ? [tpi.emission] : []),
     ...facet.emissions, ...rfa.emissions, ...tf.emissions, ...il.emissions,

@@ -1,5 +1,5 @@
 import type { DrugInfo } from '../data/drugs.ts'
-import type { ClaimLine, TraceFact } from '../types.ts'
+import type { ClaimLine, ClaimNdc, TraceFact } from '../types.ts'
 import type { FacetPurpose, EpiduralPurpose, Side, SpinalLevel, SpinalRegion } from '../vocabulary.ts'
 
 /**
@@ -47,6 +47,10 @@ export interface DrugCoding {
   units: number | null
   lineIndex: number | null
   problem: 'unknown-code' | 'dose-unit' | null
+  /** The NDC typed on the drug could not be read (why), or null. */
+  ndcProblem: string | null
+  /** The NDC the line carries (typed, or from the practice's list), or null. */
+  ndc: ClaimNdc | null
 }
 
 export interface Coding {

@@ -9,7 +9,7 @@ import { orderModifiers } from './modifiers.ts'
  * duplicate is a finding of its own (PROCEDURE-IN-OTHER-LINES), not extra units.
  */
 function keyOf(line: LineDraft): string {
-  return `${line.origin}|${line.code}|${line.modifiers.join(' ')}|${line.box19 ?? ''}`
+  return `${line.origin}|${line.code}|${line.modifiers.join(' ')}|${line.box19 ?? ''}|${line.ndc?.ndc11 ?? ''}`
 }
 
 /** A merged line's trace: each fact once, with the values of every line it took in (every level stays listed). */
@@ -65,6 +65,10 @@ export function mergeRepeatedLines(drafts: readonly LineDraft[], rule: RepeatedL
     if (!first) continue
     indexOf.push(at)
     first.units += draft.units
+    if (first.ndc && draft.ndc) {
+      const quantity = first.ndc.quantity !== null && draft.ndc.quantity !== null && first.ndc.unit === draft.ndc.unit ? first.ndc.quantity + draft.ndc.quantity : null
+      first.ndc = { ...first.ndc, quantity }
+    }
     first.ruleIds = [...new Set([...first.ruleIds, ...draft.ruleIds, 'LINE-MERGE'])]
     const list = traces.get(at) ?? [first.trace]
     list.push(draft.trace)

@@ -1,4 +1,4 @@
-import { MERGE_REPEATED_LINES, type FrequencyLimit, type PayerProfile } from '../payer-profile.ts'
+import { MERGE_REPEATED_LINES, NDC_UNCLASSIFIED_ONLY, type FrequencyLimit, type PayerProfile } from '../payer-profile.ts'
 import { citeSources } from './sources.ts'
 
 /**
@@ -66,6 +66,7 @@ export const medicareProfile: PayerProfile = {
     }),
   ],
   repeatedLines: MERGE_REPEATED_LINES,
+  ndc: NDC_UNCLASSIFIED_ONLY,
   coverage: {
     facetMaxLevelsPerSession: { value: 2, effectiveFrom: '2024-07-07', source: citeSources(['FACET-LCD-2024', 'OPD-PA-64492']) },
     ultrasoundFacetCovered: { value: false, effectiveFrom: null, source: citeSources(['A57787', 'A57826']) },
@@ -116,6 +117,7 @@ export const commercialExampleProfile: PayerProfile = {
     }),
   ],
   repeatedLines: MERGE_REPEATED_LINES,
+  ndc: NDC_UNCLASSIFIED_ONLY,
   coverage: {
     facetMaxLevelsPerSession: { value: null, effectiveFrom: null, source: 'Not stated in the reference for this example' },
     ultrasoundFacetCovered: { value: null, effectiveFrom: null, source: 'Not stated in the reference for this example' },

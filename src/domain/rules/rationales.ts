@@ -5,6 +5,10 @@
  * A test keeps this list and the registry in step (every rule has one; no stray ids).
  */
 export const ruleRationales: Readonly<Record<string, string>> = {
+  'NDC-LINE': 'A drug line carries the NDC of the package given, padded to 11 digits: typed on the drug, or the practice\'s NDC for the code on the date of service.',
+  'NDC-FORMAT': 'An NDC written with 10 digits has its zero added in a place that depends on its layout (4-4-2, 5-3-2, 5-4-1); without the hyphens the 11-digit form cannot be made, and a wrong NDC is returned by the payer.',
+  'NDC-MISSING': 'Medicaid, many commercial plans and Medicare for unclassified drugs read the drug from its NDC; the payer profile says when it is required.',
+  'NDC-QUANTITY': 'The NDC travels with the quantity given in the NDC\'s own unit (UN, ML, GR, F2, ME); a payer that prices by NDC needs both.',
   'LINE-MERGE': 'A claim must not carry two identical lines (same code, same modifiers) for one date: the second denies as a duplicate (CARC 18). The worksheet adds their units into one line (64636 RT x2); a payer that wants a line per level names the modifier that tells them apart in its profile.',
   'OTHER-LINE': 'Imaging, E/M and other lines the coder adds are carried onto the claim as entered so the bundling checks can see them.',
   'PAYER-PROFILE-UNKNOWN': 'Limits and bilateral formats come from the payer profile; an unknown profile cannot be checked.',

@@ -3,6 +3,7 @@ import { coverageRules } from './coverage.ts'
 import { diagnosisRules } from './diagnosis.ts'
 import { documentationRules } from './documentation.ts'
 import { drugRules } from './drugs.ts'
+import { ndcRules } from './ndc.ts'
 import { epiduralRules } from './epidural.ts'
 import { facetRules } from './facet.ts'
 import { frequencyRules } from './frequency.ts'
@@ -20,6 +21,7 @@ export const allRules: readonly RuleDefinition[] = [
   ...rfaRules,
   ...epiduralRules,
   ...drugRules,
+  ...ndcRules,
   ...diagnosisRules,
   ...coverageRules,
   ...frequencyRules,

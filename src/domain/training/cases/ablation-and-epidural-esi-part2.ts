@@ -189,12 +189,13 @@ export const epiduralCasesPart2: readonly PracticeCase[] = [
       ],
       findings: [
         { ruleId: 'BIOLOGIC-INJECTANT', severity: 'error' },
+        { ruleId: 'NDC-MISSING', severity: 'error' },
         { ruleId: 'DX-LISTS-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
         { ruleId: 'NCCI-NOT-LOADED', severity: 'info' },
       ],
     },
-    teachingPoint: 'No biologic is FDA-approved for the epidural space: platelet-rich plasma is not covered and puts the claim at risk. Do not bill it to the payer; a patient who pays needs a signed financial agreement first.',
+    teachingPoint: 'No biologic is FDA-approved for the epidural space: platelet-rich plasma is not covered and puts the claim at risk. Do not bill it to the payer; a patient who pays needs a signed financial agreement first. Were it billed, J3590 would also need the NDC of what was given.',
   },
   {
     id: 'esi-20',

@@ -124,6 +124,78 @@ export const drugExamples: readonly RuleExample[] = [
     }),
   },
   {
+    ruleId: 'NDC-LINE', kind: 'fires', title: 'Steroid with the NDC from the vial',
+    explanation: 'The NDC typed as on the vial, 9999-0101-01 (4-4-2), goes on the J1100 line padded to the 11-digit claim form 09999-0101-01, with 1 ML given.',
+    today: EXAMPLE_TODAY,
+    input: exampleInput({
+      patientId: 'PT-2110', diagnoses: [RADICULOPATHY], procedures: [lumbarTransforaminal],
+      drugs: [{ code: 'J1100', name: 'dexamethasone sodium phosphate', dose: 4, unit: 'mg', category: 'steroid', ndc: '9999-0101-01', ndcQuantity: 1, ndcUnit: 'ML' }],
+    }),
+  },
+  {
+    ruleId: 'NDC-LINE', kind: 'near-miss', title: 'Steroid with no NDC and none on the practice list',
+    explanation: 'No NDC was typed and the practice keeps none for J1100, so the line carries none; Medicare does not ask for one on a classified drug.',
+    today: EXAMPLE_TODAY,
+    input: exampleInput({
+      patientId: 'PT-2110', diagnoses: [RADICULOPATHY], procedures: [lumbarTransforaminal],
+      drugs: [{ code: 'J1100', name: 'dexamethasone sodium phosphate', dose: 4, unit: 'mg', category: 'steroid' }],
+    }),
+  },
+  {
+    ruleId: 'NDC-FORMAT', kind: 'fires', title: 'NDC typed as ten digits without hyphens',
+    explanation: '9999010101 has 10 digits and no hyphens: the zero that makes the 11-digit form could go in any of three places, so the NDC cannot be read.',
+    today: EXAMPLE_TODAY,
+    input: exampleInput({
+      patientId: 'PT-2111', diagnoses: [RADICULOPATHY], procedures: [lumbarTransforaminal],
+      drugs: [{ code: 'J1100', name: 'dexamethasone sodium phosphate', dose: 4, unit: 'mg', category: 'steroid', ndc: '9999010101', ndcQuantity: 1, ndcUnit: 'ML' }],
+    }),
+  },
+  {
+    ruleId: 'NDC-FORMAT', kind: 'near-miss', title: 'The same NDC with its hyphens',
+    explanation: 'Written 9999-0101-01 as on the package, the layout is 4-4-2 and the claim form is 09999-0101-01.',
+    today: EXAMPLE_TODAY,
+    input: exampleInput({
+      patientId: 'PT-2111', diagnoses: [RADICULOPATHY], procedures: [lumbarTransforaminal],
+      drugs: [{ code: 'J1100', name: 'dexamethasone sodium phosphate', dose: 4, unit: 'mg', category: 'steroid', ndc: '9999-0101-01', ndcQuantity: 1, ndcUnit: 'ML' }],
+    }),
+  },
+  {
+    ruleId: 'NDC-MISSING', kind: 'fires', title: 'J3490 without an NDC for Medicare',
+    explanation: 'The Medicare profile asks for the NDC on unclassified drugs, and none was typed or kept on the practice list for J3490.',
+    today: EXAMPLE_TODAY,
+    input: exampleInput({
+      patientId: 'PT-2112', diagnoses: [RADICULOPATHY], procedures: [lumbarTransforaminal],
+      drugs: [{ code: 'J3490', name: 'sodium bicarbonate 8.4%', dose: 2, unit: 'mL', category: 'other' }],
+    }),
+  },
+  {
+    ruleId: 'NDC-MISSING', kind: 'near-miss', title: 'J3490 with the NDC of the vial',
+    explanation: 'With the NDC typed, the line carries it and Box 19 reads "sodium bicarbonate 8.4%, 2 mL, NDC 99999-0202-05"; the quantity comes from the 2 mL given.',
+    today: EXAMPLE_TODAY,
+    input: exampleInput({
+      patientId: 'PT-2112', diagnoses: [RADICULOPATHY], procedures: [lumbarTransforaminal],
+      drugs: [{ code: 'J3490', name: 'sodium bicarbonate 8.4%', dose: 2, unit: 'mL', category: 'other', ndc: '99999-0202-05', ndcUnit: 'ML' }],
+    }),
+  },
+  {
+    ruleId: 'NDC-QUANTITY', kind: 'fires', title: 'NDC with no unit',
+    explanation: 'The NDC was typed but not the unit it is counted in, so the payer cannot read how much was given.',
+    today: EXAMPLE_TODAY,
+    input: exampleInput({
+      patientId: 'PT-2113', diagnoses: [RADICULOPATHY], procedures: [lumbarTransforaminal],
+      drugs: [{ code: 'J3490', name: 'sodium bicarbonate 8.4%', dose: 2, unit: 'mL', category: 'other', ndc: '99999-0202-05' }],
+    }),
+  },
+  {
+    ruleId: 'NDC-QUANTITY', kind: 'near-miss', title: 'NDC counted in milliliters',
+    explanation: 'With ML as the unit, the 2 mL given is the NDC quantity: ML2.',
+    today: EXAMPLE_TODAY,
+    input: exampleInput({
+      patientId: 'PT-2113', diagnoses: [RADICULOPATHY], procedures: [lumbarTransforaminal],
+      drugs: [{ code: 'J3490', name: 'sodium bicarbonate 8.4%', dose: 2, unit: 'mL', category: 'other', ndc: '99999-0202-05', ndcUnit: 'ML' }],
+    }),
+  },
+  {
     ruleId: 'DRUG-FACILITY-ONLY', kind: 'fires', title: 'C9399 on a physician office claim',
     explanation: 'C9399 is for hospital outpatient facility claims only; on a professional claim from the office it is invalid.',
     today: EXAMPLE_TODAY,
