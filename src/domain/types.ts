@@ -1,3 +1,4 @@
+import type { PointerLetter } from './coverage/diagnosis-pointers.ts'
 import type { CoverageContext } from './coverage/types.ts'
 import type { Icd10CodeSet } from './icd10/types.ts'
 import type { NdcListEntry, NdcUnit } from './ndc/ndc.ts'
@@ -56,6 +57,8 @@ export interface ClaimLine {
   box19?: string
   /** The drug's NDC as the claim carries it (11 digits), with quantity and unit when known. */
   ndc?: ClaimNdc
+  /** Box 24E: letters of the diagnoses (box 21, A-L) this line points to, at most 4; absent: the first four. */
+  pointers?: PointerLetter[]
   origin: 'procedure' | 'drug' | 'other'
   /** Index into encounter.drugs or encounter.otherLines for those origins. */
   originIndex?: number
