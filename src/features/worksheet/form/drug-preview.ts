@@ -39,10 +39,10 @@ export function previewDrugUnits(dose: number, unit: DoseUnit, info: DrugInfo | 
   return units === null ? { kind: 'needs-unit', message: text } : { kind: 'units', units, basis: text }
 }
 
-/** Box 19 narrative of an unclassified drug as the claim will carry it: "drug name, dose unit". */
-export function box19Preview(name: string, dose: number, unit: DoseUnit): string {
+/** Box 19 narrative of an unclassified drug as the claim will carry it: "drug name, dose unit" and the NDC when given. */
+export function box19Preview(name: string, dose: number, unit: DoseUnit, ndc11: string | null = null): string {
   if (!Number.isFinite(dose)) return `${name.trim() || 'DRUG NAME MISSING'}, DOSE MISSING ${unit}`
-  return box19Text({ code: 'J3490', name, dose, unit, category: 'other' })
+  return box19Text({ code: 'J3490', name, dose, unit, category: 'other' }, ndc11)
 }
 
 /** A warning when the code is not valid on the date of service (deleted, or not yet in force), else null. */

@@ -1,6 +1,6 @@
 import type { ChangeEvent } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
-import { DOSE_UNITS, DRUG_CATEGORIES, drugCatalog } from '../../../domain/index.ts'
+import { DOSE_UNITS, DRUG_CATEGORIES, drugCatalog, formatNdc11, NDC_UNITS, ndcUnitLabels, readNdc } from '../../../domain/index.ts'
 import { Button } from '../../../components/button.tsx'
 import { Field, inputClass } from '../../../components/field.tsx'
 import type { DrugValues, FormIssue, WorksheetValues } from '../model/index.ts'
@@ -50,6 +50,8 @@ export function DrugRow({ index, issues, listId, onRemove }: DrugRowProps) {
   }
 
   const nameMissing = info?.unclassified === true && drug.name.trim() === ''
+  const ndcText = (drug.ndc ?? '').trim()
+  const ndcReading = ndcText === '' ? null : readNdc(ndcText)
   const dateWarning = info ? codeDateWarning(info, dateOfService) : null
   return (
     <li className="flex min-w-0 flex-col gap-2 rounded border border-slate-300 p-3">
@@ -90,9 +92,28 @@ export function DrugRow({ index, issues, listId, onRemove }: DrugRowProps) {
           </output>
         </div>
       </div>
+      <div className="grid grid-cols-2 items-start gap-2 lg:grid-cols-4">
+        <Field
+          label={`Drug ${n} NDC`}
+          hint={ndcReading?.ok ? `On the claim: ${formatNdc11(ndcReading.ndc11)}` : ndcText === '' ? 'As on the package; blank uses the practice\'s NDC list.' : undefined}
+          error={ndcReading && !ndcReading.ok ? ndcReading.message : issueFor(issues, `${path}.ndc`)}
+          className="col-span-2"
+        >
+          <input className={`${inputClass} font-mono`} autoComplete="off" spellCheck={false} placeholder="12345-6789-01" {...register(`${path}.ndc`)} />
+        </Field>
+        <Field label={`Drug ${n} NDC quantity`} error={issueFor(issues, `${path}.ndcQuantity`)}>
+          <input className={inputClass} type="number" inputMode="decimal" min={0} step="any" {...register(`${path}.ndcQuantity`, { setValueAs: (v: unknown) => (v === '' || v === undefined || v === null ? undefined : Number(v)) })} />
+        </Field>
+        <Field label={`Drug ${n} NDC unit`} error={issueFor(issues, `${path}.ndcUnit`)}>
+          <select className={inputClass} {...register(`${path}.ndcUnit`)}>
+            <option value="">Not given</option>
+            {NDC_UNITS.map((u) => <option key={u} value={u}>{ndcUnitLabels[u]}</option>)}
+          </select>
+        </Field>
+      </div>
       {info?.unclassified ? (
         <p className="text-sm text-slate-900" aria-live="polite">
-          Box 19 text: <span className="font-mono">{box19Preview(drug.name, drug.dose, drug.unit)}</span>
+          Box 19 text: <span className="font-mono">{box19Preview(drug.name, drug.dose, drug.unit, ndcReading?.ok ? ndcReading.ndc11 : null)}</span>
         </p>
       ) : null}
       {dateWarning ? <p className="text-sm font-medium text-amber-900"><span aria-hidden="true">⚠ </span>Warning: {dateWarning}</p> : null}

@@ -33,6 +33,21 @@ describe('DrugsSection', () => {
     expect(option?.textContent).toBe('J3301 — triamcinolone acetonide (10 mg per unit)')
   })
 
+  it('reads an NDC as on the package and shows the 11-digit form the claim carries', async () => {
+    const user = await addDrug('J1100', '8')
+    await user.type(screen.getByLabelText('Drug 1 NDC'), '1234-5678-90')
+    expect(screen.getByText('On the claim: 01234-5678-90')).toBeDefined()
+    await user.type(screen.getByLabelText('Drug 1 NDC quantity'), '2')
+    await user.selectOptions(screen.getByLabelText('Drug 1 NDC unit'), 'ML')
+    expect(readValues().drugs[0]).toMatchObject({ ndc: '1234-5678-90', ndcQuantity: 2, ndcUnit: 'ML' })
+  })
+
+  it('says why an NDC cannot be read', async () => {
+    const user = await addDrug('J1100', '8')
+    await user.type(screen.getByLabelText('Drug 1 NDC'), '1234567890')
+    expect(screen.getByText(/10 digits and no hyphens/)).toBeDefined()
+  })
+
   it('converts mcg to mg and rounds up', async () => {
     const user = await addDrug('J1100', '4500')
     await user.selectOptions(screen.getByLabelText('Drug 1 dose unit'), 'mcg')

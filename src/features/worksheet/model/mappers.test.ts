@@ -39,6 +39,21 @@ describe('form values <-> interchange encounter', () => {
     expect(worksheetToInput({ ...base(), procedures: [back] }, [], '2026-11-26').input.encounter.procedures[0]).toMatchObject({ approach: 'interlaminar' })
   })
 
+  it('carries an NDC, its quantity and unit onto the drug, and leaves blanks out', () => {
+    const values: WorksheetValues = {
+      ...base(),
+      drugs: [
+        { code: 'J1100', name: 'dexamethasone', dose: 8, unit: 'mg', category: 'steroid', ndc: ' 1234-5678-90 ', ndcQuantity: 2, ndcUnit: 'ML' },
+        { code: 'J1100', name: 'dexamethasone', dose: 8, unit: 'mg', category: 'steroid', ndc: '', ndcQuantity: Number.NaN, ndcUnit: '' },
+      ],
+    }
+    const { input } = worksheetToInput(values, [], '2026-11-26')
+    expect(input.encounter.drugs[0]).toMatchObject({ ndc: '1234-5678-90', ndcQuantity: 2, ndcUnit: 'ML' })
+    expect(input.encounter.drugs[1]).not.toHaveProperty('ndc')
+    expect(input.encounter.drugs[1]).not.toHaveProperty('ndcUnit')
+    expect(inputToWorksheet(input).drugs[0]).toMatchObject({ ndc: '1234-5678-90', ndcQuantity: 2, ndcUnit: 'ML' })
+  })
+
   it('drops caudal levels and empty muscles, and reports rows still being typed', () => {
     const values: WorksheetValues = {
       ...base(),

@@ -74,7 +74,13 @@ export function worksheetToInput(values: WorksheetValues, history: readonly Hist
       if (d.name.trim() !== '' || Number.isFinite(d.dose)) issues.push({ path: `drugs.${i}.code`, message: 'Pick the drug code' })
       return
     }
-    const parsed = drugSchema.safeParse({ ...d, dose: Number.isFinite(d.dose) ? d.dose : undefined })
+    const { ndc, ndcQuantity, ndcUnit, ...rest } = d
+    const parsed = drugSchema.safeParse({
+      ...rest, dose: Number.isFinite(d.dose) ? d.dose : undefined,
+      ...(ndc && ndc.trim() !== '' ? { ndc: ndc.trim() } : {}),
+      ...(ndcQuantity !== undefined && Number.isFinite(ndcQuantity) ? { ndcQuantity } : {}),
+      ...(ndcUnit ? { ndcUnit } : {}),
+    })
     if (parsed.success) drugs.push(parsed.data)
     else for (const issue of parsed.error.issues) issues.push({ path: `drugs.${i}.${issue.path.map(String).join('.')}`, message: issue.message })
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini'
 import {
-  CLAIM_TYPES, DOSE_UNITS, DRUG_CATEGORIES, EPIDURAL_APPROACHES, EPIDURAL_PURPOSES, FACET_PURPOSES,
+  CLAIM_TYPES, DOSE_UNITS, DRUG_CATEGORIES, NDC_UNITS, EPIDURAL_APPROACHES, EPIDURAL_PURPOSES, FACET_PURPOSES,
   GUIDANCE, PLACES_OF_SERVICE, PROCEDURE_TYPES, SIDES, SPINAL_LEVELS, SPINAL_REGIONS, TECHNIQUES,
 } from '../../../domain/index.ts'
 
@@ -45,6 +45,10 @@ export const drugValuesSchema = z.object({
   dose: z.number(),
   unit: z.enum(DOSE_UNITS),
   category: z.enum(DRUG_CATEGORIES),
+  /** Optional: drafts from before NDCs read without them. '' = not entered. */
+  ndc: z.optional(z.string()),
+  ndcQuantity: z.optional(z.number()),
+  ndcUnit: z.optional(z.union([z.enum(NDC_UNITS), z.literal('')])),
 })
 
 export const otherLineValuesSchema = z.object({
