@@ -30,7 +30,8 @@ const freePort = () => new Promise((done, fail) => {
   probe.listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => done(port)) })
 })
 
-export async function startCluster({ log = () => undefined } = {}) {
+/** `settings`: more server settings (`name=value`), e.g. a benchmark's shared_buffers. */
+export async function startCluster({ log = () => undefined, settings = [] } = {}) {
   const bin = findPostgresBin()
   if (!bin) return null
   const asRoot = process.getuid?.() === 0
@@ -46,7 +47,7 @@ export async function startCluster({ log = () => undefined } = {}) {
   }
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-instructions'])
   const port = await freePort()
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`, 'start'])
+  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off${settings.map((v) => ` -c ${v}`).join('')}`, 'start'])
   log(`PostgreSQL (${bin}) on 127.0.0.1:${port}, data in ${data}`)
   let stopped = false
   return {

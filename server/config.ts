@@ -46,7 +46,7 @@ export const SETTINGS: readonly Setting[] = [
   { env: 'LOCKOUT_WINDOW_MINUTES', default: '15', help: 'the window those failures are counted in, and how long the lock lasts' },
   { env: 'ADDRESS_FAILURE_LIMIT', default: '20', help: 'failed sign-ins from one address per lockout window' },
   { env: 'ADDRESS_REQUESTS_PER_MINUTE', default: '60', help: 'sign-in, setup and invitation requests from one address per minute' },
-  { env: 'BODY_LIMIT_BYTES', default: '1048576', help: 'largest request body' },
+  { env: 'BODY_LIMIT_BYTES', default: '1048576', help: 'largest request body (a history upload part may be up to 8 MB whatever this says)' },
   { env: 'TRUST_PROXY', default: 'false', help: 'true behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto' },
 ]
 

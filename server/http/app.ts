@@ -181,12 +181,21 @@ export function createApp(options: AppOptions): Hono {
   // Checks Content-Length, and counts a streamed (chunked) body as it arrives. GET and HEAD
   // requests are not read at all (reading one builds a full Request object: a large share of a
   // read's cost); one that announces a body is refused below.
-  const limitBody = bodyLimit({
-    maxSize: options.config.bodyLimitBytes,
-    onError: (c) => errorResponse(c, new ApiError(413, 'too-large', `The body is larger than ${options.config.bodyLimitBytes} bytes.`)),
-  })
-  const guardBody: MiddlewareHandler = (c, next) => (hasNoBody(c.req.method) ? next() : limitBody(c, next))
-  app.use('/api/*', guardBody)
+  // Each route's limit: the server's, or the route's own where it takes more (history parts).
+  const limitOf = (spec: RouteSpec): number => Math.max(options.config.bodyLimitBytes, spec.maxBodyBytes ?? 0)
+  const guardBody = (maxSize: number): MiddlewareHandler => {
+    const limitBody = bodyLimit({ maxSize, onError: (c) => errorResponse(c, new ApiError(413, 'too-large', `The body is larger than ${maxSize} bytes.`)) })
+    return (c, next) => (hasNoBody(c.req.method) ? next() : limitBody(c, next))
+  }
+  const routeGuards = new Map<number, MiddlewareHandler>()
+  const guardFor = (spec: RouteSpec): MiddlewareHandler => {
+    const limit = limitOf(spec)
+    let guard = routeGuards.get(limit)
+    if (!guard) routeGuards.set(limit, (guard = guardBody(limit)))
+    return guard
+  }
+  // Requests that match no route are held to the server's limit too.
+  const generalGuard = guardFor({ method: 'POST', path: '', access: 'public', summary: '' })
   app.use('/api/*', async (c, next) => {
     c.header('Cache-Control', 'no-store')
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
@@ -267,14 +276,14 @@ export function createApp(options: AppOptions): Hono {
   for (const [name, spec] of Object.entries(ROUTES) as [RouteName, RouteSpec][]) {
     const handler: Handler = HANDLERS[name]
     const method = spec.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'
-    app[method](spec.path, async (c) => {
+    app[method](spec.path, guardFor(spec), async (c) => {
       if (name === 'openapi') return c.json(openapi)
       if (name === 'health') return health(c)
       const address = addressOf(c)
       if (LIMITED.has(name) && !limiter.take(address ?? 'unknown')) throw new ApiError(429, 'rate-limited', 'Too many requests from this address. Wait a minute and try again.')
       const params = parseWith(spec.params, c.req.param(), 'params')
       const query = parseWith(spec.query, c.req.query(), 'query')
-      const rawBody = await readJsonBody(c, spec, options.config.bodyLimitBytes)
+      const rawBody = await readJsonBody(c, spec, limitOf(spec))
       const body = spec.body ? parseWith(spec.body, rawBody ?? {}, 'body') : undefined
       const { origin, secure } = originOf(c.req)
       const cookieName = secure ? SECURE_COOKIE : COOKIE
@@ -328,7 +337,7 @@ export function createApp(options: AppOptions): Hono {
     })
   }
 
-  app.all('/api/*', (c) => errorResponse(c, new ApiError(404, 'not-found', `No route ${c.req.method} ${new URL(c.req.url).pathname}.`)))
+  app.all('/api/*', generalGuard, (c) => errorResponse(c, new ApiError(404, 'not-found', `No route ${c.req.method} ${new URL(c.req.url).pathname}.`)))
 
   if (options.staticDir) app.get('*', staticFiles(options.staticDir))
   return app

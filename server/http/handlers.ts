@@ -5,6 +5,7 @@ import * as accounts from '../services/accounts.ts'
 import * as admin from '../services/admin.ts'
 import type { Ctx } from '../services/context.ts'
 import * as data from '../services/practice-data.ts'
+import * as history from '../services/history.ts'
 import * as sync from '../services/sync.ts'
 import { empty, type Reply } from './errors.ts'
 
@@ -68,6 +69,12 @@ export const HANDLERS: Record<RouteName, Handler> = {
   decide: (ctx, input) => data.decide(ctx, id(input), body<typeof s.decisionBody>(input)),
   attempts: (ctx) => data.listAttempts(ctx),
   addAttempt: (ctx, input) => data.addAttempt(ctx, body<typeof s.attemptBody>(input)),
+  historyImports: (ctx) => history.listImports(ctx),
+  historyLines: (ctx, input) => history.listLines(ctx, query<typeof s.historyLinesQuery>(input)),
+  startHistoryImport: (ctx, input) => history.startImport(ctx, body<typeof s.historyImportStartBody>(input)),
+  addHistoryPart: (ctx, input) => history.addPart(ctx, id(input), body<typeof s.historyPartBody>(input)),
+  commitHistoryImport: (ctx, input) => history.commitImport(ctx, id(input)),
+  abortHistoryImport: (ctx, input) => history.abortImport(ctx, id(input)),
   changes: (ctx, input) => sync.pullChanges(ctx, query<typeof s.changesQuery>(input)),
   events: (ctx) => sync.openEvents(ctx),
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod/mini'
 import { createContext, evaluate, type ClaimLine, type Finding, type HistoryLine } from '../../src/domain/index.ts'
 import type * as s from '../../src/group-api/schemas.ts'
+import type { Queryable } from '../db/database.ts'
 import { ApiError, fail, json, type Reply } from '../http/errors.ts'
 import { recordAudit } from './audit.ts'
 import { iso, memberOf, type Ctx } from './context.ts'
@@ -47,23 +48,40 @@ async function auditPatient(ctx: Ctx, action: string, patientId: string, target:
   await recordAudit(ctx, { practiceId: practice.id, userId: user.id, userName: user.name, action, patientId, target, detail })
 }
 
+interface HistoryRow { date_of_service: string; code: string; modifiers: string[]; units: number; provider_id: string | null }
+
+/**
+ * A patient's history as the server counts it: the lines of the practice's finalized encounters
+ * (returned ones left out) and the practice's imported claim history (history_lines). Both
+ * are read by an index that starts with the patient. Finalize and the counters' bench use it.
+ */
+export async function patientHistory(q: Queryable, practiceId: string, patientId: string): Promise<HistoryLine[]> {
+  const prior = await q.query<{ date_of_service: string; lines: ClaimLine[]; provider_id: string }>(
+    `select date_of_service::text as date_of_service, lines, encounter->>'providerId' as provider_id from encounters
+     where practice_id = $1 and patient_id = $2 and review <> 'returned'`, [practiceId, patientId])
+  // A patient's imported lines are the keys from 'patient|' up to 'patient}' (bytewise: '}' follows '|').
+  const imported = await q.query<HistoryRow>(
+    `select date_of_service::text as date_of_service, code, modifiers, units, provider_id from history_lines
+     where practice_id = $1 and key >= $2 and key < $3 and patient_id = $4`, [practiceId, `${patientId}|`, `${patientId}}`, patientId])
+  const history: HistoryLine[] = prior.flatMap((p) => p.lines.map((l) => ({
+    dateOfService: String(p.date_of_service).slice(0, 10), code: l.code, modifiers: l.modifiers, units: l.units, providerId: p.provider_id,
+  })))
+  for (const r of imported) {
+    history.push({ dateOfService: r.date_of_service, code: r.code, modifiers: r.modifiers, units: r.units, ...(r.provider_id ? { providerId: r.provider_id } : {}) })
+  }
+  return history
+}
+
 /**
  * Finalizes an encounter: the server never takes the client's coding. It locks the patient,
- * codes the encounter again with every finalized line of that patient in the practice as
- * history, and refuses an error finding without a written reason.
+ * codes the encounter again with every finalized line and imported history line of that patient
+ * in the practice as history, and refuses an error finding without a written reason.
  */
 export async function finalize(ctx: Ctx, body: z.infer<typeof s.finalizeBody>): Promise<Reply> {
   const { practice, user } = memberOf(ctx)
   const { encounter } = body
   await ctx.q.query('select pg_advisory_xact_lock(7340215, hashtext($1 || $2))', [practice.id, encounter.patientId])
-  const prior = await ctx.q.query<{ date_of_service: string; lines: ClaimLine[]; provider_id: string }>(
-    `select date_of_service::text as date_of_service, lines, encounter->>'providerId' as provider_id from encounters
-     where practice_id = $1 and patient_id = $2 and review <> 'returned'`, [practice.id, encounter.patientId])
-  const history: HistoryLine[] = prior.flatMap((p) => p.lines.map((l) => ({
-    dateOfService: String(p.date_of_service).slice(0, 10), code: l.code, modifiers: l.modifiers, units: l.units, providerId: p.provider_id,
-  })))
-  const today = ctx.meta.now.toISOString().slice(0, 10)
-  const result = evaluate({ schemaVersion: 1, encounter, history }, createContext(today))
+  const result = evaluate({ schemaVersion: 1, encounter, history: await patientHistory(ctx.q, practice.id, encounter.patientId) }, createContext(ctx.meta.now.toISOString().slice(0, 10)))
   const errors = result.findings.filter((f) => f.severity === 'error')
   if (errors.length > 0 && !body.reason) {
     return fail(new ApiError(409, 'reason-required', `The server's check found ${errors.length === 1 ? 'an error' : `${errors.length} errors`} (${errors.map((f) => f.ruleId).join(', ')}): finalize with a written reason, or correct the encounter.`, 'reason'))

@@ -3,6 +3,7 @@ import type * as s from '../../src/group-api/schemas.ts'
 import { json, type Reply } from '../http/errors.ts'
 import { recordAuditPerPatient } from './audit.ts'
 import { memberOf, type Ctx } from './context.ts'
+import { importsById } from './history.ts'
 import { ENCOUNTER_SQL, attemptOut, encountersOut, type AttemptRow, type EncounterRow } from './practice-data.ts'
 
 interface ChangeRow { seq: number; entity: s.SyncEntity; entity_id: string; op: 'upsert' | 'delete'; owner_id: string | null }
@@ -26,7 +27,8 @@ export async function pullChanges(ctx: Ctx, query: z.infer<typeof s.changesQuery
   // Read after the page: every change up to it is committed and visible to this statement.
   const head = await headOf(ctx, practice.id)
   const everything = role === 'admin' || role === 'supervisor'
-  const readable = examined.filter((c) => c.entity === 'encounter'
+  // Encounters and history imports are the practice's patient data: every role but trainees.
+  const readable = examined.filter((c) => c.entity === 'encounter' || c.entity === 'history-import'
     ? role !== 'trainee'
     : everything || c.owner_id === user.id)
 
@@ -39,12 +41,18 @@ export async function pullChanges(ctx: Ctx, query: z.infer<typeof s.changesQuery
     'select id, user_id, case_id, score_percent, submitted_at, lines from training_attempts where practice_id = $1 and id = any($2::uuid[])',
     [practice.id, attemptIds])).map((r) => [r.id, attemptOut(r)]))
 
+  const imports = await importsById(ctx, upserted('history-import'))
+
   const changes: s.Change[] = readable.map((c) => {
     const encounter = c.entity === 'encounter' && c.op === 'upsert' ? encounters.get(c.entity_id) : undefined
     const attempt = c.entity === 'training-attempt' && c.op === 'upsert' ? attempts.get(c.entity_id) : undefined
+    const historyImport = c.entity === 'history-import' && c.op === 'upsert' ? imports.get(c.entity_id) : undefined
     // A row gone since its change (none is deleted today) arrives as a deletion.
-    if (!encounter && !attempt) return { seq: c.seq, entity: c.entity, id: c.entity_id, op: 'delete' }
-    return { seq: c.seq, entity: c.entity, id: c.entity_id, op: 'upsert', ...(encounter ? { encounter } : {}), ...(attempt ? { attempt } : {}) }
+    if (!encounter && !attempt && !historyImport) return { seq: c.seq, entity: c.entity, id: c.entity_id, op: 'delete' }
+    return {
+      seq: c.seq, entity: c.entity, id: c.entity_id, op: 'upsert',
+      ...(encounter ? { encounter } : {}), ...(attempt ? { attempt } : {}), ...(historyImport ? { historyImport } : {}),
+    }
   })
 
   const patients = new Map<string, { encounters: number }>()

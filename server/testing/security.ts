@@ -155,8 +155,8 @@ export async function practiceFingerprint(server: TestServer, practiceId: string
 
 /**
  * What must never reach another practice: the practice's id and name, its members' ids, emails
- * and names, the ids of its encounters, invitations, attempts, decisions and sessions, and its
- * patients' ids.
+ * and names, the ids of its encounters, invitations, attempts, decisions, sessions and history
+ * imports (and their file names), and its patients' ids (finalized and imported).
  */
 export async function practiceSecrets(server: TestServer, practiceId: string): Promise<string[]> {
   return asOwner(server, async (q) => {
@@ -172,7 +172,10 @@ export async function practiceSecrets(server: TestServer, practiceId: string): P
       union select email from invites where practice_id = $1
       union select id::text from training_attempts where practice_id = $1
       union select id::text from review_decisions where practice_id = $1
-      union select s.id::text from sessions s where s.practice_id = $1 or s.user_id in (select user_id from memberships where practice_id = $1)`, [practiceId])
+      union select s.id::text from sessions s where s.practice_id = $1 or s.user_id in (select user_id from memberships where practice_id = $1)
+      union select id::text from history_imports where practice_id = $1
+      union select file_name from history_imports where practice_id = $1
+      union select patient_id from history_lines where practice_id = $1`, [practiceId])
     return rows.map((r) => r.v).filter((v): v is string => !!v && v.length >= 6)
   })
 }

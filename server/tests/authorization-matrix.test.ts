@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROUTES, type RouteName, type RouteSpec } from '../../src/group-api/routes.ts'
 import type { Role } from '../../src/group-api/schemas.ts'
 import { createTestServer, PASSWORD, type CallResult, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
+import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
 import { addInvite, addMember, asOwner, closeServer, finalizeBodyFor, leaked, practiceFingerprint, practiceSecrets, sessionIdOf } from '../testing/security.ts'
 
 /**
@@ -26,6 +27,7 @@ interface PracticeEnv {
   patientId: string
   encounterId: string
   inviteId: string
+  importId: string
 }
 
 type Caller =
@@ -113,6 +115,30 @@ async function otherSession(practice: PracticeEnv): Promise<string> {
 const newInviteFor = (practice: PracticeEnv) =>
   addInvite(server, practice.id, { email: `${practice.word}-invitee-${next()}@${practice.word}.test`, role: 'coder', createdBy: practice.users.admin.id })
 
+const STAFF_ROLES: readonly Role[] = ['admin', 'supervisor', 'coder']
+
+/** A start body with one unique line among its first rows, and `extra` more lines to come in parts. */
+const historyStart = (practice: PracticeEnv, extra = 0) => ({
+  fileName: `${practice.word}-history-${next()}.csv`, mapping: ISO_MAPPING, dateFormat: ISO_FORMAT,
+  head: historyCsv([{ patient: `PT-${practice.word.toUpperCase()}-H${next()}`, date: '2026-02-09' }]), lines: 2 + extra,
+})
+
+/**
+ * An import not yet committed, for the part, commit and abort routes: started by the caller
+ * when it may (only its starter may go on with it), else by the target practice's coder (so
+ * callers of another practice aim at practice A's import).
+ */
+async function stagedImport(c: BuildContext, extra = 0): Promise<string> {
+  if (c.caller && c.own === c.target && STAFF_ROLES.includes(c.caller.role)) {
+    const mine = await c.client.post('/api/history/imports', historyStart(c.own, extra))
+    if (mine.status === 200) return mine.body.id as string
+  }
+  const coder = await signedIn(c.target.users.coder)
+  const theirs = await coder.post('/api/history/imports', historyStart(c.target, extra))
+  expect(theirs.status, theirs.text).toBe(200)
+  return theirs.body.id as string
+}
+
 /** How to call each route with valid input. Typed against the route names; completeness is a test. */
 const CASES = {
   health: { build: () => ({}) },
@@ -199,6 +225,15 @@ const CASES = {
   decide: { namesA: true, build: async (c) => ({ params: { id: await finalizedEncounter(c.target) }, body: { action: 'approve' } }) },
   attempts: { build: () => ({}) },
   addAttempt: { build: () => ({ body: { caseId: 'tpi-gastrocnemius', scorePercent: 80, lines: [{ code: '20552', modifiers: [], units: 1 }] } }) },
+  historyImports: { build: () => ({}) },
+  historyLines: { namesA: true, build: (c) => ({ query: { importId: c.target.importId, limit: '100' } }) },
+  startHistoryImport: { build: (c) => ({ body: historyStart(c.own) }) },
+  addHistoryPart: {
+    namesA: true,
+    build: async (c) => ({ params: { id: await stagedImport(c, 1) }, body: { firstRow: 3, text: `PT-${c.own.word.toUpperCase()}-H${next()},2026-03-09,64483,RT,1,NPI1000\n` } }),
+  },
+  commitHistoryImport: { namesA: true, build: async (c) => ({ params: { id: await stagedImport(c) } }) },
+  abortHistoryImport: { namesA: true, build: async (c) => ({ params: { id: await stagedImport(c) } }) },
   changes: { build: () => ({ query: { after: '0', limit: '5000' } }) },
   events: { build: () => ({}) },
 } satisfies Partial<Record<RouteName, Case>>
@@ -312,12 +347,18 @@ async function seed(name: string, word: 'alpha' | 'bravo', key: 'A' | 'B'): Prom
     email: `${word}-${role}@${word}.test`, name: `${title} ${role[0].toUpperCase()}${role.slice(1)}`, role, twoFactor: TWO_FACTOR_ROLES.includes(role),
   })))
   const byRole = Object.fromEntries(ROLE_LIST.map((role) => [role, users[`${word}-${role}@${word}.test`]])) as Record<Role, SeededUser>
-  const env: PracticeEnv = { key, id: practiceId, name, word, users: byRole, patientId: `PT-${word.toUpperCase()}-0`, encounterId: '', inviteId: '' }
+  const env: PracticeEnv = { key, id: practiceId, name, word, users: byRole, patientId: `PT-${word.toUpperCase()}-0`, encounterId: '', inviteId: '', importId: '' }
   const coder = await signedIn(byRole.coder)
   const finalized = await coder.post('/api/encounters', finalizeBodyFor(env.patientId))
   expect(finalized.status, finalized.text).toBe(200)
   env.encounterId = finalized.body.id as string
   env.inviteId = (await newInviteFor(env)).id
+  // Imported history, committed: its lines are practice A's patient data too.
+  const started = await coder.post('/api/history/imports', historyStart(env))
+  expect(started.status, started.text).toBe(200)
+  const committed = await coder.post(`/api/history/imports/${started.body.id as string}/commit`)
+  expect(committed.status, committed.text).toBe(200)
+  env.importId = started.body.id as string
   // Some history for the logs practice B must never see.
   const trainee = await signedIn(byRole.trainee)
   expect((await trainee.post('/api/training/attempts', CASES.addAttempt.build().body).then((r) => r.status))).toBe(200)

@@ -4,6 +4,7 @@ import { ROUTES, type RouteName, type RouteSpec } from '../../src/group-api/rout
 import { errorSchema } from '../../src/group-api/schemas.ts'
 import { verifyChains } from '../services/audit.ts'
 import { createTestServer, ORIGIN, PASSWORD, type SeededUser, type TestServer } from '../testing/harness.ts'
+import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
 import { addInvite, addMember, asOwner, closeServer, finalizeBodyFor, rawRequest, tableCounts } from '../testing/security.ts'
 
 /**
@@ -28,7 +29,7 @@ let server: TestServer
 let admin: SeededUser
 let practiceId: string
 let desk: { cookie: string | null }
-const targets = { coderId: '', encounterId: '', inviteId: '', inviteToken: '' }
+const targets = { coderId: '', encounterId: '', inviteId: '', inviteToken: '', importId: '' }
 
 type Path = (string | number)[]
 interface Probe { label: string; text?: string; contentType: string }
@@ -53,6 +54,8 @@ function validBody(name: RouteName): Record<string, unknown> | undefined {
     finalize: () => finalizeBodyFor('PT-FUZZ-1'),
     decide: () => ({ action: 'override', lineIndex: 0, reason: 'Documented in the note.' }),
     addAttempt: () => ({ caseId: 'tpi-1', scorePercent: 75, lines: [{ code: '20552', modifiers: ['RT'], units: 1 }] }),
+    startHistoryImport: () => ({ fileName: 'fuzz.csv', mapping: ISO_MAPPING, dateFormat: ISO_FORMAT, head: historyCsv([{ patient: 'PT-FUZZ-H1', date: '2026-01-05' }]), lines: 1000 }),
+    addHistoryPart: () => ({ firstRow: 3, text: 'PT-FUZZ-H2,2026-02-09,64483,RT,1,NPI1000\nPT-FUZZ-H3,2026-03-09,64493,,1,\n' }),
   }
   const make = bodies[name]
   const spec: RouteSpec = ROUTES[name]
@@ -64,7 +67,8 @@ function pathFor(spec: RouteSpec): string {
   const values: Record<string, string> = {
     token: targets.inviteToken,
     userId: targets.coderId,
-    id: spec.path.includes('/invites/') ? targets.inviteId : spec.path.includes('/encounters/') ? targets.encounterId : crypto.randomUUID(),
+    id: spec.path.includes('/invites/') ? targets.inviteId : spec.path.includes('/encounters/') ? targets.encounterId
+      : spec.path.includes('/history/imports/') ? targets.importId : crypto.randomUUID(),
   }
   return spec.path.replace(/:(\w+)/g, (_, key: string) => values[key])
 }
@@ -219,6 +223,13 @@ beforeAll(async () => {
   await addMember(server, practiceId, { email: 'spare@fuzz.test', role: 'supervisor', twoFactor: true })
   desk = { cookie: null }
   await signInAdmin()
+  // An import the admin started: parts, commit and abort aim at it (only its starter may).
+  const started = await rawRequest(server.app, 'POST', '/api/history/imports', {
+    headers: { origin: ORIGIN, 'x-forwarded-for': '10.9.0.1', cookie: `icw_session=${desk.cookie}`, 'content-type': 'application/json' },
+    body: JSON.stringify(validBody('startHistoryImport')),
+  })
+  expect(started.status, started.text).toBe(200)
+  targets.importId = started.body.id as string
 })
 afterAll(async () => { await closeServer(server) })
 

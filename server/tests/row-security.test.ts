@@ -3,6 +3,7 @@ import type { Role } from '../../src/group-api/schemas.ts'
 import { APP_ROLE, type Queryable, type Scope } from '../db/database.ts'
 import { verifyChains } from '../services/audit.ts'
 import { createTestServer, TEST_STORE, type SeededUser, type TestServer } from '../testing/harness.ts'
+import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
 import { asOwner, closeServer, finalizeBodyFor, practiceFingerprint, practiceTables } from '../testing/security.ts'
 
 /**
@@ -82,6 +83,13 @@ async function seed(name: string, word: string): Promise<PracticeEnv> {
   // A write sent with an Idempotency-Key keeps its answer under the admin's key.
   const keyed = await admin.call('POST', '/api/training/attempts', { caseId: 'tpi-2', scorePercent: 70, lines: [] }, { 'idempotency-key': `seed-${word}-0001` })
   expect(keyed.status, keyed.text).toBe(200)
+  // Imported history: one import committed (its lines), one still staging (its staged part).
+  const head = historyCsv([{ patient: `PT-${word.toUpperCase()}-H1`, date: '2026-02-09' }])
+  const committed = await coder.post('/api/history/imports', { fileName: `${word}.csv`, mapping: ISO_MAPPING, dateFormat: ISO_FORMAT, head, lines: 2 })
+  expect(committed.status, committed.text).toBe(200)
+  expect((await coder.post(`/api/history/imports/${committed.body.id}/commit`)).status).toBe(200)
+  const staging = await coder.post('/api/history/imports', { fileName: `${word}-more.csv`, mapping: ISO_MAPPING, dateFormat: ISO_FORMAT, head, lines: 3 })
+  expect(staging.status, staging.text).toBe(200)
   return { id: practiceId, users: byRole, encounterId: encounter.body.id as string }
 }
 
@@ -216,6 +224,12 @@ describe('another practice\'s rows, as icw_app in practice B\'s scope', () => {
       idempotency_keys: [`insert into idempotency_keys (practice_id, user_id, key, route, request_hash, created_at) values ($1, $2, 'forged-key', 'finalize', 'x', $3)`, [a, me, now]],
       training_attempts: [`insert into training_attempts (id, practice_id, user_id, case_id, score_percent, lines, submitted_at)
         values ($1, $2, $3, 'x', 100, '[]', $4)`, [crypto.randomUUID(), a, me, now]],
+      history_imports: [`insert into history_imports (id, practice_id, file_name, mapping, date_format, head, total_lines, status, imported_by, created_at)
+        values ($1, $2, 'forged.csv', '{}', 'YYYY-MM-DD', 'x', 1, 'staging', $3, $4)`, [crypto.randomUUID(), a, me, now]],
+      history_parts: [`insert into history_parts (practice_id, import_id, first_row, last_row, patient_ids, dates, codes, modifiers, units, providers, keys)
+        values ($1, $2, 99, 99, '{}', '{}', '{}', '{}', '{}', '{}', '{}')`, [a, crypto.randomUUID()]],
+      history_lines: [`insert into history_lines (practice_id, import_id, n, patient_id, date_of_service, code, modifiers, units, key)
+        values ($1, $2, 999, 'PT-X', '2026-01-01', '64483', '{}', 1, 'forged')`, [a, crypto.randomUUID()]],
     }
     expect(tables.filter((t) => !INSERTS[t]), 'practice tables without an INSERT case here').toEqual([])
     const before = await practiceFingerprint(server, A.id)

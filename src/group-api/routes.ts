@@ -25,6 +25,8 @@ export interface RouteSpec {
   patientData?: boolean
   /** A write that honours the Idempotency-Key header (the outbox replays these). */
   idempotent?: boolean
+  /** Bodies up to this many bytes, where the server's general limit is lower (history parts). */
+  maxBodyBytes?: number
 }
 
 const STAFF = ['admin', 'supervisor', 'coder'] as const satisfies readonly Role[]
@@ -77,6 +79,24 @@ export const ROUTES = {
   decide: { method: 'POST', path: '/api/encounters/:id/decisions', access: REVIEWERS, summary: 'Approve, return or override a finalized encounter (never one\'s own)', params: s.idParams, body: s.decisionBody, response: s.encounterSummarySchema, patientData: true, idempotent: true },
   attempts: { method: 'GET', path: '/api/training/attempts', access: EVERY_ROLE, summary: 'My practice attempts (every member\'s for supervisors and admins)', response: s.attemptListSchema },
   addAttempt: { method: 'POST', path: '/api/training/attempts', access: EVERY_ROLE, summary: 'Record a graded practice attempt', body: s.attemptBody, response: s.attemptSchema, idempotent: true },
+  historyImports: { method: 'GET', path: '/api/history/imports', access: STAFF, summary: "The practice's committed claim-history imports, newest first", response: s.historyImportListSchema },
+  historyLines: { method: 'GET', path: '/api/history/lines', access: STAFF, summary: 'Lines of a committed history import with n > after, in n order (cursor: the last n returned)', query: s.historyLinesQuery, response: s.historyLineListSchema, patientData: true },
+  startHistoryImport: {
+    method: 'POST', path: '/api/history/imports', access: STAFF,
+    summary: 'Upload claim history, step 1 of 3: start an import with the file name, its first rows up to and including the header, its line count, and the column mapping and date format confirmed in the preview; rows among the first rows are checked and staged (then send the parts, then commit; DELETE abandons)',
+    body: s.historyImportStartBody, response: s.historyImportStartedSchema,
+  },
+  addHistoryPart: {
+    method: 'POST', path: '/api/history/imports/:id/parts', access: STAFF,
+    summary: 'Upload claim history, step 2: a part of the file (whole rows, at most 1 MB, firstRow = its first line in the file); the server checks every row again and refuses the part with the row and column of each error. The same firstRow again replaces the part',
+    params: s.idParams, body: s.historyPartBody, response: s.historyPartResultSchema, patientData: true, maxBodyBytes: 8 * 1024 * 1024,
+  },
+  commitHistoryImport: {
+    method: 'POST', path: '/api/history/imports/:id/commit', access: STAFF,
+    summary: "Upload claim history, step 3: when the parts cover every row of the file, store their lines in one transaction (all or nothing), skipping lines already in the practice's history or repeated in the file; the change feed then carries the import once",
+    params: s.idParams, response: s.historyCommitSchema, patientData: true, idempotent: true,
+  },
+  abortHistoryImport: { method: 'DELETE', path: '/api/history/imports/:id', access: STAFF, summary: 'Abandon an import not yet committed: its parts are dropped', params: s.idParams },
   changes: { method: 'GET', path: '/api/sync/changes', access: EVERY_ROLE, summary: 'The practice\'s changes after a cursor that this role may read, in commit order', query: s.changesQuery, response: s.changeListSchema, patientData: true },
   events: { method: 'GET', path: '/api/sync/events', access: EVERY_ROLE, summary: 'Server-Sent Events: the practice\'s change feed moved (pull then)', produces: 'text/event-stream' },
 } as const satisfies Record<string, RouteSpec>

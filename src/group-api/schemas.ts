@@ -1,5 +1,6 @@
 import { z } from '../domain/zod.ts'
 import { encounterSchema } from '../domain/index.ts'
+import { DATE_FORMATS } from '../domain/history-import/types.ts'
 
 /**
  * The group server's wire format: every request body and query the server accepts, and the
@@ -176,13 +177,95 @@ export const attemptBody = z.strictObject({
 export const attemptSchema = z.object({ id: uuid, userId: uuid, caseId: z.string(), scorePercent: z.number(), submittedAt: z.string(), lines: z.array(z.unknown()) })
 export const attemptListSchema = z.object({ attempts: z.array(attemptSchema) })
 
+// ---- claim history imported to the server (issue 13) ----
+
+/** One committed (or in-progress) history import of the practice. */
+export const historyImportSchema = z.object({
+  id: uuid, fileName: z.string(),
+  /** When it committed (ISO); for an import not yet committed, when it started. */
+  importedAt: z.string(),
+  importedBy: uuid, importedByName: z.string(),
+  /** Lines added to the practice's history (rows of the file that were not duplicates). */
+  rows: z.number(),
+  /** Rows skipped: already in the practice's history, or repeating an earlier row of the file. */
+  duplicates: z.number(),
+})
+export type HistoryImportSummary = z.infer<typeof historyImportSchema>
+export const historyImportListSchema = z.object({ imports: z.array(historyImportSchema) })
+
+/** One stored history line. */
+export const historyLineSchema = z.object({
+  /** 1-based ordinal within its import over the lines added, in key order (by patient, then date of service). */
+  n: z.number(),
+  patientId: z.string(),
+  /** YYYY-MM-DD. */
+  dateOfService: z.string(),
+  code: z.string(),
+  modifiers: z.array(z.string()),
+  units: z.number(),
+  providerId: z.nullable(z.string()),
+  /** The dedupe key (historyRowKey). */
+  key: z.string(),
+})
+export type HistoryLineRecord = z.infer<typeof historyLineSchema>
+export const HISTORY_LINES_PAGE_MAX = 10_000
+export const historyLinesQuery = z.strictObject({
+  importId: uuid,
+  /** The cursor of the last page read (0: from the first line). */
+  after: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(HISTORY_LINES_PAGE_MAX)), 5000),
+})
+/** Lines with n > after in n order; `cursor` is the last n returned (`after` when none); `more` while lines remain. */
+export const historyLineListSchema = z.object({ lines: z.array(historyLineSchema), cursor: z.number(), more: z.boolean() })
+export type HistoryLineList = z.infer<typeof historyLineListSchema>
+
+/** A part of an upload: at most this many characters of the file (whole rows). */
+export const HISTORY_PART_MAX_CHARS = 1_048_576
+/** 0-based header cell index for each field (as the domain's ColumnMapping). */
+const columnIndex = z.number().check(z.int(), z.minimum(0), z.maximum(999))
+export const historyMappingSchema = z.strictObject({
+  patient: z.nullable(columnIndex), dateOfService: z.nullable(columnIndex), code: z.nullable(columnIndex),
+  modifiers: z.array(columnIndex).check(z.maxLength(4)), units: z.nullable(columnIndex), provider: z.nullable(columnIndex),
+})
+/** The first rows sent with the start: at most this many characters. */
+export const HISTORY_HEAD_MAX_CHARS = 65_536
+/**
+ * Start an upload: the file's name, the column mapping and date format the user confirmed in the
+ * preview, `head` (the file's first rows as written, up to and including the header row and
+ * ending at a row boundary: the first 20 non-blank rows, or fewer if the file is shorter; the
+ * server finds the header among them as the preview did, and their data rows are the import's
+ * first lines) and `lines` (the file's physical lines, counted at '\n'; the parts must cover the
+ * rows after the head up to it, each once).
+ */
+export const historyImportStartBody = z.strictObject({
+  fileName: z.string().check(z.trim(), z.minLength(1), z.maxLength(255)),
+  mapping: historyMappingSchema,
+  dateFormat: z.enum(DATE_FORMATS),
+  head: z.string().check(z.minLength(1), z.maxLength(HISTORY_HEAD_MAX_CHARS)),
+  lines: z.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)),
+})
+export const historyImportStartedSchema = z.object({ id: uuid })
+/**
+ * One part of the file: whole rows (never a row cut in two, quoted line breaks included), the
+ * header not repeated; `firstRow` is the 1-based line of the file the text starts on. Sending
+ * the same `firstRow` again replaces that part (a retry is safe).
+ */
+export const historyPartBody = z.strictObject({
+  firstRow: z.number().check(z.int(), z.minimum(1)),
+  text: z.string().check(z.minLength(1), z.maxLength(HISTORY_PART_MAX_CHARS)),
+})
+/** `rows`: claim lines checked in this part; `staged`: in the import so far (every part). */
+export const historyPartResultSchema = z.object({ rows: z.number(), staged: z.number() })
+export const historyCommitSchema = z.object({ import: historyImportSchema, added: z.number(), duplicates: z.number() })
+export type HistoryCommitResult = z.infer<typeof historyCommitSchema>
+
 // ---- sync: each workstation's replica follows the practice's change feed (issue 13) ----
 
 /**
  * What a replica holds. A review decision changes its encounter (the encounter's version goes up
  * and its `decisions` grow), so it arrives as a change of the encounter.
  */
-export const SYNC_ENTITIES = ['encounter', 'training-attempt'] as const
+export const SYNC_ENTITIES = ['encounter', 'training-attempt', 'history-import'] as const
 export type SyncEntity = (typeof SYNC_ENTITIES)[number]
 /**
  * One change, in the practice's commit order (`seq` is assigned under a per-practice lock held to
@@ -192,6 +275,8 @@ export type SyncEntity = (typeof SYNC_ENTITIES)[number]
 export const changeSchema = z.object({
   seq: z.number(), entity: z.enum(SYNC_ENTITIES), id: uuid, op: z.enum(['upsert', 'delete']),
   encounter: z.optional(encounterSummarySchema), attempt: z.optional(attemptSchema),
+  /** A committed history import (its lines: GET /api/history/lines?importId=…). */
+  historyImport: z.optional(historyImportSchema),
 })
 export type Change = z.infer<typeof changeSchema>
 export const SYNC_PAGE_MAX = 5000
