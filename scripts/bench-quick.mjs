@@ -26,6 +26,7 @@ const BENCHMARKS = [
   { name: 'ui', command: ['node', 'scripts/bench-ui.mjs', '--quick'] },
   { name: 'review-ui', command: ['node', 'scripts/bench-review-ui.mjs', '--quick'] },
   { name: 'ledger', command: ['node', 'scripts/bench-ledger.mjs', '--quick'] },
+  { name: 'diagnosis', command: ['node', 'scripts/bench-diagnosis.mjs', '--quick'] },
   { name: 'server', command: ['node', 'scripts/bench-server.mjs', '--quick'] },
 ]
 // ---- end of the list

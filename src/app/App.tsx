@@ -6,6 +6,7 @@ import { CaseWorksheet, draftFromInput, newDraftId, toReturnedDraft, WorksheetRo
 import { CurrentUserContext, type CurrentUser } from '../lib/current-user.tsx'
 import { isGroupServerPage } from '../lib/group-mode.ts'
 import type { GroupClient } from '../storage/group/client.ts'
+import type { StartSync } from './group/use-group-sync.ts'
 import { createIdbStore, StoreProvider, type WorksheetStore } from '../storage/index.ts'
 import type { UserRecord } from '../storage/types.ts'
 import { AppShell, type NavItem } from './app-shell.tsx'
@@ -20,6 +21,7 @@ const UserChooser = lazy(() => import('../features/users/user-chooser.tsx').then
 const DraftsPage = lazy(() => import('../features/worksheet/drafts/drafts-page.tsx').then((m) => ({ default: m.DraftsPage })))
 const HistoryImportPage = lazy(() => import('../features/ledger/index.ts').then((m) => ({ default: m.HistoryImportPage })))
 const NcciTablesPage = lazy(() => import('../features/reference/index.ts').then((m) => ({ default: m.NcciTablesPage })))
+const DiagnosisListsPage = lazy(() => import('../features/reference/index.ts').then((m) => ({ default: m.DiagnosisListsPage })))
 const PatientsPage = lazy(() => import('../features/patients/index.ts').then((m) => ({ default: m.PatientsPage })))
 const PatientPage = lazy(() => import('../features/patients/index.ts').then((m) => ({ default: m.PatientPage })))
 const SettingsPage = lazy(() => import('../features/settings/index.ts').then((m) => ({ default: m.SettingsPage })))
@@ -34,7 +36,7 @@ const GroupApp = lazy(() => import('./group/group-app.tsx').then((m) => ({ defau
 const newWorksheetRoute = (): Route => ({ name: 'worksheet', draftId: newDraftId() })
 
 const NAV_OF_ROUTE: Partial<Record<Route['name'], NavItem>> = {
-  drafts: 'drafts', 'history-import': 'history-import', 'ncci-tables': 'ncci-tables', patients: 'patients', patient: 'patients', settings: 'settings', data: 'data',
+  drafts: 'drafts', 'history-import': 'history-import', 'ncci-tables': 'ncci-tables', 'diagnosis-lists': 'diagnosis-lists', patients: 'patients', patient: 'patients', settings: 'settings', data: 'data',
   review: 'review', insights: 'insights', remittances: 'remittances', training: 'training', admin: 'admin', account: 'account',
 }
 
@@ -44,10 +46,12 @@ interface AppProps {
   groupMode?: boolean
   /** The group server's client (tests give a fake one); the browser's fetch client by default. */
   groupClient?: GroupClient
+  /** Starts the group server's sync (tests give a fake server's); the browser's by default. */
+  groupSync?: StartSync
 }
 
 /** Wires the store, the routes and the features together. */
-export function App({ store: given, groupMode = isGroupServerPage(), groupClient }: AppProps) {
+export function App({ store: given, groupMode = isGroupServerPage(), groupClient, groupSync }: AppProps) {
   const store = useMemo(() => given ?? createIdbStore(), [given])
   const [route, navigate] = useHashRoute()
   const [notice, setNotice] = useState<{ draftId: string; text: string } | null>(null)
@@ -87,6 +91,7 @@ export function App({ store: given, groupMode = isGroupServerPage(), groupClient
         {route.name === 'drafts' ? <DraftsPage onOpen={(id) => openDraft(id)} /> : null}
         {route.name === 'history-import' ? <HistoryImportPage /> : null}
         {route.name === 'ncci-tables' ? <NcciTablesPage /> : null}
+        {route.name === 'diagnosis-lists' ? <DiagnosisListsPage /> : null}
         {route.name === 'patients' ? <PatientsPage onOpenPatient={(patientId) => navigate({ name: 'patient', patientId })} /> : null}
         {route.name === 'patient' ? <PatientPage patientId={route.patientId} onBack={() => navigate({ name: 'patients' })} /> : null}
         {route.name === 'settings' ? <SettingsPage /> : null}
@@ -120,8 +125,8 @@ export function App({ store: given, groupMode = isGroupServerPage(), groupClient
       <StoreProvider store={store}>
         <ConnectionLostBanner />
         <Suspense fallback={<p role="status">Loading…</p>}>
-          <GroupApp client={groupClient} store={store} route={route} navigate={navigate} screens={screens}
-            current={NAV_OF_ROUTE[route.name] ?? 'worksheet'} onNewWorksheet={() => openDraft(newDraftId())} newWorksheetRoute={newWorksheetRoute} />
+          <GroupApp client={groupClient} startSync={groupSync} store={store} route={route} navigate={navigate} screens={screens}
+            current={NAV_OF_ROUTE[route.name] ?? 'worksheet'} onNewWorksheet={() => openDraft(newDraftId())} newWorksheetRoute={newWorksheetRoute} onOpenDraft={openDraft} />
         </Suspense>
       </StoreProvider>
     )

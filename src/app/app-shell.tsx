@@ -3,7 +3,7 @@ import type { UserRecord } from '../storage/types.ts'
 
 export const PRODUCT_NAME = 'Injection Coding Worksheet'
 
-export type NavItem = 'worksheet' | 'drafts' | 'patients' | 'review' | 'insights' | 'remittances' | 'training' | 'history-import' | 'ncci-tables' | 'settings' | 'data' | 'admin' | 'account'
+export type NavItem = 'worksheet' | 'drafts' | 'patients' | 'review' | 'insights' | 'remittances' | 'training' | 'history-import' | 'ncci-tables' | 'diagnosis-lists' | 'settings' | 'data' | 'admin' | 'account'
 
 interface AppShellProps {
   children: ReactNode
@@ -33,6 +33,7 @@ const NAV_LINKS: readonly (readonly [NavItem, string, string])[] = [
   ['training', '#/training', 'Training'],
   ['history-import', '#/history/import', 'Import history'],
   ['ncci-tables', '#/reference/ncci', 'NCCI tables'],
+  ['diagnosis-lists', '#/reference/diagnoses', 'Diagnosis lists'],
   ['settings', '#/settings', 'Settings'],
   ['data', '#/data', 'Backup'],
   ['admin', '#/admin', 'Admin'],

@@ -26,6 +26,7 @@ describe('hash routes', () => {
     ['#/account', { name: 'account' }],
     ['#/admin', { name: 'admin', path: '' }],
     ['#/admin/access-log', { name: 'admin', path: '/access-log' }],
+    ['#/sync', { name: 'sync' }],
   ] as const)('reads %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route)
     if (hash.startsWith('#/') && hash !== '#/') expect(hrefFor(route)).toBe(hash)

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'drafts' }
   | { name: 'history-import' }
   | { name: 'ncci-tables' }
+  | { name: 'diagnosis-lists' }
   | { name: 'patients' }
   | { name: 'patient'; patientId: string }
   | { name: 'settings' }
@@ -22,6 +23,8 @@ export type Route =
   /** Group server only: the signed-in person's account, and the admin pages (`path` follows #/admin). */
   | { name: 'account' }
   | { name: 'admin'; path: string }
+  /** Group server only: this device's changes the server has not saved yet. */
+  | { name: 'sync' }
 
 /** Reads the app route from the location hash; other hashes (such as #main for the skip link) keep the current route. */
 export function parseRoute(hash: string, previous: Route = { name: 'new' }): Route {
@@ -36,6 +39,7 @@ export function parseRoute(hash: string, previous: Route = { name: 'new' }): Rou
   if (first === 'drafts') return { name: 'drafts' }
   if (first === 'history' && second === 'import') return { name: 'history-import' }
   if (first === 'reference' && second === 'ncci') return { name: 'ncci-tables' }
+  if (first === 'reference' && second === 'diagnoses') return { name: 'diagnosis-lists' }
   if (first === 'patients') return second ? { name: 'patient', patientId: decodeURIComponent(second) } : { name: 'patients' }
   if (first === 'training') return { name: 'training', path: path.slice(9) }
   if (first === 'settings') return { name: 'settings' }
@@ -44,6 +48,7 @@ export function parseRoute(hash: string, previous: Route = { name: 'new' }): Rou
   if ((first === 'setup' || first === 'invite') && second) return { name: first, token: decodeURIComponent(second) }
   if (first === 'account') return { name: 'account' }
   if (first === 'admin') return { name: 'admin', path: path.slice(6) }
+  if (first === 'sync') return { name: 'sync' }
   return { name: 'new' }
 }
 
@@ -53,6 +58,7 @@ export function hrefFor(route: Route): string {
     case 'drafts': return '#/drafts'
     case 'history-import': return '#/history/import'
     case 'ncci-tables': return '#/reference/ncci'
+    case 'diagnosis-lists': return '#/reference/diagnoses'
     case 'patients': return '#/patients'
     case 'patient': return `#/patients/${encodeURIComponent(route.patientId)}`
     case 'settings': return '#/settings'
@@ -66,11 +72,12 @@ export function hrefFor(route: Route): string {
     case 'invite': return `#/invite/${encodeURIComponent(route.token)}`
     case 'account': return '#/account'
     case 'admin': return `#/admin${route.path}`
+    case 'sync': return '#/sync'
   }
 }
 
 /** Routes that exist only with the group server; the standalone app opens a new worksheet instead. */
-export const GROUP_ONLY_ROUTES: ReadonlySet<Route['name']> = new Set(['setup', 'invite', 'account', 'admin'])
+export const GROUP_ONLY_ROUTES: ReadonlySet<Route['name']> = new Set(['setup', 'invite', 'account', 'admin', 'sync'])
 
 /** The current route, following the hash; navigate() pushes a history entry (replace for redirects). */
 export function useHashRoute(): [Route, (route: Route, options?: { replace?: boolean }) => void] {

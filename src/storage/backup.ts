@@ -12,7 +12,8 @@ import type { BackupData, BackupTable, NcciTableRecord, RemittanceImportRecord }
  * `formatVersion` is the layout of this file; `schemaVersion` the store's schema when it was
  * written. Backups first appeared with schema version 4; the record shapes have not changed
  * since, the users and audit tables came with version 6, the remittances table with version 7
- * and training mode's attempts and practice cases with version 8 (a backup of an older schema is
+ * training mode's attempts and practice cases with version 8, and the ICD-10-CM releases,
+ * coverage articles and coverage choices with version 9 (a backup of an older schema is
  * read with the tables it could not have empty). A file with an older `schemaVersion` is read whenever its records have the
  * current shapes. A newer format or schema is refused: it was made by a newer version of the app.
  *
@@ -24,10 +25,10 @@ export const BACKUP_FORMAT = 'injection-coding-worksheet-backup'
 export const BACKUP_FORMAT_VERSION = 1
 
 /** The tables of a backup, in the order the file lists them. */
-export const BACKUP_TABLE_NAMES: readonly BackupTable[] = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit', 'remittances', 'attempts', 'practiceCases']
+export const BACKUP_TABLE_NAMES: readonly BackupTable[] = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings']
 
 /** Tables that came with a later schema version: a backup of an older schema holds none (read as empty). */
-const TABLE_SINCE: Partial<Record<BackupTable, number>> = { users: 6, audit: 6, remittances: 7, attempts: 8, practiceCases: 8 }
+const TABLE_SINCE: Partial<Record<BackupTable, number>> = { users: 6, audit: 6, remittances: 7, attempts: 8, practiceCases: 8, icd10: 9, coverageArticles: 9, coverageSettings: 9 }
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT
@@ -255,7 +256,29 @@ const practiceCaseSchema = z.looseObject({
   userName: text,
 }, or('must be an object'))
 
+const icd10Schema = z.looseObject({
+  id: nonEmpty, fiscalYear: whole(1900, 'must be a fiscal year'), release: oneOf(['october', 'april']), effectiveFrom: isoDate, effectiveTo: isoDate,
+  loadedAt: isoTime, fileName: text, codeCount: count, codes: text,
+}, or('must be an object'))
+const coverageGroupSchema = z.looseObject({ group: count, paragraph: text, codes: textList }, or('must be an object'))
+const coverageArticleSchema = z.looseObject({
+  article: z.looseObject({
+    articleId: nonEmpty, version: count, title: nullableText, hcpcsCodes: textList, groups: z.array(coverageGroupSchema, or('must be a list')),
+  }, or('must be an object')),
+  loadedAt: isoTime,
+  fileNames: textList,
+}, or('must be an object'))
+const coverageSettingsSchema = z.looseObject({
+  id: z.literal('practice', or("must be 'practice'")),
+  choices: object,
+  settings: object,
+  updatedAt: z.nullable(isoTime),
+}, or('must be an object'))
+
 const recordSchemas: Record<BackupTable, z.ZodMiniType> = {
+  icd10: icd10Schema,
+  coverageArticles: coverageArticleSchema,
+  coverageSettings: coverageSettingsSchema,
   users: userSchema,
   audit: auditSchema,
   drafts: draftSchema,
@@ -315,9 +338,12 @@ const identities: Record<BackupTable, readonly ((r: never) => unknown)[]> = {
   remittances: [(r: { id: string }) => r.id],
   attempts: [(r: { id: string }) => r.id],
   practiceCases: [(r: { id: string }) => r.id],
+  icd10: [(r: { id: string }) => r.id],
+  coverageArticles: [(r: { article: { articleId: string } }) => r.article.articleId],
+  coverageSettings: [(r: { id: string }) => r.id],
 }
 const identityName: Record<BackupTable, readonly string[]> = {
-  drafts: ['id'], encounters: ['id'], history: ['key'], imports: ['id'], providers: ['id'], ncci: ['id'], payerProfiles: ['profile.id'], users: ['id'], audit: ['id'], remittances: ['id'], attempts: ['id'], practiceCases: ['id'],
+  drafts: ['id'], encounters: ['id'], history: ['key'], imports: ['id'], providers: ['id'], ncci: ['id'], payerProfiles: ['profile.id'], users: ['id'], audit: ['id'], remittances: ['id'], attempts: ['id'], practiceCases: ['id'], icd10: ['id'], coverageArticles: ['article.articleId'], coverageSettings: ['id'],
 }
 
 function duplicateProblems(table: BackupTable, records: readonly unknown[]): string[] {

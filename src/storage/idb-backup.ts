@@ -1,4 +1,5 @@
 import type { IDBPDatabase, StoreNames } from 'idb'
+import { icd10InfoOf } from './icd10-codes.ts'
 import { flattenLedger } from './idb-ledger.ts'
 import type { WorksheetDb } from './idb-store.ts'
 import { BACKUP_TABLES, groupLedger, ncciInfoOf, writeFailure } from './idb-shared.ts'
@@ -10,12 +11,12 @@ import type { BackupData, BackupTable } from './types.ts'
 const RESTORE_STEP = 2000
 
 /** Every store of the database; the backup's history table is the ledger store. */
-const ALL_STORES: StoreNames<WorksheetDb>[] = ['users', 'providers', 'payerProfiles', 'imports', 'ledger', 'encounters', 'audit', 'drafts', 'ncci', 'ncciInfo', 'remittances', 'attempts', 'practiceCases']
+const ALL_STORES: StoreNames<WorksheetDb>[] = ['users', 'providers', 'payerProfiles', 'imports', 'ledger', 'encounters', 'audit', 'drafts', 'ncci', 'ncciInfo', 'remittances', 'attempts', 'practiceCases', 'icd10', 'icd10Info', 'coverageArticles', 'coverageSettings']
 
 export async function countAll(db: IDBPDatabase<WorksheetDb>): Promise<Record<BackupTable, number>> {
   const tx = db.transaction(ALL_STORES, 'readonly')
-  const [users, providers, payerProfiles, imports, encounters, audit, drafts, ncci, remittances, attempts, practiceCases] = await Promise.all(
-    (['users', 'providers', 'payerProfiles', 'imports', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases'] as const).map((t) => tx.objectStore(t).count()),
+  const [users, providers, payerProfiles, imports, encounters, audit, drafts, ncci, remittances, attempts, practiceCases, icd10, coverageArticles, coverageSettings] = await Promise.all(
+    (['users', 'providers', 'payerProfiles', 'imports', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings'] as const).map((t) => tx.objectStore(t).count()),
   )
   // History counts lines, which live inside the patients' ledger records.
   let history = 0
@@ -25,12 +26,12 @@ export async function countAll(db: IDBPDatabase<WorksheetDb>): Promise<Record<Ba
     cursor = await cursor.continue()
   }
   await tx.done
-  return { users: users ?? 0, providers: providers ?? 0, payerProfiles: payerProfiles ?? 0, imports: imports ?? 0, history, encounters: encounters ?? 0, audit: audit ?? 0, drafts: drafts ?? 0, ncci: ncci ?? 0, remittances: remittances ?? 0, attempts: attempts ?? 0, practiceCases: practiceCases ?? 0 }
+  return { users: users ?? 0, providers: providers ?? 0, payerProfiles: payerProfiles ?? 0, imports: imports ?? 0, history, encounters: encounters ?? 0, audit: audit ?? 0, drafts: drafts ?? 0, ncci: ncci ?? 0, remittances: remittances ?? 0, attempts: attempts ?? 0, practiceCases: practiceCases ?? 0, icd10: icd10 ?? 0, coverageArticles: coverageArticles ?? 0, coverageSettings: coverageSettings ?? 0 }
 }
 
 export async function exportAll(db: IDBPDatabase<WorksheetDb>): Promise<BackupData> {
   const tx = db.transaction(ALL_STORES, 'readonly')
-  const [users, audit, providers, payerProfiles, imports, ledger, encounters, drafts, ncci, remittances, attempts, practiceCases] = await Promise.all([
+  const [users, audit, providers, payerProfiles, imports, ledger, encounters, drafts, ncci, remittances, attempts, practiceCases, icd10, coverageArticles, coverageSettings] = await Promise.all([
     tx.objectStore('users').getAll(),
     tx.objectStore('audit').getAll(),
     tx.objectStore('providers').getAll(),
@@ -43,9 +44,12 @@ export async function exportAll(db: IDBPDatabase<WorksheetDb>): Promise<BackupDa
     tx.objectStore('remittances').getAll(),
     tx.objectStore('attempts').getAll(),
     tx.objectStore('practiceCases').getAll(),
+    tx.objectStore('icd10').getAll(),
+    tx.objectStore('coverageArticles').getAll(),
+    tx.objectStore('coverageSettings').getAll(),
   ])
   await tx.done
-  return { drafts, encounters, history: flattenLedger(ledger), imports, providers, ncci, payerProfiles, users, audit, remittances, attempts, practiceCases }
+  return { drafts, encounters, history: flattenLedger(ledger), imports, providers, ncci, payerProfiles, users, audit, remittances, attempts, practiceCases, icd10, coverageArticles, coverageSettings }
 }
 
 /** A marked-handled request: after a failure aborts the transaction, the others reject too. */
@@ -78,6 +82,7 @@ export async function restoreAll(db: IDBPDatabase<WorksheetDb>, data: BackupData
       else await putAll(table, data[table], () => 1)
     }
     await Promise.all(data.ncci.map((r) => settled(tx.objectStore('ncciInfo').put(ncciInfoOf(r)))))
+    await Promise.all(data.icd10.map((r) => settled(tx.objectStore('icd10Info').put(icd10InfoOf(r)))))
     onProgress?.(total, total)
     await done
   } catch (error) {

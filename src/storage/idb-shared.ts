@@ -1,9 +1,12 @@
-import type { BackupTable, HistoryRecord, LedgerRecord, NcciTableInfo, NcciTableRecord } from './types.ts'
+import type { BackupTable, CoverageSettingsRecord, HistoryRecord, LedgerRecord, NcciTableInfo, NcciTableRecord } from './types.ts'
 
 /** Small pieces the store and its lazily loaded whole-store module (idb-backup.ts) share. */
 
 /** The tables a backup holds, in the order a restore writes them. */
-export const BACKUP_TABLES: readonly BackupTable[] = ['users', 'providers', 'payerProfiles', 'imports', 'history', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases']
+export const BACKUP_TABLES: readonly BackupTable[] = ['users', 'providers', 'payerProfiles', 'imports', 'history', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings']
+
+/** The coverage settings before the practice sets any. */
+export const EMPTY_COVERAGE_SETTINGS: CoverageSettingsRecord = Object.freeze({ id: 'practice', choices: {}, settings: {}, updatedAt: null })
 
 export function ncciInfoOf(r: NcciTableRecord): NcciTableInfo {
   return { id: r.id, kind: r.kind, quarter: r.quarter, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, loadedAt: r.loadedAt, fileNames: [...r.fileNames], entryCount: r.entryCount }

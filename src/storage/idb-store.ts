@@ -1,8 +1,9 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { HistoryLine } from '../domain/index.ts'
-import { BACKUP_TABLES, bucketOf, writeFailure } from './idb-shared.ts'
+import { BACKUP_TABLES, bucketOf, EMPTY_COVERAGE_SETTINGS, writeFailure } from './idb-shared.ts'
+import { byReleaseDesc } from './icd10-codes.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
-import type { AuditRecord, CustomPayerProfileRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, PracticeCaseRecord, ProviderRecord, RemittanceImportRecord, StoreTable, TrainingAttemptRecord, UserRecord, WorksheetStore } from './types.ts'
+import type { AuditRecord, CoverageArticleRecord, CoverageSettingsRecord, CustomPayerProfileRecord, Icd10ReleaseInfo, Icd10ReleaseRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, PracticeCaseRecord, ProviderRecord, RemittanceImportRecord, StoreTable, TrainingAttemptRecord, UserRecord, WorksheetStore } from './types.ts'
 
 /**
  * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
@@ -11,7 +12,7 @@ import type { AuditRecord, CustomPayerProfileRecord, DraftRecord, EncounterRecor
  */
 
 export const DATABASE_NAME = 'injection-coding-worksheet'
-export const DATABASE_VERSION = 8
+export const DATABASE_VERSION = 9
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 const CONNECTION_LOST = 'A newer version of the app was opened in another tab, so this tab can no longer read or save data. Reload this tab to continue; drafts saved before are kept.'
@@ -30,6 +31,10 @@ export interface WorksheetDb extends DBSchema {
   remittances: { key: string; value: RemittanceImportRecord; indexes: { importedAt: string; paymentKeys: string } }
   attempts: { key: string; value: TrainingAttemptRecord; indexes: { userId: string; caseId: string; submittedAt: string } }
   practiceCases: { key: string; value: PracticeCaseRecord }
+  icd10: { key: string; value: Icd10ReleaseRecord }
+  icd10Info: { key: string; value: Icd10ReleaseInfo }
+  coverageArticles: { key: string; value: CoverageArticleRecord }
+  coverageSettings: { key: string; value: CoverageSettingsRecord }
 }
 
 const ALL_TABLES: StoreTable[] = [...BACKUP_TABLES]
@@ -214,6 +219,29 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
       await (await import('./idb-ncci.ts')).removeNcciTable(await database(), id)
       changed('ncci')
     },
+    async saveIcd10Release(record) {
+      await (await import('./idb-reference.ts')).putIcd10Release(await database(), record)
+      changed('icd10')
+    },
+    async listIcd10Releases() { return (await (await database()).getAll('icd10Info')).sort(byReleaseDesc) },
+    async loadIcd10Releases() { return (await (await database()).getAll('icd10')).sort(byReleaseDesc) },
+    async deleteIcd10Release(id) {
+      await (await import('./idb-reference.ts')).removeIcd10Release(await database(), id)
+      changed('icd10')
+    },
+    async saveCoverageArticles(records) {
+      await (await import('./idb-reference.ts')).putCoverageArticles(await database(), records)
+      changed('coverageArticles')
+    },
+    async listCoverageArticles() {
+      return (await (await database()).getAll('coverageArticles')).sort((a, b) => (a.article.articleId < b.article.articleId ? -1 : a.article.articleId > b.article.articleId ? 1 : 0))
+    },
+    async deleteCoverageArticle(articleId) {
+      await (await import('./idb-reference.ts')).removeCoverageArticle(await database(), articleId)
+      changed('coverageArticles', 'coverageSettings')
+    },
+    async getCoverageSettings() { return (await (await database()).get('coverageSettings', 'practice')) ?? EMPTY_COVERAGE_SETTINGS },
+    async saveCoverageSettings(record) { await (await database()).put('coverageSettings', { ...record, id: 'practice' }); changed('coverageSettings') },
     async listPayerProfiles() {
       return (await (await database()).getAll('payerProfiles')).sort((a, b) => a.profile.name.localeCompare(b.profile.name))
     },

@@ -77,6 +77,15 @@ export function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: U
     attempts.createIndex('submittedAt', 'submittedAt')
     db.createObjectStore('practiceCases', { keyPath: 'id' })
   }
+  if (oldVersion < 9) {
+    // Version 9: reference data the practice loads: ICD-10-CM releases (codes apart from their
+    // descriptions, as with the NCCI tables), Medicare billing articles and the practice's
+    // coverage choices (one record).
+    db.createObjectStore('icd10', { keyPath: 'id' })
+    db.createObjectStore('icd10Info', { keyPath: 'id' })
+    db.createObjectStore('coverageArticles', { keyPath: 'article.articleId' })
+    db.createObjectStore('coverageSettings', { keyPath: 'id' })
+  }
 
   if (oldVersion >= 1) {
     migrateData(db, oldVersion, tx).catch(() => {

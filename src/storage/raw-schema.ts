@@ -3,7 +3,7 @@
  * with the raw IndexedDB API, so the upgrade tests can open a database exactly as an older
  * version left it. Frozen history: never change a version that shipped, add the next one.
  */
-export type OldSchemaVersion = 5 | 6 | 7
+export type OldSchemaVersion = 5 | 6 | 7 | 8
 
 export function createOldStores(db: IDBDatabase, version: OldSchemaVersion): void {
   const drafts = db.createObjectStore('drafts', { keyPath: 'id' })
@@ -27,4 +27,9 @@ export function createOldStores(db: IDBDatabase, version: OldSchemaVersion): voi
   const remittances = db.createObjectStore('remittances', { keyPath: 'id' })
   remittances.createIndex('importedAt', 'importedAt')
   remittances.createIndex('paymentKeys', 'paymentKeys', { unique: true, multiEntry: true })
+  if (version < 8) return
+  // Version 8: training mode's attempts and practice cases.
+  const attempts = db.createObjectStore('attempts', { keyPath: 'id' })
+  for (const index of ['userId', 'caseId', 'submittedAt']) attempts.createIndex(index, index)
+  db.createObjectStore('practiceCases', { keyPath: 'id' })
 }

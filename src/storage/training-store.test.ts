@@ -223,7 +223,6 @@ describe('schema version 7 to 8', () => {
 
     const db = await openWorksheetDb(name)
     expect(db.version).toBe(DATABASE_VERSION)
-    expect(DATABASE_VERSION).toBe(8)
     const tx = db.transaction(['attempts', 'practiceCases'], 'readonly')
     expect([...tx.objectStore('attempts').indexNames].sort()).toEqual(['caseId', 'submittedAt', 'userId'])
     expect(tx.objectStore('attempts').keyPath).toBe('id')

@@ -1,4 +1,6 @@
 import type { ClaimLine, Encounter, Finding, HistoryLine, PayerProfile, Severity } from '../domain/index.ts'
+import type { CoverageArticle, CoverageFamily, CoverageSettings } from '../domain/coverage/index.ts'
+import type { Icd10ReleaseKind } from '../domain/icd10/index.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
 import type { DeniedLine, UnmatchedClaim, UnmatchedLine } from '../domain/remittance/index.ts'
 import type { AnswerKey, AnswerLine, CaseLevel, PracticeCase } from '../domain/training/types.ts'
@@ -134,7 +136,7 @@ export interface HistoryRecord extends LedgerLine {
   patientId: string
 }
 
-import type { HistoryImportRow } from '../domain/history-import/types.ts'
+import type { ColumnMapping, DateFormat, HistoryImportRow } from '../domain/history-import/types.ts'
 export type { HistoryImportRow }
 
 /** One import of a claim-history file. */
@@ -152,6 +154,12 @@ export interface HistoryImportMeta {
   importId: string
   fileName: string
   importedAt: string
+  /**
+   * The file as read and the column mapping and date format confirmed in the preview: a store
+   * that keeps history on a group server uploads these (the server parses and checks the file
+   * again); the browser's own store ignores them.
+   */
+  source?: { text: string; mapping: ColumnMapping; dateFormat: DateFormat }
 }
 
 export interface ProviderRecord {
@@ -176,6 +184,44 @@ export interface NcciTableInfo {
 export type NcciTableRecord =
   | (NcciTableInfo & { kind: 'mue'; table: MueTable })
   | (NcciTableInfo & { kind: 'ptp'; table: PtpTable })
+
+/** What is known about a loaded ICD-10-CM order file (one release of a fiscal year), without its codes. */
+export interface Icd10ReleaseInfo {
+  /** `${fiscalYear}` or `${fiscalYear}-april` (the domain's releaseId): one record per release. */
+  id: string
+  fiscalYear: number
+  release: Icd10ReleaseKind
+  effectiveFrom: string
+  effectiveTo: string
+  loadedAt: string
+  fileName: string
+  codeCount: number
+}
+
+/**
+ * A loaded release with its codes kept compactly: one text, a line per code in the file's order,
+ * `code TAB billable(1/0) TAB short TAB long` (one string clones and stores far faster than
+ * 75,000 objects). See encodeIcd10Codes / decodeIcd10Codes.
+ */
+export interface Icd10ReleaseRecord extends Icd10ReleaseInfo {
+  codes: string
+}
+
+/** An imported Medicare billing article (MCD download), with when and from which files it was loaded. */
+export interface CoverageArticleRecord {
+  article: CoverageArticle
+  loadedAt: string
+  fileNames: string[]
+}
+
+/** The practice's coverage choices: the articles it follows per family, and its per-group settings. */
+export interface CoverageSettingsRecord {
+  /** Always 'practice': one record. */
+  id: 'practice'
+  choices: Partial<Record<CoverageFamily, string[]>>
+  settings: CoverageSettings
+  updatedAt: string | null
+}
 
 /** A payer profile the practice made, usually a copy of a built-in one with edited limits. */
 export interface CustomPayerProfileRecord {
@@ -277,11 +323,15 @@ export interface BackupData {
   remittances: RemittanceImportRecord[]
   attempts: TrainingAttemptRecord[]
   practiceCases: PracticeCaseRecord[]
+  icd10: Icd10ReleaseRecord[]
+  coverageArticles: CoverageArticleRecord[]
+  /** The practice's coverage settings: none or one record. */
+  coverageSettings: CoverageSettingsRecord[]
 }
 
 export type BackupTable = keyof BackupData
 
-export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit' | 'remittances' | 'attempts' | 'practiceCases'
+export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit' | 'remittances' | 'attempts' | 'practiceCases' | 'icd10' | 'coverageArticles' | 'coverageSettings'
 
 export interface WorksheetStore {
   listDrafts(): Promise<DraftRecord[]>
@@ -342,6 +392,25 @@ export interface WorksheetStore {
   /** Every loaded NCCI table, by kind, newest quarter first. */
   loadNcciTables(): Promise<{ mue: MueTable[]; ptp: PtpTable[] }>
   deleteNcciTable(id: string): Promise<void>
+  /** Stores an ICD-10-CM release, replacing the one with the same id (fiscal year and release). */
+  saveIcd10Release(record: Icd10ReleaseRecord): Promise<void>
+  /** The loaded releases without their codes, newest first (April after October within a year). */
+  listIcd10Releases(): Promise<Icd10ReleaseInfo[]>
+  /** Every loaded release with its codes, newest first. */
+  loadIcd10Releases(): Promise<Icd10ReleaseRecord[]>
+  deleteIcd10Release(id: string): Promise<void>
+  /**
+   * Stores the articles of one import in one transaction (all or nothing); an article already
+   * stored (same article id) is replaced by the imported one.
+   */
+  saveCoverageArticles(records: readonly CoverageArticleRecord[]): Promise<void>
+  /** The imported articles, by article id. */
+  listCoverageArticles(): Promise<CoverageArticleRecord[]>
+  /** Removes an article and takes it out of the practice's choices and settings, in one transaction. */
+  deleteCoverageArticle(articleId: string): Promise<void>
+  /** The practice's article choices and group settings (empty until set). */
+  getCoverageSettings(): Promise<CoverageSettingsRecord>
+  saveCoverageSettings(record: CoverageSettingsRecord): Promise<void>
   saveProvider(provider: ProviderRecord): Promise<void>
   deleteProvider(id: string): Promise<void>
   /** The practice's own payer profiles, by name. */

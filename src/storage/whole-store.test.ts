@@ -9,6 +9,7 @@ import { parseMueFile, quarterBounds } from '../domain/ncci/index.ts'
 import { createIdbStore, DATABASE_VERSION, deleteStore, openWorksheetDb } from './idb-store.ts'
 import { bucketOf, ledgerRecord } from './idb-shared.ts'
 import { attemptRecord, practiceCaseRecord } from './training-test-records.ts'
+import { articleRecord, icd10Record } from './reference-test-records.ts'
 import type { AuditRecord, BackupData, CustomPayerProfileRecord, EncounterRecord, NcciTableRecord, RemittanceImportRecord, StoreTable } from './types.ts'
 import { createOldStores } from './raw-schema.ts'
 
@@ -60,6 +61,9 @@ async function fill(store: ReturnType<typeof freshStore>['store']) {
   const training = await store.training()
   await training.addAttempt(attemptRecord({ id: 'at-1' }))
   await training.savePracticeCase(practiceCaseRecord('pc-1', 'Our case'))
+  await store.saveIcd10Release(icd10Record())
+  await store.saveCoverageArticles([articleRecord('A56778')])
+  await store.saveCoverageSettings({ id: 'practice', choices: { epidural: ['A56778'] }, settings: {}, updatedAt: '2026-11-26T10:00:00.000Z' })
 }
 
 describe('custom payer profiles', () => {
@@ -98,7 +102,7 @@ describe('backup, restore and clear', () => {
     const { store } = freshStore()
     await fill(store)
     const backup = await store.exportBackup()
-    expect(await store.countRecords()).toEqual({ users: 0, providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, audit: 0, drafts: 1, ncci: 1, remittances: 1, attempts: 1, practiceCases: 1 })
+    expect(await store.countRecords()).toEqual({ users: 0, providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, audit: 0, drafts: 1, ncci: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1 })
     expect(backup.history.map((h) => h.key).sort()).toEqual(['PT-10|2026-03-10|64483|RT|1|DR-B', 'PT-1|2026-01-10|64483|RT|1|DR-B', 'PT-2|2026-02-10|64483|RT|1|DR-B'])
 
     const other = freshStore().store
@@ -107,7 +111,7 @@ describe('backup, restore and clear', () => {
     const progress: [number, number][] = []
     await other.restoreBackup(backup, (done, total) => progress.push([done, total]))
     expect(await other.exportBackup()).toEqual(backup)
-    expect(progress.at(-1)).toEqual([13, 13])
+    expect(progress.at(-1)).toEqual([16, 16])
     expect(seen).toHaveLength(1)
     expect(seen[0]).toEqual(expect.arrayContaining(['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'remittances', 'attempts', 'practiceCases']))
     expect(await other.listRemittances()).toEqual([remittance])
@@ -115,6 +119,9 @@ describe('backup, restore and clear', () => {
     expect(await (await other.training()).listPracticeCases()).toEqual([practiceCaseRecord('pc-1', 'Our case')])
     expect((await other.loadNcciTables()).mue[0]?.entries).toBeInstanceOf(Map)
     expect((await other.listNcciTables()).map((t) => t.id)).toEqual(['mue:2026Q4'])
+    expect((await other.listIcd10Releases()).map((r) => r.id)).toEqual(['2027'])
+    expect(await other.loadIcd10Releases()).toEqual([icd10Record()])
+    expect((await other.getCoverageSettings()).choices).toEqual({ epidural: ['A56778'] })
     expect(await other.patientHistory('PT-1')).toEqual(await store.patientHistory('PT-1'))
   })
 
@@ -143,8 +150,10 @@ describe('backup, restore and clear', () => {
     await fill(store)
     store.backupDraftNow({ id: 'd1', createdAt: 'a', updatedAt: 'b', patientId: '', dateOfService: '', values: {}, status: 'draft', returnNote: null })
     await store.clearAll()
-    expect(await store.countRecords()).toEqual({ users: 0, providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, audit: 0, drafts: 0, ncci: 0, remittances: 0, attempts: 0, practiceCases: 0 })
+    expect(await store.countRecords()).toEqual({ users: 0, providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, audit: 0, drafts: 0, ncci: 0, remittances: 0, attempts: 0, practiceCases: 0, icd10: 0, coverageArticles: 0, coverageSettings: 0 })
     expect(await store.listNcciTables()).toEqual([])
+    expect(await store.listIcd10Releases()).toEqual([])
+    expect(await store.getCoverageSettings()).toEqual({ id: 'practice', choices: {}, settings: {}, updatedAt: null })
     expect(await store.listRemittances()).toEqual([])
     // The payment index was cleared too: the same payment can be imported again.
     await store.importRemittance(remittance)

@@ -13,7 +13,7 @@ export function navItemsFor(role: Role): readonly NavItem[] {
 
 /** Whether `role` may open `route`: trainees see training only, and the admin pages are for admins. */
 export function allowsRoute(role: Role, route: Route): boolean {
-  if (route.name === 'account') return true
+  if (route.name === 'account' || route.name === 'sync') return true
   if (role === 'trainee') return route.name === 'training'
   if (route.name === 'admin') return role === 'admin'
   return true

@@ -8,15 +8,36 @@ import { ApiError } from '../../storage/group/index.ts'
 import { createFakeGroupClient, type FakeGroupClient } from '../../storage/group/fake-client.ts'
 import { IDS, LINK_TOKEN, sessionInfo } from '../../storage/group/test-fixtures.ts'
 import { createIdbStore, deleteStore, type WorksheetStore } from '../../storage/index.ts'
+import { createSyncEngine, type SyncEngine } from '../../storage/group/sync/engine.ts'
+import { createFakeSyncServer, encounterInput, fakeNetwork, manualTimers } from '../../storage/group/sync/fake-sync-server.ts'
+import { deleteReplica, openReplica, replicaName } from '../../storage/group/sync/replica.ts'
+import { TRUSTED_DEVICE_KEY } from '../../storage/group/sync/sign-out.ts'
 import { App } from '../App.tsx'
 import { allowsRoute, navItemsFor } from './access.ts'
 import { localRoleOf } from './local-user.ts'
+import type { StartSync } from './use-group-sync.ts'
 
 let n = 0
 let name = ''
 let store: WorksheetStore & { close: () => Promise<void> }
+/** Replicas the app opened in a test (deleted after it). */
+const replicas: { practiceId: string; userId: string }[] = []
+/** Sync against an in-memory server (the group server's sync has its own tests). */
+const fakeSync: StartSync = async ({ practiceId, userId }) => {
+  replicas.push({ practiceId, userId })
+  const server = createFakeSyncServer()
+  const engine = createSyncEngine({ client: server.client, replica: await openReplica(practiceId, userId), openEvents: server.openEvents, network: fakeNetwork(), timers: manualTimers() })
+  engine.start()
+  return engine
+}
 beforeEach(() => { name = `group-app-${++n}`; store = createIdbStore(name); window.location.hash = ''; sessionStorage.clear(); localStorage.clear() })
-afterEach(async () => { cleanup(); vi.useRealTimers(); await store.close(); await deleteStore(name) })
+afterEach(async () => {
+  cleanup()
+  vi.useRealTimers()
+  await store.close()
+  await deleteStore(name)
+  for (const r of replicas.splice(0)) await deleteReplica(r.practiceId, r.userId)
+})
 
 const unauthenticated = () => { throw new ApiError(401, 'unauthenticated', 'Sign in to continue.') }
 
@@ -26,7 +47,7 @@ function signedOutServer(): FakeGroupClient {
 }
 
 function startApp(client: FakeGroupClient) {
-  render(<App store={store} groupMode groupClient={client} />)
+  render(<App store={store} groupMode groupClient={client} groupSync={fakeSync} />)
 }
 
 async function signIn(email = 'ada@north.example', password = 'correct horse battery') {
@@ -235,5 +256,106 @@ describe('leaving the group app', () => {
     expect(screen.getByRole('status').textContent).toBe('You were signed out after 15 minutes without activity.')
     expect(client.callsTo('signOut')).toHaveLength(1)
     expect(screen.queryByRole('alertdialog')).toBeNull()
+  })
+})
+
+describe('sync in the group app', () => {
+  /** Sync against one in-memory server, keeping each engine the app started. */
+  function trackedSync() {
+    const server = createFakeSyncServer()
+    const engines: SyncEngine[] = []
+    const start: StartSync = async ({ practiceId, userId }) => {
+      replicas.push({ practiceId, userId })
+      const engine = createSyncEngine({ client: server.client, replica: await openReplica(practiceId, userId), openEvents: server.openEvents, network: fakeNetwork(), timers: manualTimers() })
+      engine.start()
+      engines.push(engine)
+      return engine
+    }
+    return { server, engines, start }
+  }
+  const replicaStored = async () => (await indexedDB.databases()).some((d) => d.name === replicaName(IDS.practice, IDS.ada))
+  const syncStatus = () => within(banner()).getAllByRole('status')[0]?.textContent
+  const draft = { id: 'draft-9', createdAt: '2026-11-26T09:00:00.000Z', updatedAt: '2026-11-26T09:00:00.000Z', patientId: 'PT-9', dateOfService: '2026-11-20', values: {}, status: 'draft' as const, returnNote: null }
+
+  /** happy-dom has no window.confirm: the answer the person gives. */
+  function answerConfirm(answer: boolean) {
+    const confirm = vi.fn((message?: string) => { void message; return answer })
+    Object.defineProperty(window, 'confirm', { value: confirm, configurable: true, writable: true })
+    return confirm
+  }
+  afterEach(() => { Reflect.deleteProperty(window, 'confirm') })
+
+  async function signedInWithUnsentFinalize(sync: ReturnType<typeof trackedSync>) {
+    const client = signedOutServer().on('session', () => sessionInfo())
+    render(<App store={store} groupMode groupClient={client} groupSync={sync.start} />)
+    await signedIn()
+    await waitFor(() => expect(syncStatus()).toBe('Online · all saved'))
+    expect(await replicaStored()).toBe(true)
+    sync.server.setOffline(true)
+    await act(async () => { await sync.engines[0].enqueue({ route: 'finalize', body: { encounter: encounterInput('PT-9') }, local: { draft } }) })
+    await waitFor(() => expect(syncStatus()).toBe('Offline · 1 change waiting'))
+    expect(within(banner()).getByRole('link', { name: 'Changes waiting' }).getAttribute('href')).toBe('#/sync')
+    return client
+  }
+
+  it('asks before signing out with a change not yet sent, and stays signed in when told no', async () => {
+    const sync = trackedSync()
+    await signedInWithUnsentFinalize(sync)
+    const confirm = answerConfirm(false)
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Sign out' }))
+    expect(confirm.mock.calls[0]?.[0]).toMatch(/^1 change has not reached the group server yet\. Finalized worksheets among them go back to your drafts/)
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeDefined()
+    expect(await replicaStored()).toBe(true)
+  })
+
+  it('deletes the replica at sign-out on a computer not trusted, after putting the unsent finalize back in the drafts', async () => {
+    const sync = trackedSync()
+    const client = await signedInWithUnsentFinalize(sync)
+    answerConfirm(true)
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Sign out' }))
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeDefined()
+    expect(client.callsTo('signOut')).toHaveLength(1)
+    await waitFor(async () => expect(await replicaStored()).toBe(false))
+    expect(await store.getDraft('draft-9')).toEqual(draft)
+  })
+
+  it('keeps the replica, unsent changes too, on a computer an admin trusted', async () => {
+    localStorage.setItem(TRUSTED_DEVICE_KEY, 'true')
+    const sync = trackedSync()
+    await signedInWithUnsentFinalize(sync)
+    const confirm = answerConfirm(true)
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Sign out' }))
+    expect(confirm.mock.calls[0]?.[0]).toMatch(/They stay on this computer and are sent when you sign in here again/)
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeDefined()
+    await act(() => new Promise((r) => setTimeout(r, 50)))
+    expect(await replicaStored()).toBe(true)
+    expect(await store.getDraft('draft-9')).toBeUndefined()
+    const kept = await openReplica(IDS.practice, IDS.ada)
+    expect(await kept.outboxCounts()).toEqual({ pending: 1, needsAttention: 0 })
+    kept.close()
+  })
+
+  it('ends sync and deletes the replica when the server ends the session', async () => {
+    const sync = trackedSync()
+    const client = signedOutServer().on('session', () => sessionInfo())
+    render(<App store={store} groupMode groupClient={client} groupSync={sync.start} />)
+    await signedIn()
+    await waitFor(() => expect(syncStatus()).toBe('Online · all saved'))
+    client.on('session', unauthenticated)
+    // The event stream says the session ended: the app asks the server, which says so too.
+    act(() => sync.server.signOut())
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeDefined()
+    await waitFor(async () => expect(await replicaStored()).toBe(false))
+  })
+
+  it('shows an admin whether this computer is trusted on the account page, and lets them trust it', async () => {
+    const client = signedOutServer().on('session', () => sessionInfo()).on('sessions', () => ({ sessions: [] }))
+    window.location.hash = '#/account'
+    startApp(client)
+    const section = await screen.findByRole('region', { name: 'This computer' })
+    expect(within(section).getByRole('status').textContent).toMatch(/^This computer is not trusted/)
+    await userEvent.setup().click(within(section).getByRole('button', { name: 'Trust this computer' }))
+    expect(within(section).getByRole('status').textContent).toMatch(/^This computer is trusted/)
+    expect(localStorage.getItem(TRUSTED_DEVICE_KEY)).toBe('true')
   })
 })

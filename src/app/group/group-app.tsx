@@ -1,16 +1,23 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
 import { AccountPage, EnrollmentScreen, IdleLogoff, idleSignOutNotice, InviteScreen, SessionHeader, SetupScreen, SignInScreen, TwoFactorScreen } from '../../features/account/index.ts'
 import { AdminPages } from '../../features/admin/index.ts'
+// Part of the group app's own chunk: the changes waiting are looked at when offline, when no other chunk can load.
+import { ChangesWaitingPage, TrustedDeviceSection } from '../../features/sync/index.ts'
+import { draftFromInput } from '../../features/worksheet/index.ts'
 import type { SessionInfo } from '../../group-api/index.ts'
 import { Button } from '../../components/button.tsx'
 import { CurrentUserContext, type CurrentUser } from '../../lib/current-user.tsx'
 import { createFetchGroupClient, GroupClientProvider, type GroupClient } from '../../storage/group/index.ts'
-import type { WorksheetStore } from '../../storage/index.ts'
+import type { DraftOf } from '../../storage/group/group-mapping.ts'
+import { uploadHistory } from '../../storage/group/history-upload.ts'
+import { createSyncStatusStore, isTrustedDevice, SyncActionsContext, SyncStatusBadge, SyncStatusProvider, type SyncStatusStore } from '../../storage/group/sync/index.ts'
+import { StoreProvider, type WorksheetStore } from '../../storage/index.ts'
 import { AppShell, type NavItem } from '../app-shell.tsx'
 import type { Route } from '../use-hash-route.ts'
 import { allowsRoute, navItemsFor } from './access.ts'
 import { useLocalUser } from './local-user.ts'
 import { SIGNED_OUT_NOTICE, useGroupSession, type GroupSession } from './use-group-session.ts'
+import { startBrowserSync, useGroupSync, type GroupSyncState, type StartSync } from './use-group-sync.ts'
 
 type Navigate = (route: Route, options?: { replace?: boolean }) => void
 
@@ -26,20 +33,68 @@ export interface GroupAppProps {
   onNewWorksheet: () => void
   /** The route of a new worksheet draft (where "#/" leads all but trainees). */
   newWorksheetRoute: () => Route
+  /** Opens a draft in the worksheet with a one-time notice. */
+  onOpenDraft: (draftId: string, notice: string) => void
+  /** Starts sync for the signed-in person (tests give a fake server's); the browser's by default. */
+  startSync?: StartSync
 }
 
-const FOOTER = 'Accounts, sign-ins and the access log are kept on your practice\'s group server. Drafts and coding work stay in this browser.'
+const FOOTER = 'Finalized encounters, review decisions, claim history and training attempts are kept on your practice\'s group server. Drafts stay in this browser.'
 
-function SignedIn({ session, gate, props }: { session: SessionInfo; gate: GroupSession; props: GroupAppProps }) {
+const draftOfEncounter: DraftOf = (encounter, id, now) => draftFromInput(id, { schemaVersion: 1, encounter, history: [] }, now)
+const uploadWith = (client: GroupClient) => (input: Parameters<typeof uploadHistory>[1], onProgress?: (done: number, total: number) => void) =>
+  uploadHistory(client, input, onProgress ? { onProgress } : {})
+
+/** Until sync has started: what the header shows meanwhile. */
+const STARTING_STATUS: SyncStatusStore = createSyncStatusStore()
+
+/** Before signing out with changes the server has not saved: what happens to them. */
+function confirmSignOut(pending: number): boolean {
+  if (pending === 0) return true
+  const what = `${pending} ${pending === 1 ? 'change has' : 'changes have'} not reached the group server yet.`
+  const then = isTrustedDevice()
+    ? 'They stay on this computer and are sent when you sign in here again.'
+    : 'Finalized worksheets among them go back to your drafts on this computer; review decisions and training attempts among them are lost.'
+  return window.confirm(`${what} ${then} Sign out anyway?`)
+}
+
+function SyncProblem({ sync }: { sync: GroupSyncState }) {
+  if (sync.status === 'failed') {
+    return (
+      <section className="mx-auto flex max-w-xl flex-col gap-2 rounded border border-red-300 bg-white p-4">
+        <h2 className="text-lg font-semibold">The practice's data could not be opened on this computer</h2>
+        <p role="alert">{sync.message}</p>
+        <p>Reload the page to try again. If it keeps failing, the browser may be out of storage space.</p>
+      </section>
+    )
+  }
+  return <p role="status">Opening the practice&apos;s data…</p>
+}
+
+function SignedIn({ session, gate, props, sync }: { session: SessionInfo; gate: GroupSession; props: GroupAppProps; sync: GroupSyncState }) {
   const { signOut } = gate
-  const { store, route, navigate, screens, current, onNewWorksheet, newWorksheetRoute } = props
+  const { store, route, navigate, screens, current, onNewWorksheet, newWorksheetRoute, onOpenDraft } = props
   const role = session.role
   const user = useLocalUser(store, session)
+  const running = sync.status === 'running' ? sync.sync : null
+  const status = running?.engine.status ?? STARTING_STATUS
+  const signOutHere = () => {
+    const { pending, needsAttention } = status.get()
+    if (confirmSignOut(pending + needsAttention)) signOut(SIGNED_OUT_NOTICE)
+  }
   const currentUser = useMemo<CurrentUser>(() => ({
     user,
     setUser: (next) => { if (next === null) signOut(SIGNED_OUT_NOTICE) },
   }), [user, signOut])
   const allowed = role !== null && allowsRoute(role, route)
+  const { reload } = gate
+
+  // The event stream says the session ended: ask the server, whose 401 takes the app to sign-in.
+  useEffect(() => {
+    if (!running) return
+    const { status: syncStatus } = running.engine
+    return syncStatus.subscribe(() => { if (syncStatus.get().signedOut) void reload() })
+  }, [running, reload])
 
   useEffect(() => {
     if (role === null) return
@@ -49,8 +104,14 @@ function SignedIn({ session, gate, props }: { session: SessionInfo; gate: GroupS
 
   let content: ReactNode
   if (!user) content = <p role="status">Loading…</p>
-  else if (route.name === 'account') content = <AccountPage session={session} onSessionChange={gate.setSession} onSignedOut={gate.signedOut} />
-  else if (role === null || session.practice === null) {
+  else if (route.name === 'account') {
+    content = (
+      <>
+        <AccountPage session={session} onSessionChange={gate.setSession} onSignedOut={gate.signedOut} />
+        <TrustedDeviceSection role={role} />
+      </>
+    )
+  } else if (role === null || session.practice === null) {
     content = (
       <section className="mx-auto flex max-w-xl flex-col gap-2 rounded border border-brand-200 bg-white p-4">
         <h2 className="text-lg font-semibold">No practice to work in</h2>
@@ -60,31 +121,55 @@ function SignedIn({ session, gate, props }: { session: SessionInfo; gate: GroupS
   } else if (!allowed) content = null
   else if (route.name === 'admin') {
     content = <AdminPages path={route.path} currentUserId={session.user.id} practiceName={session.practice.name} onSettingsSaved={() => void gate.reload()} />
-  } else content = screens
+  } else if (!running) content = <SyncProblem sync={sync} />
+  else {
+    content = (
+      <StoreProvider store={running.store}>
+        <SyncActionsContext value={running.store}>
+          {route.name === 'sync' ? <ChangesWaitingPage onOpenDraft={onOpenDraft} /> : screens}
+        </SyncActionsContext>
+      </StoreProvider>
+    )
+  }
+
+  const header = (
+    <div className="flex flex-wrap items-center gap-3">
+      {running ? <SyncStatusBadge changesHref="#/sync" /> : null}
+      <SessionHeader session={session} onAccountPage={route.name === 'account'} onSignOut={signOutHere} onSwitched={gate.setSession} />
+    </div>
+  )
 
   return (
     <CurrentUserContext value={currentUser}>
-      <AppShell
-        current={route.name === 'account' ? 'account' : current}
-        onNewWorksheet={onNewWorksheet}
-        user={user}
-        navItems={role ? navItemsFor(role) : []}
-        showNewWorksheet={role !== null && role !== 'trainee'}
-        userArea={<SessionHeader session={session} onAccountPage={route.name === 'account'} onSignOut={() => gate.signOut(SIGNED_OUT_NOTICE)} onSwitched={gate.setSession} />}
-        footer={FOOTER}
-      >
-        {content}
-      </AppShell>
+      <SyncStatusProvider status={status}>
+        <AppShell
+          current={route.name === 'account' ? 'account' : current}
+          onNewWorksheet={onNewWorksheet}
+          user={user}
+          navItems={role ? navItemsFor(role) : []}
+          showNewWorksheet={role !== null && role !== 'trainee'}
+          userArea={header}
+          footer={FOOTER}
+        >
+          {content}
+        </AppShell>
+      </SyncStatusProvider>
       <IdleLogoff session={session} onSession={gate.setSession}
-        onExpired={() => gate.signOut(idleSignOutNotice(session.idleTimeoutMinutes))} onSignOut={() => gate.signOut(SIGNED_OUT_NOTICE)} />
+        onExpired={() => gate.signOut(idleSignOutNotice(session.idleTimeoutMinutes))} onSignOut={signOutHere} />
     </CurrentUserContext>
   )
 }
 
 function Gate(props: GroupAppProps & { client: GroupClient }) {
-  const { client, route, navigate } = props
+  const { client, route, navigate, store, startSync = startBrowserSync } = props
   const gate = useGroupSession(client)
   const { state, interacted } = gate
+  // Sync follows the session: it starts once signed in to a practice and ends (wiping this
+  // device's copy unless trusted) however the session ends.
+  const sync = useGroupSync({
+    client, local: store, session: state.status === 'session' ? state.session : null, startSync,
+    draftOf: draftOfEncounter, uploadHistory: uploadWith,
+  })
   const toApp = (session: SessionInfo) => {
     gate.setSession(session)
     navigate({ name: 'new' }, { replace: true })
@@ -114,7 +199,7 @@ function Gate(props: GroupAppProps & { client: GroupClient }) {
   if (session.state === 'enroll-two-factor') {
     return outside(<EnrollmentScreen session={session} onDone={() => void gate.reload()} onSignOut={() => gate.signOut(null)} focusHeading={interacted} />)
   }
-  return <SignedIn session={session} gate={gate} props={props} />
+  return <SignedIn session={session} gate={gate} props={props} sync={sync} />
 }
 
 /**

@@ -14,9 +14,12 @@ export const TABLE_LABELS: readonly (readonly [BackupTable, string])[] = [
   ['remittances', 'Remittance files'],
   ['attempts', 'Practice attempts'],
   ['practiceCases', "Practice cases (the practice's own)"],
+  ['icd10', 'ICD-10-CM code sets'],
+  ['coverageArticles', 'Coverage articles'],
+  ['coverageSettings', 'Coverage choices'],
 ]
 
-export const ALL_TABLES = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit', 'remittances', 'attempts', 'practiceCases'] as const
+export const ALL_TABLES = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings'] as const
 
 export const totalOf = (counts: Record<BackupTable, number>) => Object.values(counts).reduce((a, b) => a + b, 0)
 

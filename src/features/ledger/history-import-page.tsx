@@ -91,7 +91,8 @@ export function HistoryImportPage() {
     const rows = result.rows.map(toImportRow)
     setState({ phase: 'importing', done: 0, total: rows.length })
     try {
-      const meta = { importId: crypto.randomUUID(), fileName: source.fileName, importedAt: new Date().toISOString() }
+      // The file and the confirmed mapping go along: a group server parses and checks the upload itself.
+      const meta = { importId: crypto.randomUUID(), fileName: source.fileName, importedAt: new Date().toISOString(), source: { text: source.text, mapping: result.mapping, dateFormat: result.dateFormat } }
       const outcome = await store.importHistory(rows, meta, (done, total) => setState({ phase: 'importing', done, total }))
       setState({ phase: 'done', ...outcome })
     } catch (err) {

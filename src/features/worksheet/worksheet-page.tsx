@@ -2,10 +2,11 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { FormProvider, useForm } from 'react-hook-form'
 import { Button } from '../../components/button.tsx'
 import { createContext, type HistoryLine, type ProcedureType } from '../../domain/index.ts'
-import { usePayerProfiles, useStore, useStoreQuery, type DraftRecord, type ProviderRecord } from '../../storage/index.ts'
+import { usePayerProfiles, useReferenceData, useStore, useStoreQuery, type DraftRecord, type ProviderRecord } from '../../storage/index.ts'
 import { useCurrentUser } from '../../lib/current-user.tsx'
 import { useAutosave } from './drafts/use-autosave.ts'
 import { blockingIssues, countBySeverity, toEncounterRecord, toFinalizeAudit } from './finalize.ts'
+import { CodeSetsContext } from './form/code-sets-context.ts'
 import { FormSections } from './form/form-sections.tsx'
 import { inputToWorksheet, type FormIssue, type WorksheetValues } from './model/index.ts'
 import { ResultsPanel } from './results/results-panel.tsx'
@@ -49,7 +50,8 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
   const today = useMemo(() => todayIso(), [])
   const ncci = useStoreQuery((s) => s.loadNcciTables(), ['ncci'], [])
   const { profiles: payerProfiles } = usePayerProfiles()
-  const context = useMemo(() => createContext(today, { ...(ncci ? { ncci } : {}), payerProfiles }), [today, ncci, payerProfiles])
+  const { codeSets, coverage } = useReferenceData()
+  const context = useMemo(() => createContext(today, { ...(ncci ? { ncci } : {}), payerProfiles, codeSets, coverage }), [today, ncci, payerProfiles, codeSets, coverage])
   const patientId = values.patientId.trim()
   const history = useStoreQuery((s) => (patientId ? s.patientHistory(patientId) : Promise.resolve(NO_HISTORY)), ['encounters', 'history'], [patientId]) ?? NO_HISTORY
   const providers = useStoreQuery((s) => s.listProviders(), ['providers'], []) ?? NO_PROVIDERS
@@ -140,7 +142,9 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
           <p>Patient {values.patientId} · DOS {values.dateOfService} · Provider {values.providerId} · Payer {result.payerProfileId} · Printed {today}</p>
         </div>
         <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <FormSections providers={providers} payerProfiles={payerProfiles} issues={issues} needsPriorAuth={needsPriorAuth} addRequest={addRequest} onManageProviders={openProviders} />
+          <CodeSetsContext.Provider value={codeSets}>
+            <FormSections providers={providers} payerProfiles={payerProfiles} issues={issues} needsPriorAuth={needsPriorAuth} addRequest={addRequest} onManageProviders={openProviders} />
+          </CodeSetsContext.Provider>
           <div id="claim-and-checks" tabIndex={-1} className="min-w-0 scroll-mt-4 focus:outline-none lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
             <ResultsPanel result={result} issues={issues} values={values} onApplyFix={(next, label) => { methods.reset(next, { keepDefaultValues: true }); setStatus(`Applied: ${label}.`) }} />
             <div className="mt-4" data-print="hide">

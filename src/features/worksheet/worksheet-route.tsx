@@ -56,6 +56,8 @@ export function WorksheetRoute({ draftId, notice, onNavigate }: WorksheetRoutePr
           guard,
         },
       })
+    }).catch(() => {
+      // The store closed under the page (signed out of the group server, or a newer tab took the database): nothing to load.
     })
     return () => { live = false; guard?.dispose() }
   }, [store, draftId, version])

@@ -2,6 +2,9 @@ import { useFieldArray, useFormContext, useWatch } from 'react-hook-form'
 import { Button } from '../../../components/button.tsx'
 import { Field, inputClass } from '../../../components/field.tsx'
 import type { FormIssue, WorksheetValues } from '../model/index.ts'
+import { selectRelease } from '../../../domain/icd10/index.ts'
+import { useCodeSets } from './code-sets-context.ts'
+import { DiagnosisCombobox } from './diagnosis-combobox.tsx'
 import { supportingHints } from './diagnosis-hints.ts'
 import { isIcd10CmFormat } from './icd10.ts'
 import { issueFor } from './issue-for.ts'
@@ -9,7 +12,10 @@ import { issueFor } from './issue-for.ts'
 const MAX_DIAGNOSES = 12
 
 export function DiagnosesList({ issues }: { issues: readonly FormIssue[] }) {
-  const { control, register } = useFormContext<WorksheetValues>()
+  const { control, register, setValue } = useFormContext<WorksheetValues>()
+  const codeSets = useCodeSets()
+  const dateOfService = useWatch({ control, name: 'dateOfService' })
+  const codeSet = codeSets && /^\d{4}-\d{2}-\d{2}$/.test(dateOfService) ? selectRelease(codeSets, dateOfService) : null
   const { fields, append, remove } = useFieldArray({ control, name: 'diagnoses' })
   const codes = useWatch({ control, name: 'diagnoses' })
   const procedures = useWatch({ control, name: 'procedures' })
@@ -21,12 +27,17 @@ export function DiagnosesList({ issues }: { issues: readonly FormIssue[] }) {
       <ol className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
         {fields.map((field, i) => {
           const value = codes[i]?.code ?? ''
-          const formatError = value.trim() !== '' && !isIcd10CmFormat(value) ? 'Not an ICD-10-CM code' : undefined
+          const formatError = !codeSet && value.trim() !== '' && !isIcd10CmFormat(value) ? 'Not an ICD-10-CM code' : undefined
           const error = [formatError, issueFor(issues, `diagnoses.${i}.code`) ?? issueFor(issues, `diagnoses.${i}`)].filter(Boolean).join('. ') || undefined
           return (
             <li key={field.id} className="flex items-start gap-1">
               <Field label={`Diagnosis ${i + 1}`} error={error} className="min-w-0 flex-1">
-                <input className={`${inputClass} uppercase`} autoComplete="off" spellCheck={false} autoCapitalize="characters" placeholder="M54.16" {...register(`diagnoses.${i}.code`)} />
+                {codeSet ? (
+                  <DiagnosisCombobox codeSet={codeSet} value={value} registration={register(`diagnoses.${i}.code`)}
+                    onPick={(code) => setValue(`diagnoses.${i}.code`, code, { shouldDirty: true })} />
+                ) : (
+                  <input className={`${inputClass} uppercase`} autoComplete="off" spellCheck={false} autoCapitalize="characters" placeholder="M54.16" {...register(`diagnoses.${i}.code`)} />
+                )}
               </Field>
               <Button size="sm" variant="ghost" className="mt-6 min-h-8" onClick={() => remove(i)} aria-label={`Remove diagnosis ${i + 1}`}>
                 Remove

@@ -2,6 +2,7 @@ import { ROUTES, syncEventDataSchema } from '../../../group-api/index.ts'
 import type { GroupClient } from '../client.ts'
 import { classifyFailure } from './failures.ts'
 import { browserTimers, createLock, retryDelay, singleFlight, type Timers } from './flow.ts'
+import { createHistoryLoader } from './history-loader.ts'
 import { createOutbox } from './outbox.ts'
 import { createPuller } from './pull.ts'
 import { openReplica, type Replica } from './replica.ts'
@@ -48,6 +49,8 @@ export interface SyncEngineOptions {
   now?: () => string
   random?: () => number
   pageSize?: number
+  /** Imported claim lines asked for per request. */
+  historyPageSize?: number
   newKey?: () => string
 }
 
@@ -92,6 +95,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let controller: AbortController | null = null
   let pulling = false
   let sending = false
+  let loading = false
   let unreachable = false
   let streamDown = false
   let failures = 0
@@ -101,7 +105,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let cancelReopen: (() => void) | null = null
   let unwatch: (() => void) | null = null
 
-  const publish = () => status.update({ connection: unreachable || streamDown ? 'offline' : pulling || sending ? 'syncing' : 'online' })
+  const publish = () => status.update({ connection: unreachable || streamDown ? 'offline' : pulling || sending || loading ? 'syncing' : 'online' })
 
   const recount = singleFlight(async () => {
     try {
@@ -170,7 +174,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     onBusy: (busy) => { pulling = busy; publish() },
     onReached: reached,
     onFailure: failed,
-    onPulled: (meta) => status.update({ lastSyncedAt: meta.lastSyncedAt }),
+    onPulled: (meta) => {
+      status.update({ lastSyncedAt: meta.lastSyncedAt })
+      void history.request()
+    },
+  })
+
+  const history = createHistoryLoader({
+    client, replica, pageSize: options.historyPageSize,
+    signal: () => controller?.signal,
+    onBusy: (busy) => { loading = busy; publish() },
+    onReached: reached,
+    // An import the server no longer has (or refuses) waits for the next pull; only the network and the session stop sync.
+    onFailure: (error) => { if (classifyFailure(error) !== 'refused') failed(error) },
   })
 
   const outbox = createOutbox({
@@ -229,8 +245,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   const settled = async () => {
     do {
-      await Promise.all([puller.settled(), outbox.settled(), recount.settled()])
-    } while (puller.running || outbox.draining || recount.running)
+      await Promise.all([puller.settled(), outbox.settled(), recount.settled(), history.settled()])
+    } while (puller.running || outbox.draining || recount.running || history.running)
   }
 
   return {

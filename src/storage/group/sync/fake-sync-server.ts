@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini'
-import { attemptBody, decisionBody, finalizeBody, type Change, type ChangeList, type EncounterSummary, type RouteName, type SyncEntity } from '../../../group-api/index.ts'
+import { attemptBody, decisionBody, finalizeBody, type Change, type ChangeList, type EncounterSummary, type HistoryImportSummary, type HistoryLineList, type HistoryLineRecord, type RouteName, type SyncEntity } from '../../../group-api/index.ts'
 import { ApiError } from '../api-error.ts'
 import { createGroupClient, type GroupClient, type PreparedRequest, type Transport } from '../client.ts'
 import type { EventSourceLike, NetworkSignals } from './engine.ts'
@@ -59,6 +59,8 @@ export interface FakeSyncServerOptions {
   me?: Person
   /** Which changes the signed-in role may read; all unless given. */
   readable?: (change: Change) => boolean
+  /** Codes a finalized encounter (the real server runs the rule module); no lines and no findings unless given. */
+  coder?: (encounter: z.output<typeof finalizeBody>['encounter']) => { lines: unknown[]; findings: unknown[] }
 }
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
@@ -68,6 +70,7 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
   const readable = options.readable ?? (() => true)
   const encounters = new Map<string, EncounterSummary>()
   const attempts = new Map<string, TrainingAttempt>()
+  const imports = new Map<string, { summary: HistoryImportSummary; lines: HistoryLineRecord[] }>()
   const log: LogEntry[] = []
   const keys = new Map<string, { route: RouteName; body: string; answer: unknown }>()
   const failNext = new Map<RouteName, ApiError[]>()
@@ -94,10 +97,20 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
   }
 
   const changeOf = (entry: LogEntry): Change => {
-    const row = entry.entity === 'encounter' ? encounters.get(entry.id) : attempts.get(entry.id)
+    const row = entry.entity === 'encounter' ? encounters.get(entry.id) : entry.entity === 'training-attempt' ? attempts.get(entry.id) : imports.get(entry.id)?.summary
     if (entry.op === 'delete' || !row) return { seq: entry.seq, entity: entry.entity, id: entry.id, op: 'delete' }
     const base = { seq: entry.seq, entity: entry.entity, id: entry.id, op: 'upsert' as const }
+    if (entry.entity === 'history-import') return { ...base, historyImport: structuredClone(row as HistoryImportSummary) }
     return entry.entity === 'encounter' ? { ...base, encounter: structuredClone(row as EncounterSummary) } : { ...base, attempt: structuredClone(row as TrainingAttempt) }
+  }
+
+  /** The lines of an import with n > after, at most `limit`. */
+  const readLines = (importId: string, after: number, limit: number): HistoryLineList => {
+    const stored = imports.get(importId)
+    if (!stored) throw new ApiError(404, 'not-found', 'No such history import.')
+    const lines = stored.lines.filter((l) => l.n > after).slice(0, limit)
+    const cursor = lines.at(-1)?.n ?? after
+    return { lines: structuredClone(lines), cursor, more: stored.lines.some((l) => l.n > cursor) }
   }
 
   /** The page after `after`: the next `limit` changes examined, of which the readable ones. */
@@ -115,9 +128,11 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
         throw new ApiError(409, 'reason-required', 'The server found errors in this encounter: give a reason to finalize it.')
       }
       const id = newId()
+      const coded = options.coder?.(body.encounter) ?? { lines: [], findings: [] }
+      const review = options.coder && !coded.findings.some((f) => (f as { severity?: string }).severity !== 'info') ? 'not-needed' : 'pending'
       const summary: EncounterSummary = {
         id, patientId: body.encounter.patientId, dateOfService: body.encounter.dateOfService, finalizedAt: at(), finalizedBy: by.id, finalizedByName: by.name,
-        review: 'pending', lines: [], findings: [], reason: body.reason ?? null, version: 1, encounter: structuredClone(body.encounter), decisions: [],
+        review, lines: structuredClone(coded.lines), findings: structuredClone(coded.findings), reason: body.reason ?? null, version: 1, encounter: structuredClone(body.encounter), decisions: [],
       }
       encounters.set(id, summary)
       writes.push({ route: 'finalize', id })
@@ -146,6 +161,14 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
       writes.push({ route: 'addAttempt', id: attempt.id })
       commit('training-attempt', attempt.id)
       return structuredClone(attempt)
+    },
+    /** A committed history import of these lines (numbered from 1 in the order given), announced in the feed. */
+    importHistory(fileName: string, lines: readonly Omit<HistoryLineRecord, 'n'>[], by: Person = me): HistoryImportSummary {
+      const id = newId()
+      const summary: HistoryImportSummary = { id, fileName, importedAt: at(), importedBy: by.id, importedByName: by.name, rows: lines.length, duplicates: 0 }
+      imports.set(id, { summary, lines: lines.map((l, i) => ({ ...l, n: i + 1 })) })
+      commit('history-import', id)
+      return structuredClone(summary)
     },
     deleteEncounter(id: string) {
       encounters.delete(id)
@@ -214,8 +237,8 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
     }
   }
 
-  const idempotent = (prepared: PreparedRequest, write: () => unknown): unknown => {
-    const key = prepared.idempotencyKey
+  const idempotent = (prepared: PreparedRequest, by: Person, write: () => unknown): unknown => {
+    const key = prepared.idempotencyKey === undefined ? undefined : `${by.id}:${prepared.idempotencyKey}`
     if (key === undefined) return write()
     const body = JSON.stringify(prepared.body)
     const stored = keys.get(key)
@@ -228,24 +251,28 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
     return answer
   }
 
-  const answer = (prepared: PreparedRequest): unknown => {
+  const answer = (prepared: PreparedRequest, by: Person): unknown => {
     switch (prepared.route) {
       case 'changes': {
         const query = prepared.query as { after: number; limit: number }
         return readChanges(query.after, query.limit)
       }
+      case 'historyLines': {
+        const query = prepared.query as { importId: string; after: number; limit: number }
+        return readLines(query.importId, query.after, query.limit)
+      }
       case 'finalize':
-        return idempotent(prepared, () => server.finalize(prepared.body as z.input<typeof finalizeBody>))
+        return idempotent(prepared, by, () => server.finalize(prepared.body as z.input<typeof finalizeBody>, by))
       case 'decide':
-        return idempotent(prepared, () => server.decide(prepared.params?.id ?? '', prepared.body as z.input<typeof decisionBody>))
+        return idempotent(prepared, by, () => server.decide(prepared.params?.id ?? '', prepared.body as z.input<typeof decisionBody>, by))
       case 'addAttempt':
-        return idempotent(prepared, () => server.addAttempt(prepared.body as z.input<typeof attemptBody>))
+        return idempotent(prepared, by, () => server.addAttempt(prepared.body as z.input<typeof attemptBody>, by))
       default:
         throw new Error(`The fake sync server has no ${prepared.route} route.`)
     }
   }
 
-  const transport: Transport = async (prepared) => {
+  const transportAs = (by: Person): Transport => async (prepared) => {
     requests.push({ route: prepared.route, idempotencyKey: prepared.idempotencyKey, query: prepared.query })
     const isChanges = prepared.route === 'changes'
     if (isChanges) maxChangesInFlight = Math.max(maxChangesInFlight, ++changesInFlight)
@@ -256,7 +283,7 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
       if (signedOut) throw new ApiError(401, 'unauthenticated', 'Sign in again.')
       const failure = failNext.get(prepared.route)?.shift()
       if (failure) throw failure
-      const value = answer(prepared)
+      const value = answer(prepared, by)
       if (loseAnswer.delete(prepared.route)) throw new ApiError(0, 'network', NETWORK)
       return { kind: 'json', value }
     } finally {
@@ -264,8 +291,11 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
     }
   }
 
+  const transport = transportAs(me)
   const client: GroupClient = createGroupClient(transport)
-  return Object.assign(server, { transport, client })
+  /** A client of another person signed in to the same practice (another desk). */
+  const clientAs = (person: Person): GroupClient => createGroupClient(transportAs(person))
+  return Object.assign(server, { transport, client, clientAs })
 }
 
 export type FakeSyncServer = ReturnType<typeof createFakeSyncServer>

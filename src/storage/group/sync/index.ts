@@ -7,4 +7,6 @@ export { createSyncStatusStore, describeSyncStatus, type SyncStatusStore } from 
 export { useSyncStatus } from './status-context.ts'
 export { SyncStatusProvider } from './status-provider.tsx'
 export { SyncStatusBadge } from './sync-status-badge.tsx'
-export type { OutboxEntry, OutboxError, OutboxMutation, OutboxState, ReturnedEncounter, SyncConnection, SyncMeta, SyncStatus, TrainingAttempt } from './types.ts'
+export type { HistoryChunk, HistoryImportRow, OutboxEntry, OutboxError, OutboxLocal, OutboxMutation, OutboxState, ReplicaTable, ReturnedEncounter, SyncConnection, SyncMeta, SyncStatus, TrainingAttempt } from './types.ts'
+export { SyncActionsContext, useSyncActions, type SyncActions, type WaitingChange } from './actions.ts'
+export { keepUnsentWork } from './sign-out.ts'

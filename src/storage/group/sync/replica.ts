@@ -1,7 +1,7 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb'
-import type { Change, ChangeList, EncounterSummary } from '../../../group-api/index.ts'
+import type { Change, ChangeList, EncounterSummary, HistoryImportSummary, HistoryLineList } from '../../../group-api/index.ts'
 import { writeFailure } from '../../idb-shared.ts'
-import type { OutboxEntry, ReturnedEncounter, SyncMeta, TrainingAttempt, WriteAnswer } from './types.ts'
+import type { HistoryChunk, HistoryImportRow, OutboxEntry, ReplicaTable, ReturnedEncounter, SyncMeta, TrainingAttempt, WriteAnswer } from './types.ts'
 
 /**
  * This device's copy of what the signed-in person may read in the practice (one IndexedDB
@@ -9,7 +9,7 @@ import type { OutboxEntry, ReturnedEncounter, SyncMeta, TrainingAttempt, WriteAn
  * outbox of writes not yet answered by the server. Through idb, like the standalone store.
  */
 
-export const REPLICA_VERSION = 1
+export const REPLICA_VERSION = 2
 const META_KEY = 'sync'
 
 interface MetaRow extends SyncMeta {
@@ -21,12 +21,36 @@ export interface ReplicaDb extends DBSchema {
   attempts: { key: string; value: TrainingAttempt; indexes: { userId: string; submittedAt: string } }
   meta: { key: string; value: MetaRow }
   outbox: { key: number; value: OutboxEntry; indexes: { state: string } }
+  /** The practice's history imports, with how far this device has read each one's lines. */
+  historyImports: { key: string; value: HistoryImportRow; indexes: { importedAt: string } }
+  /** Imported claim lines, one record per patient and page read (so a page is one write). */
+  history: { key: [string, string, number]; value: HistoryChunk; indexes: { patientId: string } }
+  /** A server attempt id to the id of the full attempt record this device kept. */
+  attemptLinks: { key: string; value: { serverId: string; localId: string } }
+  /** Returned encounters this device no longer offers as drafts: finalized again here, or discarded. */
+  dismissed: { key: string; value: { id: string; at: string; why: DismissReason } }
 }
 
 type OutboxDraft = Omit<OutboxEntry, 'order'>
 
+/** Why a returned encounter left the drafts: its coder finalized it again, or discarded it. */
+export type DismissReason = 'finalized' | 'discarded'
+
+/** The history lines of a page, grouped by patient (one chunk each), in the page's order. */
+export function chunksOf(importId: string, page: HistoryLineList): HistoryChunk[] {
+  const byPatient = new Map<string, HistoryChunk>()
+  for (const line of page.lines) {
+    let chunk = byPatient.get(line.patientId)
+    if (!chunk) byPatient.set(line.patientId, (chunk = { patientId: line.patientId, importId, first: line.n, lines: [] }))
+    chunk.lines.push({ dateOfService: line.dateOfService, code: line.code, modifiers: line.modifiers, units: line.units, providerId: line.providerId, key: line.key })
+  }
+  return [...byPatient.values()]
+}
+
 export interface Replica {
   readonly name: string
+  /** Calls the listener after this replica changed, in this tab or another; returns the unsubscribe. */
+  subscribe(listener: (tables: readonly ReplicaTable[]) => void): () => void
   meta(): Promise<SyncMeta>
   /**
    * Applies a page pulled after `after` and moves the cursor to the page's, in one transaction.
@@ -55,6 +79,26 @@ export interface Replica {
   /** Stores a write's answer and removes its outbox entry, in one transaction (the cursor stays). */
   completeOutboxEntry(order: number, answer: WriteAnswer): Promise<void>
   outboxCounts(): Promise<{ pending: number; needsAttention: number }>
+  /** The practice's history imports, newest first. */
+  historyImports(): Promise<HistoryImportRow[]>
+  /** The imports whose lines this device has not read to the end. */
+  unreadImports(): Promise<HistoryImportRow[]>
+  /**
+   * Stores a page of an import's lines and moves its line cursor, in one transaction. False
+   * (nothing written) when the cursor is no longer `after` (another tab read the page first)
+   * or the import is gone.
+   */
+  applyHistoryPage(importId: string, after: number, page: HistoryLineList): Promise<boolean>
+  /** A patient's imported lines, every import, in the order read. */
+  historyOfPatient(patientId: string): Promise<HistoryChunk[]>
+  /** Patients with imported lines whose id starts with `prefix` ('' for all), in id order, at most `limit`. */
+  historyPatients(prefix: string, limit: number): Promise<string[]>
+  /** Patients with encounters whose id starts with `prefix` ('' for all), in id order, at most `limit`. */
+  encounterPatients(prefix: string, limit: number): Promise<string[]>
+  /** Which full local attempt record each server attempt stands for. */
+  attemptLinks(): Promise<Map<string, string>>
+  dismissed(): Promise<Map<string, DismissReason>>
+  dismiss(id: string, at: string, why: DismissReason): Promise<void>
   close(): void
 }
 
@@ -76,21 +120,52 @@ function returnedEncounter(encounter: EncounterSummary): ReturnedEncounter {
   return { encounter, note: latest?.reason ?? null, returnedBy: latest?.decidedByName ?? '', returnedAt: latest?.decidedAt ?? encounter.finalizedAt, returns }
 }
 
-type ApplyTx = IDBPTransaction<ReplicaDb, ('encounters' | 'attempts' | 'meta')[], 'readwrite'>
+type ApplyStores = ('encounters' | 'attempts' | 'meta' | 'historyImports' | 'history')[]
+type ApplyTx = IDBPTransaction<ReplicaDb, ApplyStores, 'readwrite'>
+
+const missingRow = (change: Change) => new Error(`The server sent change ${change.seq} (${change.entity} ${change.id}) without the row it changed.`)
+
+/** A history import's row: its summary, and where this device stands in reading its lines (kept across updates). */
+async function applyImport(tx: ApplyTx, change: Change): Promise<unknown> {
+  const imports = tx.objectStore('historyImports')
+  if (change.op === 'delete') {
+    const lines = tx.objectStore('history')
+    let cursor = await lines.openCursor()
+    while (cursor) {
+      if (cursor.value.importId === change.id) await cursor.delete()
+      cursor = await cursor.continue()
+    }
+    return imports.delete(change.id)
+  }
+  const summary: HistoryImportSummary | undefined = change.historyImport
+  if (!summary || summary.id !== change.id) throw missingRow(change)
+  const stored = await imports.get(change.id)
+  return imports.put({ ...summary, linesCursor: stored?.linesCursor ?? 0, linesComplete: stored?.linesComplete ?? summary.rows === 0 })
+}
 
 function applyChange(tx: ApplyTx, change: Change): Promise<unknown> {
+  if (change.entity === 'history-import') return applyImport(tx, change)
   const table = change.entity === 'encounter' ? tx.objectStore('encounters') : tx.objectStore('attempts')
   if (change.op === 'delete') return table.delete(change.id)
   const row = change.entity === 'encounter' ? change.encounter : change.attempt
-  if (!row || row.id !== change.id) throw new Error(`The server sent change ${change.seq} (${change.entity} ${change.id}) without the row it changed.`)
+  if (!row || row.id !== change.id) throw missingRow(change)
   return change.entity === 'encounter' ? tx.objectStore('encounters').put(row as EncounterSummary) : tx.objectStore('attempts').put(row as TrainingAttempt)
+}
+
+/** Which tables of the app a page's changes touch. */
+function tablesOf(changes: readonly Change[]): ReplicaTable[] {
+  const tables = new Set<ReplicaTable>()
+  for (const c of changes) tables.add(c.entity === 'encounter' ? 'encounters' : c.entity === 'training-attempt' ? 'attempts' : 'history')
+  return [...tables]
 }
 
 /**
  * Runs `write` in one readwrite transaction and waits for it to commit; any failed request or
  * thrown error aborts it, so nothing of it is kept.
  */
-async function inTransaction<S extends ('encounters' | 'attempts' | 'meta' | 'outbox')[], T>(
+type StoreName = 'encounters' | 'attempts' | 'meta' | 'outbox' | 'historyImports' | 'history' | 'attemptLinks' | 'dismissed'
+
+async function inTransaction<S extends StoreName[], T>(
   db: IDBPDatabase<ReplicaDb>, stores: S, what: string,
   write: (tx: IDBPTransaction<ReplicaDb, S, 'readwrite'>, track: (request: Promise<unknown>) => void) => Promise<T>,
 ): Promise<T> {
@@ -113,21 +188,57 @@ async function inTransaction<S extends ('encounters' | 'attempts' | 'meta' | 'ou
   }
 }
 
+/** The distinct patient ids of an index starting with `prefix`, in order, at most `limit`. */
+async function patientsOf(index: { openKeyCursor(range: IDBKeyRange | null, direction: IDBCursorDirection): Promise<{ key: unknown; continue(): Promise<unknown> } | null> }, prefix: string, limit: number): Promise<string[]> {
+  const range = prefix === '' ? null : IDBKeyRange.bound(prefix, `${prefix}\uffff`)
+  const ids: string[] = []
+  let cursor = await index.openKeyCursor(range, 'nextunique')
+  while (cursor && ids.length < limit) {
+    ids.push(String(cursor.key))
+    cursor = (await cursor.continue()) as typeof cursor
+  }
+  return ids
+}
+
 function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
+  const listeners = new Set<(tables: readonly ReplicaTable[]) => void>()
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`icw-replica:${name}`)
+  const emit = (tables: readonly ReplicaTable[]) => { for (const l of [...listeners]) l(tables) }
+  if (channel) channel.onmessage = (event: MessageEvent<readonly ReplicaTable[]>) => emit(event.data)
+  const changed = (...tables: ReplicaTable[]) => {
+    if (tables.length === 0) return
+    emit(tables)
+    channel?.postMessage(tables)
+  }
+  const putOutbox = async (entry: OutboxEntry) => {
+    try {
+      await db.put('outbox', entry)
+    } catch (error) {
+      throw writeFailure(error, 'the change to send')
+    }
+    changed('outbox')
+  }
+
   return {
     name,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => { listeners.delete(listener) }
+    },
     async meta() {
       const row = await db.get('meta', META_KEY)
       return row ? { cursor: row.cursor, head: row.head, lastSyncedAt: row.lastSyncedAt } : { ...EMPTY_META }
     },
-    applyPage(after, page, syncedAt) {
-      return inTransaction(db, ['encounters', 'attempts', 'meta'], 'the synced changes', async (tx, track) => {
+    async applyPage(after, page, syncedAt) {
+      const applied = await inTransaction(db, ['encounters', 'attempts', 'meta', 'historyImports', 'history'], 'the synced changes', async (tx, track) => {
         const meta = (await tx.objectStore('meta').get(META_KEY)) ?? { id: META_KEY, ...EMPTY_META }
         if (meta.cursor !== after) return false
         for (const change of page.changes) track(applyChange(tx, change))
         track(tx.objectStore('meta').put({ id: META_KEY, cursor: page.cursor, head: page.head, lastSyncedAt: page.more ? meta.lastSyncedAt : syncedAt }))
         return true
       })
+      if (applied) changed(...tablesOf(page.changes))
+      return applied
     },
     encounter: (id) => db.get('encounters', id),
     async encountersOfPatient(patientId) {
@@ -154,6 +265,7 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
       } catch (error) {
         throw writeFailure(error, 'the change to send')
       }
+      changed('outbox')
       return { ...entry, order } as OutboxEntry
     },
     outbox: () => db.getAll('outbox'),
@@ -166,28 +278,66 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
       return undefined
     },
     outboxEntry: (order) => db.get('outbox', order),
-    async putOutboxEntry(entry) {
-      try {
-        await db.put('outbox', entry)
-      } catch (error) {
-        throw writeFailure(error, 'the change to send')
-      }
+    putOutboxEntry: putOutbox,
+    async deleteOutboxEntry(order) {
+      await db.delete('outbox', order)
+      changed('outbox')
     },
-    deleteOutboxEntry: (order) => db.delete('outbox', order),
-    completeOutboxEntry(order, answer) {
-      return inTransaction(db, ['encounters', 'attempts', 'outbox'], 'the saved change', (tx, track) => {
+    async completeOutboxEntry(order, answer) {
+      await inTransaction(db, ['encounters', 'attempts', 'outbox', 'attemptLinks'], 'the saved change', async (tx, track) => {
+        const entry = await tx.objectStore('outbox').get(order)
         if ('encounter' in answer) track(tx.objectStore('encounters').put(answer.encounter))
-        else track(tx.objectStore('attempts').put(answer.attempt))
+        else {
+          track(tx.objectStore('attempts').put(answer.attempt))
+          const localId = entry?.local?.attemptId
+          if (localId) track(tx.objectStore('attemptLinks').put({ serverId: answer.attempt.id, localId }))
+        }
         track(tx.objectStore('outbox').delete(order))
-        return Promise.resolve()
       })
+      changed('outbox', 'encounter' in answer ? 'encounters' : 'attempts')
     },
     async outboxCounts() {
       const index = db.transaction('outbox').store.index('state')
       const [pending, needsAttention] = await Promise.all([index.count('pending'), index.count('needs-attention')])
       return { pending, needsAttention }
     },
-    close: () => db.close(),
+    async historyImports() {
+      return (await db.getAllFromIndex('historyImports', 'importedAt')).reverse()
+    },
+    async unreadImports() {
+      return (await db.getAllFromIndex('historyImports', 'importedAt')).filter((i) => !i.linesComplete)
+    },
+    async applyHistoryPage(importId, after, page) {
+      const applied = await inTransaction(db, ['historyImports', 'history'], 'the imported claim lines', async (tx, track) => {
+        const row = await tx.objectStore('historyImports').get(importId)
+        if (!row || row.linesComplete || row.linesCursor !== after) return false
+        for (const chunk of chunksOf(importId, page)) track(tx.objectStore('history').put(chunk))
+        track(tx.objectStore('historyImports').put({ ...row, linesCursor: page.cursor, linesComplete: !page.more }))
+        return true
+      })
+      if (applied && page.lines.length > 0) changed('history')
+      return applied
+    },
+    async historyOfPatient(patientId) {
+      return db.getAll('history', IDBKeyRange.bound([patientId], [patientId, []]))
+    },
+    historyPatients: (prefix, limit) => patientsOf(db.transaction('history').store.index('patientId'), prefix, limit),
+    encounterPatients: (prefix, limit) => patientsOf(db.transaction('encounters').store.index('patientId'), prefix, limit),
+    async attemptLinks() {
+      return new Map((await db.getAll('attemptLinks')).map((l) => [l.serverId, l.localId]))
+    },
+    async dismissed() {
+      return new Map((await db.getAll('dismissed')).map((d) => [d.id, d.why]))
+    },
+    async dismiss(id, at, why) {
+      await db.put('dismissed', { id, at, why })
+      changed('dismissed')
+    },
+    close: () => {
+      channel?.close()
+      listeners.clear()
+      db.close()
+    },
   }
 }
 
@@ -199,17 +349,25 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
 export async function openReplica(practiceId: string, userId: string): Promise<Replica> {
   const name = replicaName(practiceId, userId)
   const dbPromise = openDB<ReplicaDb>(name, REPLICA_VERSION, {
-    upgrade(db) {
-      const encounters = db.createObjectStore('encounters', { keyPath: 'id' })
-      encounters.createIndex('patientId', 'patientId')
-      encounters.createIndex('dateOfService', 'dateOfService')
-      encounters.createIndex('review', 'review')
-      encounters.createIndex('finalizedBy', 'finalizedBy')
-      const attempts = db.createObjectStore('attempts', { keyPath: 'id' })
-      attempts.createIndex('userId', 'userId')
-      attempts.createIndex('submittedAt', 'submittedAt')
-      db.createObjectStore('meta', { keyPath: 'id' })
-      db.createObjectStore('outbox', { keyPath: 'order', autoIncrement: true }).createIndex('state', 'state')
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const encounters = db.createObjectStore('encounters', { keyPath: 'id' })
+        encounters.createIndex('patientId', 'patientId')
+        encounters.createIndex('dateOfService', 'dateOfService')
+        encounters.createIndex('review', 'review')
+        encounters.createIndex('finalizedBy', 'finalizedBy')
+        const attempts = db.createObjectStore('attempts', { keyPath: 'id' })
+        attempts.createIndex('userId', 'userId')
+        attempts.createIndex('submittedAt', 'submittedAt')
+        db.createObjectStore('meta', { keyPath: 'id' })
+        db.createObjectStore('outbox', { keyPath: 'order', autoIncrement: true }).createIndex('state', 'state')
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('historyImports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
+        db.createObjectStore('history', { keyPath: ['patientId', 'importId', 'first'] }).createIndex('patientId', 'patientId')
+        db.createObjectStore('attemptLinks', { keyPath: 'serverId' })
+        db.createObjectStore('dismissed', { keyPath: 'id' })
+      }
     },
     blocking: () => { void dbPromise.then((db) => db.close()) },
   })

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { DraftRecord } from '../../types.ts'
 import { createSyncEngine } from './engine.ts'
 import { createFakeSyncServer, encounterInput, fakeNetwork, manualTimers, PEOPLE } from './fake-sync-server.ts'
 import { deleteReplica, openReplica, replicaName } from './replica.ts'
@@ -90,7 +91,23 @@ describe('sign-out', () => {
     const practiceId = newPractice()
     const engine = await syncedWithUnsent(practiceId)
     const result = await endSyncOnSignOut({ engine, practiceId, userId: PEOPLE.casey.id, storage: memoryStorage() })
-    expect(result).toEqual({ wiped: true, unsent: 1 })
+    expect(result).toEqual({ wiped: true, unsent: 1, keptAsDrafts: 0 })
+    expect(await stored(replicaName(practiceId, PEOPLE.casey.id))).toBe(false)
+  })
+
+  it('puts the worksheets of finalizes not yet on the server back in the drafts before deleting the replica', async () => {
+    const practiceId = newPractice()
+    const engine = await syncedWithUnsent(practiceId)
+    const worksheet: DraftRecord = { id: 'draft-1', createdAt: 'then', updatedAt: 'then', patientId: 'PT-2', dateOfService: '2026-11-20', values: { kept: true }, status: 'draft', returnNote: null }
+    const already: DraftRecord = { ...worksheet, id: 'draft-2', values: { newer: true } }
+    await engine.enqueue({ route: 'finalize', body: { encounter: encounterInput('PT-2') }, local: { draft: worksheet } })
+    await engine.enqueue({ route: 'finalize', body: { encounter: encounterInput('PT-3') }, local: { draft: { ...already, values: { older: true } } } })
+    const drafts = new Map([[already.id, already]])
+    const keepWorkIn = { getDraft: (id: string) => Promise.resolve(drafts.get(id)), saveDraft: (d: DraftRecord) => { drafts.set(d.id, d); return Promise.resolve() } }
+    const result = await endSyncOnSignOut({ engine, practiceId, userId: PEOPLE.casey.id, storage: memoryStorage(), keepWorkIn })
+    expect(result).toEqual({ wiped: true, unsent: 3, keptAsDrafts: 1 })
+    // A draft already there (edited since) is not overwritten.
+    expect([...drafts.values()]).toEqual([already, worksheet])
     expect(await stored(replicaName(practiceId, PEOPLE.casey.id))).toBe(false)
   })
 
@@ -99,7 +116,7 @@ describe('sign-out', () => {
     const storage = memoryStorage()
     setTrustedDevice(true, 'admin', storage)
     const engine = await syncedWithUnsent(practiceId)
-    expect(await endSyncOnSignOut({ engine, practiceId, userId: PEOPLE.casey.id, storage })).toEqual({ wiped: false, unsent: 1 })
+    expect(await endSyncOnSignOut({ engine, practiceId, userId: PEOPLE.casey.id, storage })).toEqual({ wiped: false, unsent: 1, keptAsDrafts: 0 })
     const kept = await openReplica(practiceId, PEOPLE.casey.id)
     expect((await kept.allEncounters()).map((e) => e.patientId)).toEqual(['PT-1'])
     expect(await kept.outboxCounts()).toEqual({ pending: 1, needsAttention: 0 })

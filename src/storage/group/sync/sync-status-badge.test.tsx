@@ -22,6 +22,18 @@ describe('the sync status badge', () => {
     expect(screen.getByRole('status').textContent).toBe('Online · all saved')
   })
 
+  it('links to the changes waiting while there are any', () => {
+    const store = createSyncStatusStore()
+    render(<SyncStatusProvider status={store}><SyncStatusBadge changesHref="#/sync" /></SyncStatusProvider>)
+    expect(screen.queryByRole('link')).toBeNull()
+    act(() => store.update({ connection: 'offline', pending: 1 }))
+    expect(screen.getByRole('link', { name: 'Changes waiting' }).getAttribute('href')).toBe('#/sync')
+    act(() => store.update({ connection: 'online', pending: 0, needsAttention: 1 }))
+    expect(screen.getByRole('link', { name: 'Changes waiting' })).toBeDefined()
+    act(() => store.update({ needsAttention: 0 }))
+    expect(screen.queryByRole('link')).toBeNull()
+  })
+
   it('needs a status to show', () => {
     expect(() => render(<SyncStatusBadge />)).toThrow(/needs a SyncStatusProvider/)
   })

@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini'
-import type { attemptBody, attemptSchema, decisionBody, Decision, EncounterSummary, finalizeBody, idParams, ROUTES, RouteName } from '../../../group-api/index.ts'
+import type { attemptBody, attemptSchema, decisionBody, Decision, EncounterSummary, finalizeBody, HistoryImportSummary, idParams, ROUTES, RouteName } from '../../../group-api/index.ts'
+import type { AuditRecord, DraftRecord, EncounterRecord } from '../../types.ts'
 
 /** A graded practice attempt as the server stores it (the replica's `attempts` rows). */
 export type TrainingAttempt = z.output<typeof attemptSchema>
@@ -17,11 +18,28 @@ export interface SyncMeta {
 /** The routes that honour the Idempotency-Key header: the writes the outbox replays. */
 export type IdempotentRoute = { [N in RouteName]: (typeof ROUTES)[N] extends { idempotent: true } ? N : never }[RouteName]
 
+/**
+ * What this device keeps beside a write and never sends: what the app shows until the server
+ * answers (the encounter as finalized here, the review's audit entry) and the user's work to
+ * give back if the server refuses it (the worksheet's draft).
+ */
+export interface OutboxLocal {
+  /** finalize: the encounter as the worksheet finalized it, under the draft's id. */
+  record?: EncounterRecord
+  /** finalize: the worksheet as it was, to reopen as a draft. */
+  draft?: DraftRecord
+  /** decide: the review's audit entry. */
+  audit?: AuditRecord
+  /** addAttempt: the id of the full attempt record kept in this browser's store. */
+  attemptId?: string
+}
+
 /** A write the outbox keeps until the server has answered it: the request as the client sends it. */
-export type OutboxMutation =
+export type OutboxMutation = (
   | { route: 'finalize'; params?: undefined; body: z.input<typeof finalizeBody> }
   | { route: 'decide'; params: z.input<typeof idParams>; body: z.input<typeof decisionBody> }
   | { route: 'addAttempt'; params?: undefined; body: z.input<typeof attemptBody> }
+) & { local?: OutboxLocal }
 
 /** 'pending': waits its turn to be sent; 'needs-attention': the server refused it (the user retries or discards it). */
 export type OutboxState = 'pending' | 'needs-attention'
@@ -71,4 +89,23 @@ export interface SyncStatus {
   lastSyncedAt: string | null
   /** The session ended: syncing stopped until the person signs in again. */
   signedOut: boolean
+}
+
+/** What part of the replica changed (the group store tells the app's screens which of its tables that touches). */
+export type ReplicaTable = 'encounters' | 'attempts' | 'outbox' | 'history' | 'dismissed'
+
+/** A practice's history import as the replica keeps it: the server's summary, and how far this device has read its lines. */
+export interface HistoryImportRow extends HistoryImportSummary {
+  /** The `n` of the last line stored here (0: none yet). */
+  linesCursor: number
+  /** Every line of the import is stored here. */
+  linesComplete: boolean
+}
+
+/** One patient's imported lines of one page read (the page's first line `n` of that patient names it). */
+export interface HistoryChunk {
+  patientId: string
+  importId: string
+  first: number
+  lines: { dateOfService: string; code: string; modifiers: string[]; units: number; providerId: string | null; key: string }[]
 }

@@ -1,0 +1,336 @@
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createContext, evaluate, type Encounter } from '../../domain/index.ts'
+import type { EncounterSummary } from '../../group-api/index.ts'
+import { createIdbStore, deleteStore } from '../idb-store.ts'
+import type { AuditRecord, DraftRecord, EncounterRecord, StoreTable, TrainingAttemptRecord } from '../types.ts'
+import { ApiError } from './api-error.ts'
+import { createGroupStore, type GroupStore } from './group-store.ts'
+import { auditOfEncounter, encounterRecordOf } from './group-mapping.ts'
+import type { GroupClient } from './client.ts'
+import { createSyncEngine, type SyncEngine } from './sync/engine.ts'
+import { createHistoryLoader } from './sync/history-loader.ts'
+import { createFakeSyncServer, fakeNetwork, manualTimers, PEOPLE, type FakeSyncServer, type Person } from './sync/fake-sync-server.ts'
+import { deleteReplica, openReplica } from './sync/replica.ts'
+
+const TODAY = '2026-11-26'
+const NOW = `${TODAY}T12:00:00.000Z`
+
+/** The server codes encounters with the rule module, as the real one does (without history here). */
+const coder = (encounter: Encounter) => {
+  const result = evaluate({ schemaVersion: 1, encounter, history: [] }, createContext(TODAY))
+  return { lines: result.lines, findings: result.findings }
+}
+const newServer = () => createFakeSyncServer({ coder })
+
+function epidural(patientId: string, dateOfService: string, overrides: Partial<Encounter> = {}): Encounter {
+  return {
+    dateOfService, patientId, providerId: 'DR-A', placeOfService: '11', claimType: 'professional', payerProfile: 'medicare',
+    priorAuthorization: null, diagnoses: ['M54.16'],
+    procedures: [{ type: 'epidural', approach: 'transforaminal', purpose: 'therapeutic', guidance: 'fluoroscopy', levels: [{ level: 'L5-S1', side: 'right' }] }],
+    drugs: [], otherLines: [], documentation: {},
+    ...overrides,
+  }
+}
+
+/** The worksheet's draft of an encounter, as the app gives it (here: the encounter itself as the values). */
+const draftOf = (encounter: Encounter, id: string, now: string): DraftRecord => ({
+  id, createdAt: now, updatedAt: now, patientId: encounter.patientId, dateOfService: encounter.dateOfService, values: { encounter }, status: 'draft', returnNote: null,
+})
+
+/** The worksheet's record of a finalized encounter (toEncounterRecord). */
+function recordOf(id: string, encounter: Encounter, reason: string | null = null, by = PEOPLE.casey.id): EncounterRecord {
+  const result = evaluate({ schemaVersion: 1, encounter, history: [] }, createContext(TODAY))
+  const counts = { error: 0, warning: 0, info: 0 }
+  for (const f of result.findings) counts[f.severity] += 1
+  return {
+    id, finalizedAt: NOW, patientId: encounter.patientId, providerId: encounter.providerId, dateOfService: encounter.dateOfService, payerProfile: result.payerProfileId,
+    encounter, lines: result.lines, findings: result.findings, counts, review: counts.error + counts.warning > 0 ? 'pending' : 'not-needed', finalizeReason: reason, finalizedBy: by,
+  }
+}
+
+let n = 0
+const PRACTICE = '00000000-0000-4000-8000-0000000000b1'
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+
+interface Desk {
+  store: GroupStore
+  engine: SyncEngine
+  local: ReturnType<typeof createIdbStore>
+  /** Until what the server has is here and nothing is waiting to be sent. */
+  settle: () => Promise<void>
+}
+
+async function desk(server: FakeSyncServer, person: Person, practiceId = PRACTICE): Promise<Desk> {
+  const name = `group-store-${++n}`
+  const local = createIdbStore(name)
+  const engine = createSyncEngine({
+    client: server.clientAs(person), replica: await openReplica(practiceId, person.id), openEvents: server.openEvents,
+    network: fakeNetwork(), timers: manualTimers(), now: () => NOW,
+  })
+  engine.start()
+  const store = createGroupStore({ local, engine, user: person, draftOf, now: () => NOW })
+  cleanups.push(async () => {
+    await engine.stop()
+    engine.replica.close()
+    await deleteReplica(practiceId, person.id)
+    await local.close()
+    await deleteStore(name)
+  })
+  const settle = async () => {
+    await vi.waitFor(() => expect([...server.streams].some((s) => s.readyState === 1)).toBe(true))
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      await engine.settled()
+    }
+  }
+  await settle()
+  return { store, engine, local, settle }
+}
+
+/** A synced encounter as the server answers it. */
+const serverEncounter = (server: FakeSyncServer, encounter: Encounter, by: Person = PEOPLE.casey, reason?: string): EncounterSummary =>
+  server.finalize({ encounter, ...(reason ? { reason } : {}) }, by)
+
+describe('server encounters read as the app\'s records', () => {
+  it('maps an encounter with a warning to a record that needs review, with its coder, provider, payer and counts', () => {
+    const summary = serverEncounter(newServer(), epidural('PT-1', '2026-11-02'))
+    const record = encounterRecordOf(summary)
+    expect(record).toMatchObject({
+      id: summary.id, patientId: 'PT-1', dateOfService: '2026-11-02', providerId: 'DR-A', payerProfile: 'medicare', finalizedBy: PEOPLE.casey.id,
+      finalizeReason: null, lines: summary.lines, findings: summary.findings,
+    })
+    expect(record.lines.map((l) => `${l.code} ${l.modifiers.join(' ')}`)).toEqual(['64483 RT'])
+    const { warning, error, info } = record.counts
+    expect(warning + error + info).toBe(record.findings.length)
+    expect(record.review).toBe(record.findings.some((f) => f.severity !== 'info') ? 'pending' : 'not-needed')
+  })
+
+  it('reads the finalize and each decision as audit entries, line by line, with where each line came from', () => {
+    const server = newServer()
+    const summary = serverEncounter(server, epidural('PT-1', '2026-11-02', { procedures: [
+      { type: 'epidural', approach: 'transforaminal', purpose: 'therapeutic', guidance: 'fluoroscopy', levels: [{ level: 'L5-S1', side: 'right' }] },
+      { type: 'facet-injection', purpose: 'diagnostic', guidance: 'fluoroscopy', levels: [{ level: 'L4-L5', side: 'bilateral' }] },
+    ] }), PEOPLE.casey, 'Documented in the note.')
+    server.decide(summary.id, { action: 'override', lineIndex: 0, reason: 'Rule does not apply to this case — The payer confirmed it by phone.' }, PEOPLE.sam)
+    const after = server.decide(summary.id, { action: 'return', reason: 'Add the level to the note.' }, PEOPLE.sam)
+    const log = auditOfEncounter(after)
+    expect(log.map((e) => [e.action, e.lineIndex, e.from, e.to, e.reason, e.note])).toEqual([
+      ['finalize', null, null, 'pending', null, 'Documented in the note.'],
+      ['override', 0, 'pending', 'overridden', 'Rule does not apply to this case', 'The payer confirmed it by phone.'],
+      ['return', 0, 'overridden', 'returned', null, 'Add the level to the note.'],
+      ['return', 1, 'pending', 'returned', null, 'Add the level to the note.'],
+    ])
+    expect(log.slice(1).map((e) => e.userName)).toEqual([PEOPLE.sam.name, PEOPLE.sam.name, PEOPLE.sam.name])
+    expect(new Set(log.map((e) => e.id)).size).toBe(4)
+  })
+})
+
+describe('the group store', () => {
+  it('finalizes through the outbox: the draft goes once the outbox holds it, the encounter shows and counts at once, then as the server has it', async () => {
+    const server = newServer()
+    const a = await desk(server, PEOPLE.casey)
+    server.setOffline(true)
+    const encounter = epidural('PT-7', '2026-11-02')
+    await a.local.saveDraft(draftOf(encounter, 'draft-1', NOW))
+    await a.store.finalize(recordOf('draft-1', encounter), 'draft-1', [])
+    expect(await a.local.getDraft('draft-1')).toBeUndefined()
+    const outbox = await a.engine.outbox()
+    expect(outbox.map((e) => [e.route, e.state])).toEqual([['finalize', 'pending']])
+    expect(outbox[0]?.body).toEqual({ encounter })
+    expect((await a.store.listAllEncounters()).map((e) => e.id)).toEqual(['draft-1'])
+    expect((await a.store.patientHistory('PT-7')).map((h) => `${h.dateOfService} ${h.code}`)).toEqual(['2026-11-02 64483'])
+    expect((await a.store.listAudit()).map((e) => [e.encounterId, e.action])).toEqual([['draft-1', 'finalize']])
+    expect(await a.store.findPatients('PT', 10)).toEqual([{ patientId: 'PT-7', encounters: 1, historyLines: 0 }])
+
+    server.setOffline(false)
+    await a.engine.pull()
+    await a.settle()
+    const [stored] = server.encounters()
+    expect((await a.store.listAllEncounters()).map((e) => e.id)).toEqual([stored?.id])
+    expect(await a.store.patientHistory('PT-7')).toHaveLength(1)
+    expect(await a.engine.outbox()).toEqual([])
+  })
+
+  it('refuses at once, keeping the draft, a finalize the server could never take', async () => {
+    const a = await desk(newServer(), PEOPLE.casey)
+    const encounter = epidural('PT-7', '2026-11-02')
+    await a.local.saveDraft(draftOf(encounter, 'draft-1', NOW))
+    await expect(a.store.finalize(recordOf('draft-1', encounter, 'x'.repeat(501)), 'draft-1', [])).rejects.toThrow(/up to 500 characters/)
+    expect(await a.local.getDraft('draft-1')).toBeDefined()
+    expect(await a.engine.outbox()).toEqual([])
+  })
+
+  it('keeps a finalize the server refuses for attention: reopened as a draft with the work kept, or sent again with a reason', async () => {
+    const server = newServer()
+    const a = await desk(server, PEOPLE.casey)
+    server.failNext('finalize', new ApiError(409, 'reason-required', 'The server\'s check found an error (FREQ-LIMIT): finalize with a written reason, or correct the encounter.', 'reason'))
+    const encounter = epidural('PT-7', '2026-11-02')
+    await a.store.finalize(recordOf('draft-1', encounter), 'draft-1', [])
+    await a.settle()
+    const [refused] = await a.store.waitingChanges()
+    expect(refused?.entry.state).toBe('needs-attention')
+    expect(refused?.entry.lastError).toMatchObject({ status: 409, error: 'reason-required' })
+    // Refused: it no longer shows as finalized, and the frequency counter does not count it.
+    expect(await a.store.listAllEncounters()).toEqual([])
+    expect(await a.store.patientHistory('PT-7')).toEqual([])
+
+    const draftId = await a.store.reopenAsDraft(refused.entry.order)
+    expect(draftId).toBe('draft-1')
+    expect((await a.store.getDraft('draft-1'))?.values).toEqual({ encounter })
+    expect(await a.store.waitingChanges()).toEqual([])
+
+    server.failNext('finalize', new ApiError(409, 'reason-required', 'Give a reason.', 'reason'))
+    await a.store.finalize(recordOf('draft-1', encounter), 'draft-1', [])
+    await a.settle()
+    const [again] = await a.store.waitingChanges()
+    await a.store.retryChange(again.entry.order, { encounter, reason: 'The fifth session was medically necessary.' })
+    await a.settle()
+    expect(await a.store.waitingChanges()).toEqual([])
+    expect(server.encounters().map((e) => e.reason)).toEqual(['The fifth session was medically necessary.'])
+  })
+
+  it('sends review decisions as decide mutations against the version each one leaves, and shows them before the server answers', async () => {
+    const server = newServer()
+    const summary = serverEncounter(server, epidural('PT-7', '2026-11-02'))
+    const b = await desk(server, PEOPLE.sam)
+    server.setOffline(true)
+    const entry = (id: string, lineIndex: number, action: string, to: string, note: string | null, reason: string | null = null): AuditRecord => ({
+      id, at: NOW, userId: PEOPLE.sam.id, userName: PEOPLE.sam.name, encounterId: summary.id, lineIndex, action, from: 'pending', to, reason, note,
+    })
+    await b.store.appendAudit([entry('d1', 0, 'override', 'overridden', 'Payer confirmed.', 'Other'), entry('d2', 0, 'approve', 'approved', null)])
+    const bodies = (await b.engine.outbox()).map((e) => (e.route === 'decide' ? e.body : null))
+    expect(bodies).toEqual([
+      { action: 'override', lineIndex: 0, reason: 'Other — Payer confirmed.', expectedVersion: 1 },
+      { action: 'approve', lineIndex: 0, expectedVersion: 2 },
+    ])
+    expect((await b.store.listAudit(summary.id)).map((e) => e.id)).toEqual([`${summary.id}:finalize`, 'd1', 'd2'])
+    await expect(b.store.appendAudit([entry('d3', 0, 'reopen', 'pending', 'Look again.')])).rejects.toThrow(/does not take "reopen"/)
+    await expect(b.store.appendAudit([entry('d4', 0, 'approve', 'approved', 'x'.repeat(501))])).rejects.toThrow(/up to 500 characters/)
+
+    server.setOffline(false)
+    await b.engine.pull()
+    await b.settle()
+    const log = await b.store.listAudit(summary.id)
+    expect(log.map((e) => [e.action, e.reason, e.note, e.userId])).toEqual([
+      ['finalize', null, null, PEOPLE.casey.id],
+      ['override', 'Other', 'Payer confirmed.', PEOPLE.sam.id],
+      ['approve', null, null, PEOPLE.sam.id],
+    ])
+  })
+
+  it('puts a returned encounter in its coder\'s drafts with the note, at another desk too, until the coder finalizes it again', async () => {
+    const server = newServer()
+    const a = await desk(server, PEOPLE.casey)
+    const encounter = epidural('PT-7', '2026-11-02')
+    await a.store.finalize(recordOf('draft-1', encounter), 'draft-1', [])
+    await a.settle()
+    const [finalized] = server.encounters()
+    const b = await desk(server, PEOPLE.sam)
+    const record = (await b.store.listAllEncounters())[0]
+    const returned = await b.store.returnToCoder(draftOf(record.encounter, record.id, NOW), [{
+      id: 'r1', at: NOW, userId: PEOPLE.sam.id, userName: PEOPLE.sam.name, encounterId: record.id, lineIndex: 0, action: 'return', from: 'pending', to: 'returned', reason: null, note: 'Add the imaging report.',
+    }])
+    expect(returned.id).toBe(finalized?.id)
+    await b.settle()
+    await a.engine.pull()
+    await a.settle()
+
+    const drafts = await a.store.listDrafts()
+    expect(drafts.map((d) => [d.id, d.status, d.returnNote])).toEqual([[finalized?.id, 'returned', 'Add the imaging report.']])
+    expect((await a.store.getDraft(finalized.id))?.values).toEqual({ encounter })
+    // The same coder at another desk sees it too; the supervisor does not.
+    const a2 = await desk(server, PEOPLE.casey, '00000000-0000-4000-8000-0000000000b2')
+    expect((await a2.store.listDrafts()).map((d) => d.returnNote)).toEqual(['Add the imaging report.'])
+    expect(await b.store.listDrafts()).toEqual([])
+    // A returned encounter does not count until finalized again.
+    expect(await a.store.patientHistory('PT-7')).toEqual([])
+
+    await a.store.finalize(recordOf(finalized.id, encounter), finalized.id, [])
+    expect(await a.store.listDrafts()).toEqual([])
+    await a.settle()
+    await a2.engine.pull()
+    await a2.settle()
+    expect(await a2.store.listDrafts()).toEqual([])
+    expect((await a2.store.listAllEncounters()).map((e) => e.id)).not.toContain(finalized?.id)
+    expect(await a2.store.patientHistory('PT-7')).toHaveLength(1)
+  })
+
+  it('tells the screens when the replica changes, with the app\'s tables it touches', async () => {
+    const server = newServer()
+    const b = await desk(server, PEOPLE.sam)
+    const heard: StoreTable[][] = []
+    const stop = b.store.subscribe((tables) => heard.push([...tables]))
+    serverEncounter(server, epidural('PT-7', '2026-11-02'))
+    await vi.waitFor(() => expect(heard.flat()).toContain('encounters'))
+    expect(heard.flat()).toEqual(expect.arrayContaining(['audit', 'drafts']))
+    stop()
+    const count = heard.length
+    serverEncounter(server, epidural('PT-8', '2026-11-02'))
+    await vi.waitFor(async () => expect((await b.store.listAllEncounters()).length).toBe(2))
+    expect(heard.length).toBe(count)
+  })
+
+  it('counts imported claim history from the server in the patient\'s history and finds the patient by it', async () => {
+    const server = newServer()
+    const a = await desk(server, PEOPLE.casey)
+    const line = (patientId: string, dateOfService: string) => ({ patientId, dateOfService, code: '64483', modifiers: ['RT'], units: 1, providerId: 'DR-B', key: `${patientId}|${dateOfService}` })
+    server.importHistory('pm-export.csv', [line('PT-9', '2026-02-01'), line('PT-9', '2026-05-01'), line('PT-10', '2026-03-01')])
+    await vi.waitFor(async () => expect(await a.store.patientHistory('PT-9')).toHaveLength(2))
+    expect((await a.store.patientHistory('PT-9')).map((h) => `${h.dateOfService} ${h.code} ${h.providerId}`)).toEqual(['2026-02-01 64483 DR-B', '2026-05-01 64483 DR-B'])
+    expect(await a.store.findPatients('PT-', 10)).toEqual([
+      { patientId: 'PT-10', encounters: 0, historyLines: 1 },
+      { patientId: 'PT-9', encounters: 0, historyLines: 2 },
+    ])
+    expect((await a.store.listImports()).map((i) => [i.fileName, i.rows])).toEqual([['pm-export.csv', 3]])
+  })
+
+  it('reads imported lines page by page and picks up where it stopped', async () => {
+    const server = newServer()
+    const practiceId = '00000000-0000-4000-8000-0000000000b3'
+    const replica = await openReplica(practiceId, PEOPLE.casey.id)
+    cleanups.push(async () => { replica.close(); await deleteReplica(practiceId, PEOPLE.casey.id) })
+    const lines = Array.from({ length: 7 }, (_, i) => ({ patientId: `PT-${i % 3}`, dateOfService: `2026-0${1 + i}-01`, code: '64483', modifiers: [], units: 1, providerId: null, key: `k${i}` }))
+    const imported = server.importHistory('big.csv', lines)
+    await replica.applyPage(0, server.changes(0, 100), NOW)
+    // The second page's request gets no answer (the network dropped).
+    let calls = 0
+    const client: GroupClient = {
+      ...server.client,
+      request: ((...args: Parameters<GroupClient['request']>) => (++calls === 2 ? Promise.reject(new ApiError(0, 'network', 'offline')) : server.client.request(...args))) as GroupClient['request'],
+    }
+    const failures: unknown[] = []
+    const loader = createHistoryLoader({ client, replica, pageSize: 3, onFailure: (e) => failures.push(e) })
+    await loader.request()
+    expect(failures).toHaveLength(1)
+    expect((await replica.unreadImports()).map((i) => [i.id, i.linesCursor])).toEqual([[imported.id, 3]])
+    await loader.request()
+    const reads = server.requests.filter((r) => r.route === 'historyLines').map((r) => (r.query as { after: number }).after)
+    expect(reads).toEqual([0, 3, 6])
+    expect(await replica.unreadImports()).toEqual([])
+    expect((await replica.historyOfPatient('PT-0')).flatMap((c) => c.lines.map((l) => l.key))).toEqual(['k0', 'k3', 'k6'])
+    expect((await replica.historyImports()).map((i) => [i.linesCursor, i.linesComplete])).toEqual([[7, true]])
+  })
+
+  it('records a training attempt on the server and keeps the full record here, listed once', async () => {
+    const server = newServer()
+    const a = await desk(server, PEOPLE.casey)
+    const attempt = {
+      id: 'att-1', caseId: 'tpi-01', caseSource: 'shipped', caseTitle: 'Trigger points', caseLevel: 'new', families: ['trigger-point'], userId: PEOPLE.casey.id, userName: PEOPLE.casey.name,
+      startedAt: NOW, submittedAt: NOW, lines: [{ code: '20552', modifiers: [], units: 1 }, { code: 'bad', modifiers: [], units: 1 }], flaggedRuleIds: [], input: null,
+      answerKey: { lines: [{ code: '20552', modifiers: [], units: 1 }], findings: [] }, score: 0.8, lineScore: 1, findingScore: 0.5, percent: 80, caughtRules: [], missedRules: [], falseFlags: [],
+    } as TrainingAttemptRecord
+    const training = await a.store.training()
+    server.setOffline(true)
+    await training.addAttempt(attempt)
+    expect((await training.listAttempts(PEOPLE.casey.id)).map((x) => x.id)).toEqual(['att-1'])
+    server.setOffline(false)
+    await a.engine.pull()
+    await a.settle()
+    expect(server.attempts().map((x) => [x.caseId, x.scorePercent, x.lines])).toEqual([['tpi-01', 80, [{ code: '20552', modifiers: [], units: 1 }]]])
+    expect(await training.listAttempts(PEOPLE.casey.id)).toEqual([attempt])
+  })
+})
