@@ -14,7 +14,8 @@ import { evaluationInputSchema, SCHEMA_VERSION } from '../domain/index.ts'
  *  - codes and modifiers are trimmed and upper-cased before their regex, so zod's
  *    `^[0-9A-Z]{5}$` would refuse " j3301 ", which the parser accepts: the pattern is widened
  *    to what the parser takes;
- *  - trimmed strings with a minimum length of 1 get a pattern needing a non-space character.
+ *  - trimmed strings with a minimum length of 1 get a pattern needing a non-space character;
+ *  - a line's diagnosis pointers are refined to hold no letter twice: `uniqueItems`.
  * Left as is: maxLength counts before trimming, so a padded string near the limit passes the
  * parser and fails the JSON Schema.
  */
@@ -37,8 +38,14 @@ export function buildInputJsonSchema(): JsonSchema {
     target: 'draft-2020-12',
     override: (ctx) => {
       const json = ctx.jsonSchema
-      if (json.type !== 'string') return
       const checks = checkKinds(ctx.zodSchema)
+      // The only refined array is a line's diagnosis pointers: no letter twice.
+      if (json.type === 'array' && checks.includes('custom')) {
+        json.uniqueItems = true
+        json.description = 'Diagnosis pointers (box 24E): letters of box 21\'s diagnoses, A = the first, in the order the line points to them'
+        return
+      }
+      if (json.type !== 'string') return
       // The only refined strings of the input schema are its ISO dates (isoDate in schema.ts).
       if (checks.includes('custom')) {
         json.format = 'date'

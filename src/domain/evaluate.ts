@@ -8,6 +8,7 @@ import { computeCounters } from './frequency.ts'
 import { deriveSessions } from './history.ts'
 import type { PayerProfile } from './payer-profile.ts'
 import { normalizeDiagnosis } from './rules/diagnosis.ts'
+import { pointLines } from './rules/pointers.ts'
 import { checkRules } from './rules/registry.ts'
 import type { CheckRule, Facts } from './rules/rule.ts'
 import type { EvaluationInput } from './schema.ts'
@@ -46,6 +47,8 @@ export function evaluate(input: EvaluationInput, context: EvaluationContext): Ev
     coverage: context.coverage ?? null,
     diagnoses: encounter.diagnoses.map(normalizeDiagnosis),
   }
+  // Pointers read the coverage lists through the facts; the checks then see the pointed lines.
+  facts.coding = { ...coding, lines: pointLines(facts) }
 
   // Findings come out by severity, and within a severity in rule order.
   const bySeverity: Record<Severity, Finding[]> = { error: [], warning: [], info: [] }
@@ -64,5 +67,5 @@ export function evaluate(input: EvaluationInput, context: EvaluationContext): Ev
     }
   }
   const findings = bySeverity.error.concat(bySeverity.warning, bySeverity.info)
-  return { lines: coding.lines, findings, counters, payerProfileId: profile.id }
+  return { lines: facts.coding.lines, findings, counters, payerProfileId: profile.id }
 }

@@ -1,6 +1,7 @@
 import { z } from './zod.ts'
 import { isIsoDate } from './dates.ts'
 import { NDC_UNITS } from './ndc/ndc.ts'
+import { MAX_POINTERS, POINTER_LETTERS } from './coverage/diagnosis-pointers.ts'
 import {
   CLAIM_TYPES, DOSE_UNITS, DRUG_CATEGORIES, EPIDURAL_APPROACHES, EPIDURAL_PURPOSES, FACET_PURPOSES,
   GUIDANCE, PLACES_OF_SERVICE, SIDES, SPINAL_LEVELS, SPINAL_REGIONS, TECHNIQUES, type SpinalRegion,
@@ -117,6 +118,23 @@ export const otherLineSchema = z.object({
   units,
 })
 
+const pointerLetter = z.enum(POINTER_LETTERS, { error: 'A diagnosis pointer is a letter from A to L (box 21)' })
+
+/**
+ * The coder's choice of diagnosis pointers (box 24E) for the claim line with this code and these
+ * modifiers (in any order). Lines are computed from the encounter, so the choice names the line
+ * rather than its position; a choice that matches no line is reported and not used.
+ */
+export const linePointerSchema = z.object({
+  code,
+  modifiers: z._default(z.array(modifier).check(z.maxLength(4)), []),
+  pointers: z.array(pointerLetter).check(
+    z.minLength(1, { error: 'Point to at least one diagnosis' }),
+    z.maxLength(MAX_POINTERS, { error: `A claim line points to at most ${MAX_POINTERS} diagnoses (box 24E)` }),
+    z.refine((letters) => new Set(letters).size === letters.length, { error: 'A diagnosis pointer is given twice' }),
+  ),
+})
+
 export const encounterSchema = z.object({
   dateOfService: isoDate,
   patientId: z.string().check(z.trim(), z.minLength(1, { error: 'Enter the patient account' }), z.maxLength(40)),
@@ -130,6 +148,8 @@ export const encounterSchema = z.object({
   drugs: z._default(z.array(drugSchema).check(z.maxLength(20)), []),
   otherLines: z._default(z.array(otherLineSchema).check(z.maxLength(20)), []),
   documentation: z._default(z.record(z.string(), z.boolean()), {}),
+  /** Absent in files from before pointers could be chosen: every line takes its default pointers. */
+  linePointers: z.optional(z.array(linePointerSchema).check(z.maxLength(40))),
 })
 
 export const historyLineSchema = z.object({
@@ -155,6 +175,7 @@ export type EpiduralProcedure = z.infer<typeof epiduralSchema>
 export type Procedure = z.infer<typeof procedureSchema>
 export type Drug = z.infer<typeof drugSchema>
 export type OtherLine = z.infer<typeof otherLineSchema>
+export type LinePointerChoice = z.infer<typeof linePointerSchema>
 export type Encounter = z.infer<typeof encounterSchema>
 export type HistoryLine = z.infer<typeof historyLineSchema>
 /** A validated input, as the engine takes it. */

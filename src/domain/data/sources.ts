@@ -51,6 +51,7 @@ const list = [
   { id: 'MCD-ARTICLE', citation: "Medicare Coverage Database billing article of the practice's MAC (covered ICD-10-CM codes by group), as loaded", confidence: 'V-primary' },
   { id: 'DUPLICATE-LINES', citation: 'CARC 18 (exact duplicate claim/service): two lines with the same code and modifiers on one date deny as duplicates; add-on codes 64634/64636 and 64480/64484 take one unit per additional joint or level (reference, section 1)', confidence: 'V-secondary' },
   { id: 'NDC-FORMAT', citation: 'NDC on claim lines in the 11-digit 5-4-2 form with a quantity and unit qualifier (UN, ML, GR, F2, ME), as the electronic claim carries it; not in the domain reference: which payers require it is set per payer profile', confidence: 'unverified' },
+  { id: 'CMS-1500-POINTERS', citation: 'CMS-1500 instructions: box 21 lists up to 12 diagnoses lettered A to L; box 24E points each line to up to 4 of them by letter (not in the domain reference)', confidence: 'unverified' },
   { id: 'CLAIM-BASICS', citation: 'CMS-1500 / 837P: at least one diagnosis pointer per line', confidence: 'V-primary' },
   { id: 'NCCI-IMAGING', citation: 'A57787 (imaging included in 64490-64495); reference 1D: imaging included in 62321/62323, 64479-64484, 64633-64636, 0213T-0218T', confidence: 'V-primary' },
   { id: 'EM-25', citation: 'NCCI general policy: same-day E/M needs modifier 25 and a separately identifiable service', confidence: 'V-secondary' },

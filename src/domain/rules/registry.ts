@@ -8,6 +8,7 @@ import { epiduralRules } from './epidural.ts'
 import { facetRules } from './facet.ts'
 import { frequencyRules } from './frequency.ts'
 import { ncciRules } from './ncci.ts'
+import { pointerRules } from './pointers.ts'
 import { rfaRules } from './rfa.ts'
 import type { CheckRule, RuleDefinition } from './rule.ts'
 import { triggerPointRules } from './trigger-point.ts'
@@ -24,6 +25,7 @@ export const allRules: readonly RuleDefinition[] = [
   ...ndcRules,
   ...diagnosisRules,
   ...coverageRules,
+  ...pointerRules,
   ...frequencyRules,
   ...ncciRules,
   ...documentationRules,

@@ -2,9 +2,10 @@ import type { RuleExample, RuleWithoutExamples } from '../types.ts'
 import { claimExamples } from './drugs-and-claim-claim.ts'
 import { diagnosisAndFrequencyExamples } from './drugs-and-claim-diagnosis-frequency.ts'
 import { drugExamples } from './drugs-and-claim-drugs.ts'
+import { pointerExamples } from './drugs-and-claim-pointers.ts'
 
 /** The examples of every rule whose scope is 'drug' or 'claim'. */
-export const drugAndClaimExamples: readonly RuleExample[] = [...claimExamples, ...drugExamples, ...diagnosisAndFrequencyExamples]
+export const drugAndClaimExamples: readonly RuleExample[] = [...claimExamples, ...drugExamples, ...diagnosisAndFrequencyExamples, ...pointerExamples]
 
 /**
  * The NCCI rules read the quarterly CMS tables loaded in settings. An example carries an
