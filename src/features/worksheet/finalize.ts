@@ -7,7 +7,7 @@ const BLOCKING_PATHS = new Set(['dateOfService', 'patientId', 'providerId'])
 
 /** Form issues that stop an encounter from being finalized (the claim header must be complete). */
 export function blockingIssues(issues: readonly FormIssue[]): FormIssue[] {
-  return issues.filter((i) => BLOCKING_PATHS.has(i.path) || i.path.startsWith('drugs.') || i.path.startsWith('otherLines.') || i.path.includes('.muscles.'))
+  return issues.filter((i) => BLOCKING_PATHS.has(i.path) || i.path.startsWith('drugs.') || i.path.startsWith('otherLines.') || i.path.startsWith('linePointers.') || i.path.includes('.muscles.'))
 }
 
 export function countBySeverity(result: EvaluationResult): Record<Severity, number> {

@@ -8,7 +8,7 @@ import { useAutosave } from './drafts/use-autosave.ts'
 import { blockingIssues, countBySeverity, toEncounterRecord, toFinalizeAudit } from './finalize.ts'
 import { CodeSetsContext } from './form/code-sets-context.ts'
 import { FormSections } from './form/form-sections.tsx'
-import { inputToWorksheet, type FormIssue, type WorksheetValues } from './model/index.ts'
+import { inputToWorksheet, type FormIssue, type LinePointerValues, type WorksheetValues } from './model/index.ts'
 import { ResultsPanel } from './results/results-panel.tsx'
 import { useWorksheetShortcuts } from './shortcuts.ts'
 import { useLiveEvaluation } from './use-live-evaluation.ts'
@@ -67,22 +67,23 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
   const fileInput = useRef<HTMLInputElement>(null)
 
   const counts = useMemo(() => countBySeverity(result), [result])
+  const setPointers = useCallback((next: LinePointerValues[]) => methods.setValue('linePointers', next, { shouldDirty: true }), [methods])
   const openProviders = useCallback(() => setDialog('providers'), [])
   const needsPriorAuth = result.findings.some((f) => f.ruleId.startsWith('PA-OPD'))
 
   const copyLines = useCallback(() => {
-    loadOutput().then((o) => navigator.clipboard.writeText(o.claimLinesToTsv(result.lines))).then(
+    loadOutput().then((o) => navigator.clipboard.writeText(o.claimLinesToTsv(result.lines, { diagnoses: input.encounter.diagnoses }))).then(
       () => setStatus(`Copied ${result.lines.length} line${result.lines.length === 1 ? '' : 's'} to the clipboard.`),
       () => setStatus('The browser did not allow copying; select the lines table instead.'),
     )
-  }, [result.lines])
+  }, [result.lines, input.encounter.diagnoses])
 
   const exportJson = () => {
     void loadOutput().then((o) => o.downloadText(o.fileNameFor('json', values.patientId, values.dateOfService), o.encounterToJson(input), 'application/json'))
   }
 
   const exportCsv = () => {
-    void loadOutput().then((o) => o.downloadText(o.fileNameFor('csv', values.patientId, values.dateOfService), o.claimLinesToCsv(result.lines, { patientId: values.patientId, dateOfService: values.dateOfService, providerId: values.providerId }), 'text/csv'))
+    void loadOutput().then((o) => o.downloadText(o.fileNameFor('csv', values.patientId, values.dateOfService), o.claimLinesToCsv(result.lines, { patientId: values.patientId, dateOfService: values.dateOfService, providerId: values.providerId, diagnoses: input.encounter.diagnoses }), 'text/csv'))
   }
 
   const importFile = async (file: File) => {
@@ -146,7 +147,8 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
             <FormSections providers={providers} payerProfiles={payerProfiles} issues={issues} needsPriorAuth={needsPriorAuth} addRequest={addRequest} onManageProviders={openProviders} />
           </CodeSetsContext.Provider>
           <div id="claim-and-checks" tabIndex={-1} className="min-w-0 scroll-mt-4 focus:outline-none lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
-            <ResultsPanel result={result} issues={issues} values={values} onApplyFix={(next, label) => { methods.reset(next, { keepDefaultValues: true }); setStatus(`Applied: ${label}.`) }} />
+            <ResultsPanel result={result} issues={issues} values={values} onApplyFix={(next, label) => { methods.reset(next, { keepDefaultValues: true }); setStatus(`Applied: ${label}.`) }}
+              onPointersChange={setPointers} />
             <div className="mt-4" data-print="hide">
               <Button size="sm" onClick={() => setShowComparison((s) => !s)} aria-expanded={showComparison}>{showComparison ? 'Hide' : 'Compare'} payer profiles</Button>
               {showComparison ? <Suspense fallback={<p role="status">Loading the comparison…</p>}><PayerComparison values={values} history={history} today={today} profiles={payerProfiles} /></Suspense> : null}

@@ -1,7 +1,7 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form'
 import { Button } from '../../../components/button.tsx'
 import { Field, inputClass } from '../../../components/field.tsx'
-import type { FormIssue, WorksheetValues } from '../model/index.ts'
+import { diagnosisLetters, type FormIssue, type WorksheetValues } from '../model/index.ts'
 import { selectRelease } from '../../../domain/icd10/index.ts'
 import { useCodeSets } from './code-sets-context.ts'
 import { DiagnosisCombobox } from './diagnosis-combobox.tsx'
@@ -20,18 +20,25 @@ export function DiagnosesList({ issues }: { issues: readonly FormIssue[] }) {
   const codes = useWatch({ control, name: 'diagnoses' })
   const procedures = useWatch({ control, name: 'procedures' })
   const hints = supportingHints(procedures.map((p) => p.type))
+  const letters = diagnosisLetters({ diagnoses: codes })
   return (
     <fieldset className="flex min-w-0 flex-col gap-2 rounded border border-slate-300 p-3">
       <legend className="px-1 text-sm font-medium text-slate-800">Diagnoses (ICD-10-CM)</legend>
+      <p className="text-xs text-slate-700">Box 21 letters A to L follow the order of the codes; each claim line points to up to 4 of them.</p>
       {fields.length === 0 ? <p className="text-sm text-slate-700">No diagnosis yet.</p> : null}
       <ol className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
         {fields.map((field, i) => {
           const value = codes[i]?.code ?? ''
           const formatError = !codeSet && value.trim() !== '' && !isIcd10CmFormat(value) ? 'Not an ICD-10-CM code' : undefined
           const error = [formatError, issueFor(issues, `diagnoses.${i}.code`) ?? issueFor(issues, `diagnoses.${i}`)].filter(Boolean).join('. ') || undefined
+          const letter = letters[i] ?? null
           return (
             <li key={field.id} className="flex items-start gap-1">
-              <Field label={`Diagnosis ${i + 1}`} error={error} className="min-w-0 flex-1">
+              <span aria-hidden="true" data-testid={`diagnosis-letter-${i}`} title={letter ? `Box 21 letter ${letter}` : 'No letter until a code is entered'}
+                className={`mt-6 inline-flex h-8 w-6 shrink-0 items-center justify-center rounded border font-mono text-sm font-bold ${letter ? 'border-brand-700 text-brand-800' : 'border-dashed border-slate-300 text-slate-400'}`}>
+                {letter ?? '·'}
+              </span>
+              <Field label={`Diagnosis ${i + 1}`} hint={letter ? <span className="sr-only">Box 21 letter {letter}: lines point to it as {letter}</span> : undefined} error={error} className="min-w-0 flex-1">
                 {codeSet ? (
                   <DiagnosisCombobox codeSet={codeSet} value={value} registration={register(`diagnoses.${i}.code`)}
                     onPick={(code) => setValue(`diagnoses.${i}.code`, code, { shouldDirty: true })} />

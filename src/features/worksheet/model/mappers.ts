@@ -3,6 +3,7 @@ import {
   type Drug, type EvaluationInput, type HistoryLine, type OtherLine, type Procedure,
 } from '../../../domain/index.ts'
 import { newKey } from './defaults.ts'
+import { enteredDiagnoses, linePointersToInput, linePointersToValues } from './pointers.ts'
 import type { ProcedureValues, WorksheetValues } from './values.ts'
 
 /** A problem with what the form holds, at the form path a field can show it under. */
@@ -93,6 +94,8 @@ export function worksheetToInput(values: WorksheetValues, history: readonly Hist
     else for (const issue of parsed.error.issues) issues.push({ path: `otherLines.${i}.${issue.path.map(String).join('.')}`, message: issue.message })
   })
 
+  const diagnoses = enteredDiagnoses(values)
+  const linePointers = linePointersToInput(values, diagnoses, issues)
   const encounter = {
     dateOfService,
     patientId: patientId === '' ? NOT_ENTERED : patientId.slice(0, 40),
@@ -101,18 +104,19 @@ export function worksheetToInput(values: WorksheetValues, history: readonly Hist
     claimType: values.claimType,
     payerProfile: values.payerProfile,
     priorAuthorization: values.priorAuthorization.trim() === '' ? null : values.priorAuthorization.trim(),
-    diagnoses: values.diagnoses.map((d) => d.code.trim().toUpperCase()).filter((c) => c !== '').slice(0, 12),
+    diagnoses,
     procedures: values.procedures.map((p, i) => procedureFromValues(p, i, issues)),
     drugs,
     otherLines,
     documentation: values.documentation,
+    ...(linePointers ? { linePointers } : {}),
   }
   // The history comes from the app's own store, already validated; it is passed through as
   // the same array so the rule module's per-history cache holds while the coder types.
   const parsed = encounterSchema.safeParse(encounter)
   if (parsed.success) return { input: { schemaVersion: SCHEMA_VERSION, encounter: parsed.data, history: history as HistoryLine[] }, issues }
   for (const issue of parsed.error.issues) issues.push({ path: issue.path.map(String).join('.'), message: issue.message })
-  return { input: { schemaVersion: SCHEMA_VERSION, encounter: encounterSchema.parse({ ...encounter, diagnoses: [], procedures: [] }), history: history as HistoryLine[] }, issues }
+  return { input: { schemaVersion: SCHEMA_VERSION, encounter: encounterSchema.parse({ ...encounter, diagnoses: [], procedures: [], linePointers: undefined }), history: history as HistoryLine[] }, issues }
 }
 
 function procedureToValues(p: Procedure): ProcedureValues {
@@ -135,6 +139,7 @@ function procedureToValues(p: Procedure): ProcedureValues {
 /** Form values for an interchange encounter (import, reopening a finalized encounter). */
 export function inputToWorksheet(input: EvaluationInput): WorksheetValues {
   const e = input.encounter
+  const linePointers = linePointersToValues(e.linePointers, e.diagnoses)
   return {
     dateOfService: e.dateOfService,
     patientId: entered(e.patientId),
@@ -148,5 +153,6 @@ export function inputToWorksheet(input: EvaluationInput): WorksheetValues {
     drugs: e.drugs.map((d) => ({ ...d })),
     otherLines: e.otherLines.map((o) => ({ code: o.code, modifiers: o.modifiers.join(' '), units: o.units })),
     documentation: { ...e.documentation },
+    ...(linePointers ? { linePointers } : {}),
   }
 }

@@ -58,6 +58,17 @@ export const otherLineValuesSchema = z.object({
   units: z.number(),
 })
 
+/**
+ * The pointers a coder chose for the claim line with this code and these modifiers, as the
+ * diagnosis codes they point to (in pointer order): a removed diagnosis cannot shift a pointer
+ * onto another one.
+ */
+export const linePointerValuesSchema = z.object({
+  code: z.string(),
+  modifiers: z.array(z.string()),
+  diagnoses: z.array(z.string()),
+})
+
 export const worksheetValuesSchema = z.object({
   dateOfService: z.string(),
   patientId: z.string(),
@@ -71,6 +82,8 @@ export const worksheetValuesSchema = z.object({
   drugs: z.array(drugValuesSchema),
   otherLines: z.array(otherLineValuesSchema),
   documentation: z.record(z.string(), z.boolean()),
+  /** Optional: drafts from before pointers could be chosen read without them. */
+  linePointers: z.optional(z.array(linePointerValuesSchema)),
 })
 
 export type MuscleValues = z.infer<typeof muscleValuesSchema>
@@ -78,4 +91,5 @@ export type LevelValues = z.infer<typeof levelValuesSchema>
 export type ProcedureValues = z.infer<typeof procedureValuesSchema>
 export type DrugValues = z.infer<typeof drugValuesSchema>
 export type OtherLineValues = z.infer<typeof otherLineValuesSchema>
+export type LinePointerValues = z.infer<typeof linePointerValuesSchema>
 export type WorksheetValues = z.infer<typeof worksheetValuesSchema>

@@ -42,6 +42,24 @@ describe('parseEncounterFile', () => {
     expect(back.input).toEqual(example)
   })
 
+  it('carries the diagnoses in box 21 order and the pointers chosen for a line, through the file and the form', () => {
+    const chosen = structuredClone(example)
+    chosen.encounter.diagnoses = ['M47.816', 'M54.50']
+    chosen.encounter.linePointers = [{ code: '64493', modifiers: ['50', 'KX'], pointers: ['B', 'A'] }]
+    const json = encounterToJson(chosen)
+    expect(json).toContain('"linePointers": [')
+    const result = parseEncounterFile(json)
+    if (!result.ok) throw new Error(result.message)
+    expect(result.input.encounter.linePointers).toEqual([{ code: '64493', modifiers: ['50', 'KX'], pointers: ['B', 'A'] }])
+    const form = inputToWorksheet(result.input)
+    expect(form.linePointers).toEqual([{ code: '64493', modifiers: ['50', 'KX'], diagnoses: ['M54.50', 'M47.816'] }])
+    expect(worksheetToInput(form, chosen.history, '2026-11-26').input).toEqual(chosen)
+  })
+
+  it('writes no pointer choices for an encounter without any, as files did before', () => {
+    expect(encounterToJson(example)).not.toContain('linePointers')
+  })
+
   it('accepts a file written by hand without schemaVersion, with a byte-order mark and CRLF', () => {
     const rest: Partial<typeof example> = { ...example }
     delete rest.schemaVersion

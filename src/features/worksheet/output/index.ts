@@ -1,5 +1,5 @@
 export {
-  claimLinesToCsv, claimLinesToTsv, csvField, neutralizeFormula, type ClaimLinesMeta,
+  box21Text, claimLinesToCsv, claimLinesToTsv, csvField, neutralizeFormula, type ClaimLinesMeta,
 } from './claim-line-tables.ts'
 export {
   encounterToJson, MAX_ENCOUNTER_FILE_BYTES, parseEncounterFile, readEncounterFile, utf8ByteLength,

@@ -1,5 +1,19 @@
 import type { ReactNode } from 'react'
 import type { ClaimLine } from '../../../domain/index.ts'
+import { PointerCell } from './pointer-cell.tsx'
+import type { PointerEditing } from './pointer-lines.ts'
+
+/** What a cell may need besides its line: its place, and the pointer editing when the table offers it. */
+export interface ClaimLineCellContext {
+  index: number
+  pointers?: {
+    editing: PointerEditing
+    open: boolean
+    editorId: string
+    buttonId: string
+    onToggle: () => void
+  }
+}
 
 export interface ClaimLineColumn {
   id: string
@@ -7,7 +21,7 @@ export interface ClaimLineColumn {
   /** Classes for the cells; the header takes only the alignment. */
   className: string
   align: 'left' | 'right'
-  cell: (line: ClaimLine) => ReactNode
+  cell: (line: ClaimLine, context: ClaimLineCellContext) => ReactNode
 }
 
 const none = (
@@ -17,7 +31,7 @@ const none = (
   </>
 )
 
-/** The claim line table's columns: code, our own wording (with Box 19), modifiers in billing order, units. */
+/** The claim line table's columns: code, our own wording (with Box 19), modifiers in billing order, units, diagnosis pointers (box 24E). */
 export const claimLineColumns: readonly ClaimLineColumn[] = [
   {
     id: 'code',
@@ -55,5 +69,12 @@ export const claimLineColumns: readonly ClaimLineColumn[] = [
     className: 'text-right tabular-nums',
     align: 'right',
     cell: (line) => line.units,
+  },
+  {
+    id: 'pointers',
+    header: 'Dx pointer',
+    className: 'whitespace-nowrap',
+    align: 'left',
+    cell: (line, context) => <PointerCell line={line} context={context} />,
   },
 ]

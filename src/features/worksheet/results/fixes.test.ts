@@ -195,3 +195,13 @@ describe('findings without a one-click fix', () => {
     expect(fixActionsFor(finding, { ...values, otherLines: [] })).toEqual([])
   })
 })
+
+describe('fix for a pointer choice the claim no longer has', () => {
+  it('forgets the pointers chosen for 64493 RT once the injection is bilateral, and the warning clears', () => {
+    const values = valuesOf({ diagnoses: ['M47.816', 'M54.50'], procedures: [facet([['L4-L5', 'bilateral']], 'therapeutic')], linePointers: [{ code: '64493', modifiers: ['RT'], pointers: ['B'] }] })
+    const finding = only(evaluateValues(values), 'DX-POINTER-UNMATCHED')
+    const next = action(fixActionsFor(finding, values), 'Forget the pointers chosen for 64493 RT').apply(values)
+    expect(next.linePointers).toEqual([])
+    expect(evaluateValues(next).findings.map((f) => f.ruleId)).not.toContain('DX-POINTER-UNMATCHED')
+  })
+})

@@ -1,5 +1,5 @@
 import { lookupDrug, type Finding, type Side, type TraceFact } from '../../../domain/index.ts'
-import type { DrugValues, OtherLineValues, ProcedureValues, WorksheetValues } from '../model/index.ts'
+import { withoutChoiceNamed, type DrugValues, type OtherLineValues, type ProcedureValues, type WorksheetValues } from '../model/index.ts'
 
 /** A one-click change to the form that resolves a finding; `apply` returns new values and never mutates. */
 export interface FixAction {
@@ -154,6 +154,12 @@ const addModifier25: FixBuilder = (finding, values) => {
   }]
 }
 
+const forgetPointerChoice: FixBuilder = (finding, values) => {
+  const name = textFact(finding.trace, 'line')
+  if (name === null || withoutChoiceNamed(values, name).length === (values.linePointers ?? []).length) return []
+  return [{ label: `Forget the pointers chosen for ${name}`, apply: (v) => ({ ...v, linePointers: withoutChoiceNamed(v, name) }) }]
+}
+
 const builders: Readonly<Record<string, FixBuilder>> = {
   'FAC-SIDE-MISSING': sideFixes('facet-injection'),
   'RFA-SIDE-MISSING': sideFixes('facet-rfa'),
@@ -169,6 +175,7 @@ const builders: Readonly<Record<string, FixBuilder>> = {
   'PROCEDURE-IN-OTHER-LINES': removeOtherLine('code'),
   'TPI-ONE-LINE': tpiOneLine,
   'TPI-ANESTHESIA': removeOtherLine('anesthesia line'),
+  'DX-POINTER-UNMATCHED': forgetPointerChoice,
 }
 
 /**
