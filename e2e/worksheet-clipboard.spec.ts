@@ -20,10 +20,11 @@ test('Alt+C copies the claim lines as tab-separated rows', async ({ page }) => {
   await page.keyboard.press('Alt+C')
   await expect(page.getByRole('status').filter({ hasText: 'Copied 3 lines to the clipboard.' })).toBeVisible()
   const text = await page.evaluate(() => navigator.clipboard.readText())
-  // One row per line, no header and no trailing newline: code, modifiers, units, label, Box 19.
+  // One row per line, no header and no trailing newline: code, modifiers, units, label, Box 19,
+  // diagnosis pointers and the codes they point to.
   expect(text.endsWith('\n')).toBe(false)
   const rows = text.split('\n').map((row) => row.split('\t'))
-  expect(rows.map((cells) => cells.length)).toEqual([5, 5, 5])
+  expect(rows.map((cells) => cells.length)).toEqual([7, 7, 7])
   expect(rows.map((cells) => cells.slice(0, 3))).toEqual([
     ['64493', '50 KX', '1'],
     ['64494', 'LT KX', '1'],

@@ -128,7 +128,7 @@ test('Export CSV gives one row per claim line with the patient, date and line nu
   expect(file.suggestedFilename()).toBe('claim-lines-PT-5001-2026-10-14.csv')
   const rows = (await readFile(await file.path(), 'utf8')).split('\r\n')
   expect(rows.at(-1)).toBe('')
-  expect(rows[0]).toBe('Patient account,Date of service,Provider,Line,Code,Modifiers,Units,Label,Box 19')
+  expect(rows[0]).toBe('Patient account,Date of service,Provider,Line,Code,Modifiers,Units,Label,Box 19,Dx pointer,Diagnoses,Box 21')
   expect(rows.slice(1, -1).map((row) => row.split(',').slice(0, 7).join(','))).toEqual([
     'PT-5001,2026-10-14,,1,20552,,1',
     'PT-5001,2026-10-14,,2,64493,50 KX,1',

@@ -4,13 +4,14 @@ import { supportingDiagnoses } from '../data/diagnoses.ts'
 import type { LinePointerChoice } from '../schema.ts'
 import type { ClaimLine } from '../types.ts'
 import { articlesFor } from './coverage-lists.ts'
-import { checkRule, codingRule, type Facts, type RuleDefinition, type RuleHit } from './rule.ts'
+import { checkRule, type Facts, type RuleDefinition, type RuleHit } from './rule.ts'
 
 /**
  * Diagnosis pointers (CMS-1500 box 24E): each line points to up to four of the claim's
  * diagnoses (box 21, lettered A to L). A line takes the coder's choice for its code and
  * modifiers when there is one, else its family's default: the diagnoses that support the code
- * first, then the others in box 21's order.
+ * first, then the others in box 21's order. Pointers decide no code, modifier or unit, so they
+ * name no coding rule on the line: the line's trace says where they came from.
  */
 
 const upper = (text: string) => text.trim().toUpperCase()
@@ -65,14 +66,14 @@ export function pointLines(facts: Facts): ClaimLine[] {
     const chosen = choices[choiceFor(choices, line)]?.pointers.filter(lettersBelow(count)) ?? []
     if (chosen.length > 0) {
       return {
-        ...line, pointers: chosen, ruleIds: [...line.ruleIds, 'DX-POINTER'],
+        ...line, pointers: chosen,
         trace: [...line.trace, { fact: 'diagnosis pointers', value: chosen.join('') }, { fact: 'pointers from', value: 'the coder\'s choice' }],
       }
     }
     const support = supportingDiagnosesOf(facts, line)
     const pointers = defaultPointers(facts.diagnoses, support)
     return {
-      ...line, pointers, ruleIds: [...line.ruleIds, 'DX-POINTER'],
+      ...line, pointers,
       trace: [...line.trace, { fact: 'diagnosis pointers', value: pointers.join('') }, {
         fact: 'pointers from',
         value: support.length > 0 ? 'the diagnoses that support the code first, then box 21 order' : 'box 21 order',
@@ -119,10 +120,6 @@ function unmatchedHits(facts: Facts): RuleHit[] {
 }
 
 export const pointerRules: readonly RuleDefinition[] = [
-  codingRule({
-    id: 'DX-POINTER', title: 'Diagnosis pointers on each line (box 24E)', scope: 'claim',
-    severity: 'info', category: 'diagnosis', sources: ['CMS-1500-POINTERS'],
-  }),
   checkRule({
     id: 'DX-POINTER-MISSING', title: 'Diagnosis pointer to a diagnosis the claim does not have', scope: 'claim',
     severity: 'error', category: 'diagnosis', sources: ['CMS-1500-POINTERS'],

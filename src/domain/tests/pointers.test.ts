@@ -15,7 +15,8 @@ describe('default diagnosis pointers (box 24E), per family', () => {
   it('points a facet line first to the spondylosis that supports it, then to the other diagnoses in box 21 order', () => {
     const r = run({ diagnoses: ['M54.50', 'M47.816'], procedures: [rightL4L5], drugs: [dex] })
     expect(pointersOf(r)).toEqual(['64493-RT:BA', 'J1100:AB'])
-    expect(r.lines[0]?.ruleIds).toContain('DX-POINTER')
+    // Pointers decide no code, modifier or unit: no coding rule is named for them (training grades by those).
+    expect(r.lines[0]?.ruleIds).toEqual(['FAC-CODE'])
     expect(r.lines[0]?.trace).toContainEqual({ fact: 'pointers from', value: 'the diagnoses that support the code first, then box 21 order' })
     expect(r.lines[1]?.trace).toContainEqual({ fact: 'pointers from', value: 'box 21 order' })
   })
@@ -44,7 +45,7 @@ describe('default diagnosis pointers (box 24E), per family', () => {
   it('gives no pointers when the claim has no diagnosis', () => {
     const r = run({ diagnoses: [], procedures: [rightL4L5] })
     expect(r.lines[0]?.pointers).toBeUndefined()
-    expect(r.lines[0]?.ruleIds).not.toContain('DX-POINTER')
+    expect(r.lines[0]?.trace.map((t) => t.fact)).not.toContain('diagnosis pointers')
   })
 })
 

@@ -1,7 +1,7 @@
 import type { RuleExample } from '../types.ts'
 import { EXAMPLE_TODAY, LUMBAR_SPONDYLOSIS, exampleInput, lumbarFacetRight, type ProcedureDraft } from './drugs-and-claim-shared.ts'
 
-/** Low back pain, listed first: it does not support the facet injection. */
+/** Low back pain: it does not support the facet injection. */
 const LOW_BACK_PAIN = 'M54.50'
 
 const bilateralL4L5Facet: ProcedureDraft = {
@@ -11,18 +11,6 @@ const bilateralL4L5Facet: ProcedureDraft = {
 
 /** Examples of the diagnosis pointer rules (box 24E). */
 export const pointerExamples: readonly RuleExample[] = [
-  {
-    ruleId: 'DX-POINTER', kind: 'fires', title: 'Facet line pointing first to the spondylosis',
-    explanation: 'Box 21 lists M54.50 as A and M47.816 as B. The facet line points to B first, the diagnosis that supports a facet injection, then to A: pointers BA.',
-    today: EXAMPLE_TODAY,
-    input: exampleInput({ patientId: 'PT-2311', diagnoses: [LOW_BACK_PAIN, LUMBAR_SPONDYLOSIS], procedures: [lumbarFacetRight] }),
-  },
-  {
-    ruleId: 'DX-POINTER', kind: 'near-miss', title: 'Facet line with no diagnosis on the claim',
-    explanation: 'With no diagnosis in box 21 there is nothing to point to: the line gets no pointers, and the claim needs a diagnosis before it can go.',
-    today: EXAMPLE_TODAY,
-    input: exampleInput({ patientId: 'PT-2311', diagnoses: [], procedures: [lumbarFacetRight] }),
-  },
   {
     ruleId: 'DX-POINTER-MISSING', kind: 'fires', title: 'Pointer C on a claim with two diagnoses',
     explanation: 'The coder pointed the facet line to A and C, but box 21 holds only A and B: pointer C names no diagnosis.',
