@@ -9,6 +9,9 @@ import {
 // box 21; the worksheet defaults them per family, the coder can change them, and the copy, the
 // CSV export and the draft carry them.
 
+// Long journeys with several axe scans: room for a busy machine.
+test.describe.configure({ timeout: 120_000 })
+
 test.beforeEach(async ({ context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL ?? 'http://127.0.0.1:4173' })
 })
