@@ -159,7 +159,11 @@ export async function fillWorksheet(page, baseUrl) {
   const table = page.locator(CLAIM_LINES)
   await table.waitFor({ state: 'visible' })
   const lines = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.innerText.trim().replace(/\s+/g, ' '))))
-  if (!lines.some((cells) => cells[0] === 'J3301' && cells[cells.length - 1] === '4')) {
+  // The units column found by its header: the table has columns after it (the diagnosis pointers).
+  const headers = await table.locator('thead th').evaluateAll((cells) => cells.map((c) => c.innerText.trim()))
+  const units = headers.findIndex((h) => /^units$/i.test(h))
+  if (units < 0) throw new Error(`the claim lines table has no Units column; its headers are: ${headers.join(' | ')}`)
+  if (!lines.some((cells) => cells[0] === 'J3301' && cells[units] === '4')) {
     throw new Error(`expected a J3301 line with 4 units after the setup; the claim lines are:\n${lines.map((c) => c.join(' | ')).join('\n')}`)
   }
   return { dose, lines }
