@@ -1,7 +1,7 @@
 import { Button } from '../../../components/button.tsx'
-import type { ClaimLine } from '../../../domain/index.ts'
+import { lineName, type ClaimLine } from '../../../domain/index.ts'
 import type { ClaimLineCellContext } from './claim-line-columns.tsx'
-import { isChosen, lineName } from './pointer-lines.ts'
+import { isChosen } from './pointer-lines.ts'
 
 const none = (
   <>
@@ -21,7 +21,7 @@ export function PointerCell({ line, context }: { line: ClaimLine; context: Claim
       {p ? (
         <Button id={p.buttonId} size="sm" variant="ghost" className="min-h-8" data-print="hide" onClick={p.onToggle}
           aria-expanded={p.open} aria-controls={p.open ? p.editorId : undefined}
-          aria-label={`Change the diagnosis pointers of line ${context.index + 1}, ${lineName(line)}`}>
+          aria-label={`Change the diagnosis pointers of line ${context.index + 1}, ${lineName(line.code, line.modifiers)}`}>
           {p.open ? 'Close' : 'Change'}
         </Button>
       ) : null}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { Button } from '../../../components/button.tsx'
-import { MAX_POINTERS, POINTER_LETTERS, type ClaimLine, type PointerLetter } from '../../../domain/index.ts'
-import { isChosen, lineName, type PointerEditing } from './pointer-lines.ts'
+import { lineName, MAX_POINTERS, POINTER_LETTERS, type ClaimLine, type PointerLetter } from '../../../domain/index.ts'
+import { isChosen, type PointerEditing } from './pointer-lines.ts'
 
 interface PointerEditorProps {
   id: string
@@ -18,7 +18,7 @@ export function PointerEditor({ id, line, editing, onClose }: PointerEditorProps
   const [letters, setLetters] = useState<PointerLetter[]>(() => [...(line.pointers ?? [])])
   const first = useRef<HTMLInputElement>(null)
   useEffect(() => { first.current?.focus() }, [])
-  const name = lineName(line)
+  const name = lineName(line.code, line.modifiers)
   const legendId = `${id}-legend`
 
   const toggle = (letter: PointerLetter, on: boolean) => {

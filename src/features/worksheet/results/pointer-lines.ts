@@ -12,6 +12,3 @@ export interface PointerEditing {
 export function isChosen(line: ClaimLine): boolean {
   return line.trace.some((t) => t.fact === 'pointers from' && t.value === 'the coder\'s choice')
 }
-
-/** The line as a coder reads it: "64493 RT". */
-export const lineName = (line: Pick<ClaimLine, 'code' | 'modifiers'>): string => [line.code, ...line.modifiers].join(' ')
