@@ -21,6 +21,12 @@
 //     group client: the first rows, parts of at most 1 MB that the server checks again and
 //     stages, then one commit): 1,000,000 lines on PostgreSQL (100,000 on PGlite; 5,000 with
 //     --quick), timed from the start to the commit's answer;
+//   - the first replica pull into Chromium (Debian's, or Playwright's own): a second history file of
+//     100,000 lines (2,000 with --quick) for other patients is uploaded first; then a browser with
+//     the coder's session opens the app the server serves (built once into a directory of its
+//     own) and the time is taken from opening the page until this device's replica holds every
+//     line of that import (the app's own sync: change feed, then the import's lines page by page
+//     into IndexedDB); the lines stored are counted after the clock stops. --no-browser skips it;
 //   - on PostgreSQL, one patient's counters over that ledger: the patient's history read and
 //     the rule evaluation, by the code finalize runs (patientHistory + evaluate), p50/p95/p99 over
 //     many patients, from this process on the server's own database role.
@@ -28,6 +34,7 @@
 // (Debian's package) when installed: C, with its own latency histogram; otherwise this Node
 // process (exact percentiles from every request's own time), which takes far more CPU.
 // --profile writes a V8 CPU profile of the server process into <dir> (open it in Chrome DevTools).
+/* global indexedDB */ // used in code that runs in the page (page.evaluate)
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
@@ -56,6 +63,8 @@ const { values: opts } = parseArgs({
     'shared-buffers': { type: 'string' },
     generator: { type: 'string' },
     profile: { type: 'string' },
+    // No Chromium: skips the first replica pull (and the app build it needs).
+    'no-browser': { type: 'boolean', default: false },
   },
 })
 const SECONDS = Number(opts.seconds ?? (opts.quick ? 1 : 10))
@@ -71,6 +80,11 @@ const importLines = (store) => (opts.quick ? 5_000 : store === 'postgres' ? 1_00
 const LINES_PER_PATIENT = 40
 const COUNTER_SAMPLES = opts.quick ? 50 : 1000
 const FINALIZE_CODERS = opts.quick ? 3 : 20
+/** Lines of the import the first replica pull brings into the browser. */
+const PULL_LINES = opts.quick ? 2_000 : 100_000
+const TARGET_PULL_SECONDS = 5
+/** The app the server serves for the replica pull: built once per run, into a directory of its own. */
+const APP_DIR = join(os.tmpdir(), `icw-bench-server-app-${process.pid}`)
 // wrk (Debian's package `wrk`, a load generator in C) takes a fraction of the CPU a Node loop
 // needs, leaving more of the 2 cores to the server and PostgreSQL. Without it, the Node loop.
 const hasWrk = spawnSync('wrk', ['--version']).error === undefined
@@ -296,7 +310,7 @@ async function appModules() {
 
 const HISTORY_CODES = [['64483', 'RT'], ['64493', 'LT'], ['64635', 'RT'], ['20552', ''], ['62323', ''], ['64490', '50'], ['77003', '26'], ['J3301', '']]
 /** `lines` distinct claim lines for lines / 40 patients, 9 days apart back from 2026-10-13 (all within a year of the example's date of service). */
-function historyFile(lines) {
+function historyFile(lines, prefix = 'PT-HIST') {
   const patients = Math.max(1, Math.round(lines / LINES_PER_PATIENT))
   const day = 86_400_000
   const start = Date.UTC(2026, 9, 13)
@@ -305,7 +319,7 @@ function historyFile(lines) {
     const round = Math.floor(i / patients)
     const [code, mod] = HISTORY_CODES[(i + round) % HISTORY_CODES.length]
     const date = new Date(start - (round % 40) * 9 * day - Math.floor(round / 40) * day).toISOString().slice(0, 10)
-    out.push(`PT-HIST-${i % patients},${date},${code},${mod},1,NPI${1000 + (i % 13)}`)
+    out.push(`${prefix}-${i % patients},${date},${code},${mod},1,NPI${1000 + (i % 13)}`)
   }
   return { text: `${out.join('\n')}\n`, patients }
 }
@@ -326,9 +340,8 @@ function cpuSeconds(before, after) {
 const cpuText = (c) => (c ? `CPU: server ${c.server.toFixed(1)} s, PostgreSQL ${c.postgres.toFixed(1)} s, client ${c.client.toFixed(1)} s` : 'CPU not read')
 
 /** The history import: the whole upload as the browser does it, timed to the commit's answer. */
-async function benchImport(modules, store, base, cookie, serverPid) {
-  const lines = importLines(store)
-  const { text, patients } = historyFile(lines)
+async function benchImport(modules, store, base, cookie, serverPid, { lines = importLines(store), prefix = 'PT-HIST' } = {}) {
+  const { text, patients } = historyFile(lines, prefix)
   const http = httpGroupClient(modules, base, cookie)
   // The same client, noting when the commit is sent (the split: parts, then the commit).
   let committing = 0
@@ -400,6 +413,74 @@ async function benchCounters(modules, databaseUrl, practiceId, patients) {
     await db.close()
   }
 }
+/**
+ * The first replica pull: a browser with the coder's session opens the app and the clock runs
+ * until the replica (the app's own IndexedDB database for this person and practice) holds every
+ * line of the import `importId`. The page is polled every 25 ms for the import's `linesComplete`
+ * mark, which the app sets in the transaction that stores the last page.
+ */
+async function benchReplicaPull(base, cookie, session, importId, expectedLines) {
+  const { chromium } = await import('@playwright/test')
+  const { CHROMIUM_ARGS, chromiumExecutablePath } = await import('../chromium-flags.mjs')
+  const browser = await chromium.launch({ headless: true, executablePath: chromiumExecutablePath(), args: [...CHROMIUM_ARGS] })
+  try {
+    const context = await browser.newContext()
+    const [name, value] = cookie.split('=')
+    await context.addCookies([{ name, value, url: base }])
+    const page = await context.newPage()
+    const problems = []
+    page.on('pageerror', (e) => problems.push(e.message))
+    let firstSync = null
+    let historyRequests = 0
+    page.on('request', (r) => {
+      if (firstSync === null && r.url().includes('/api/sync/changes')) firstSync = performance.now()
+      if (r.url().includes('/api/history/lines')) historyRequests++
+    })
+    const replica = `icw-replica-${session.practice.id}-${session.user.id}`
+    const started = performance.now()
+    await page.goto(`${base}/`)
+    await page.evaluate(async ({ replica, importId, limitMs }) => {
+      const end = performance.now() + limitMs
+      const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+      const request = (req) => new Promise((done, fail) => { req.onsuccess = () => done(req.result); req.onerror = () => fail(req.error) })
+      while (performance.now() < end) {
+        // Open only a database the app has made (with its stores): opening one that does not exist would create it empty.
+        const made = (await indexedDB.databases()).some((d) => d.name === replica && d.version > 0)
+        if (made) {
+          const db = await request(indexedDB.open(replica))
+          try {
+            if (db.objectStoreNames.contains('historyImports')) {
+              const row = await request(db.transaction('historyImports').objectStore('historyImports').get(importId))
+              if (row?.linesComplete) return
+            }
+          } finally {
+            db.close()
+          }
+        }
+        await sleep(25)
+      }
+      throw new Error(`the replica did not hold the import's lines within ${limitMs / 1000} s`)
+    }, { replica, importId, limitMs: 300_000 })
+    const ended = performance.now()
+    const stored = await page.evaluate(async ({ replica, importId }) => {
+      const request = (req) => new Promise((done, fail) => { req.onsuccess = () => done(req.result); req.onerror = () => fail(req.error) })
+      const db = await request(indexedDB.open(replica))
+      try {
+        const chunks = await request(db.transaction('history').objectStore('history').getAll())
+        const encounters = await request(db.transaction('encounters').objectStore('encounters').count())
+        return { lines: chunks.filter((c) => c.importId === importId).reduce((n, c) => n + c.lines.length, 0), encounters }
+      } finally {
+        db.close()
+      }
+    }, { replica, importId })
+    if (stored.lines !== expectedLines) throw new Error(`replica pull: ${stored.lines} lines stored of ${expectedLines}`)
+    if (problems.length) throw new Error(`replica pull: the page failed: ${problems.join('; ')}`)
+    await context.close()
+    return { seconds: (ended - started) / 1000, syncSeconds: firstSync === null ? null : (ended - firstSync) / 1000, lines: stored.lines, encounters: stored.encounters, historyRequests, browser: browser.version() }
+  } finally {
+    await browser.close()
+  }
+}
 const loadAverage = () => os.loadavg().map((v) => v.toFixed(2)).join(' ')
 
 async function benchStore(store) {
@@ -407,7 +488,7 @@ async function benchStore(store) {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   let cluster = null
-  const env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, STATIC_DIR: join(dir, 'no-app'), ADDRESS_REQUESTS_PER_MINUTE: '100000', ADDRESS_FAILURE_LIMIT: '10000', DATABASE_URL: '' }
+  const env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, STATIC_DIR: opts['no-browser'] ? join(dir, 'no-app') : APP_DIR, ADDRESS_REQUESTS_PER_MINUTE: '100000', ADDRESS_FAILURE_LIMIT: '10000', DATABASE_URL: '' }
   if (store === 'postgres') {
     cluster = await startCluster({ settings: opts['shared-buffers'] ? [`shared_buffers=${opts['shared-buffers']}`] : [] })
     if (!cluster) throw new Error('PostgreSQL is not installed (apt-get install postgresql)')
@@ -464,17 +545,25 @@ async function benchStore(store) {
     } else console.log(`\n${store}:`)
     const modules = await appModules()
     freshAgent()
+    const session = await expectOk(await request(base, 'GET', '/api/auth/session', { cookie: coder }), 'session')
+    let pulled = null
+    if (!opts['no-browser']) {
+      // Before the big import, so the browser pulls this import's lines (and the encounters finalized above), not a million.
+      const forPull = await benchImport(modules, store, base, coder, running.child.pid, { lines: PULL_LINES, prefix: 'PT-PULL' })
+      pulled = await benchReplicaPull(base, coder, session, forPull.result.import.id, PULL_LINES)
+      console.log(`  first replica pull into Chromium ${pulled.browser} (the app, signed in as a coder, from opening the page until IndexedDB holds every line of a ${PULL_LINES.toLocaleString('en-US')}-line import, with ${pulled.encounters.toLocaleString('en-US')} finalized encounters): ${pulled.seconds.toFixed(2)} s (from its first change-feed request ${pulled.syncSeconds === null ? 'not seen' : `${pulled.syncSeconds.toFixed(2)} s`}; ${pulled.historyRequests} line pages); load average ${loadAverage()}`)
+    }
     const imported = await benchImport(modules, store, base, coder, running.child.pid)
     console.log(`  history import over HTTP (uploadHistory: first rows, ${imported.parts} parts of <= 1 MB checked again on the server, one commit): ${imported.lines.toLocaleString('en-US')} lines (${imported.megabytes.toFixed(1)} MB, ${imported.patients.toLocaleString('en-US')} patients) in ${imported.seconds.toFixed(2)} s (start and parts ${imported.partsSeconds.toFixed(2)} s, ${cpuText(imported.cpu.parts)}; commit ${imported.commitSeconds.toFixed(2)} s, ${cpuText(imported.cpu.commit)}), ${(imported.lines / imported.seconds).toFixed(0)} lines/s; load average ${loadAverage()}`)
     let counters = null
     if (store === 'postgres') {
-      const session = await expectOk(await request(base, 'GET', '/api/auth/session', { cookie: coder }), 'session')
       counters = await benchCounters(modules, env.DATABASE_URL, session.practice.id, imported.patients)
       console.log(`  one patient's counters on the server (history read + rule evaluation, as finalize runs them) over a ${counters.ledger.toLocaleString('en-US')}-line imported ledger, ${counters.samples} patients (${counters.linesPerPatient.toFixed(0)} history lines each): p50 ${ms(counters.p50)}, p95 ${ms(counters.p95)}, p99 ${ms(counters.p99)} (history read alone p95 ${ms(counters.readP95)}; with the transaction's begin and commit p95 ${ms(counters.wholeP95)}); load average ${loadAverage()}`)
     }
     if (store === 'postgres' && !opts.quick) {
       const { read, finalizes } = measured
       console.log(`  target: 1,000,000-line history import <= ${TARGET_IMPORT_SECONDS} s on PostgreSQL: ${imported.seconds <= TARGET_IMPORT_SECONDS ? 'met' : 'NOT met'}`)
+      if (pulled) console.log(`  target: first replica pull of ${PULL_LINES.toLocaleString('en-US')} lines into Chromium <= ${TARGET_PULL_SECONDS} s on PostgreSQL: ${pulled.seconds <= TARGET_PULL_SECONDS ? 'met' : 'NOT met'}`)
       console.log(`  target: one patient's counters p95 <= ${TARGET_COUNTERS_P95_MS} ms over a 1,000,000-line ledger: ${counters && counters.p95 <= TARGET_COUNTERS_P95_MS ? 'met' : 'NOT met'}`)
       if (!historyOnly) console.log(`  target: authenticated read p95 <= ${TARGET_P95_MS} ms on PostgreSQL: ${read.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'}`)
       if (!historyOnly) console.log(`  target: finalize p95 <= ${TARGET_FINALIZE_P95_MS} ms with ${FINALIZE_CODERS} coders on PostgreSQL: ${finalizes.p95 <= TARGET_FINALIZE_P95_MS ? 'met' : 'NOT met'}`)
@@ -492,10 +581,17 @@ async function benchStore(store) {
 const stores = opts.store === 'both' ? ['pglite', 'postgres'] : [opts.store]
 console.log(`Group server benchmark${opts.quick ? ' (quick)' : ''}: ${os.cpus().length} cores, Node ${process.version}, load generator: ${GENERATOR === 'wrk' ? 'wrk' : 'this Node process'}`)
 try {
+  if (!opts['no-browser']) {
+    const { buildApp } = await import('../bench/ui/preview-server.mjs')
+    const build = await buildApp(root, { outDir: APP_DIR, attempts: opts.quick ? 1 : 3 })
+    console.log(`app for the replica pull: vite build --outDir ${APP_DIR} ok in ${(build.ms / 1000).toFixed(1)} s`)
+  }
   for (const store of stores) await benchStore(store)
   agent.destroy()
 } catch (err) {
   console.error(`bench:server crashed: ${err.stack ?? err}`)
   agent.destroy()
-  process.exit(1)
+  process.exitCode = 1
+} finally {
+  rmSync(APP_DIR, { recursive: true, force: true })
 }

@@ -315,6 +315,55 @@ describe('the group store', () => {
     expect((await replica.historyImports()).map((i) => [i.linesCursor, i.linesComplete])).toEqual([[7, true]])
   })
 
+  it('asks for the next page of lines while it stores this one, and drops that page when another tab got ahead', async () => {
+    const server = newServer()
+    const practiceId = '00000000-0000-4000-8000-0000000000b4'
+    const replica = await openReplica(practiceId, PEOPLE.casey.id)
+    cleanups.push(async () => { replica.close(); await deleteReplica(practiceId, PEOPLE.casey.id) })
+    const lines = Array.from({ length: 7 }, (_, i) => ({ patientId: `PT-${i % 3}`, dateOfService: `2026-0${1 + i}-01`, code: '64483', modifiers: [], units: 1, providerId: null, key: `k${i}` }))
+    const imported = server.importHistory('big.csv', lines)
+    await replica.applyPage(0, server.changes(0, 100), NOW)
+    const reads = () => server.requests.filter((r) => r.route === 'historyLines').map((r) => (r.query as { after: number }).after)
+    // When each page is stored, which pages had been asked for.
+    const askedWhenStoring: number[][] = []
+    let otherTab = false
+    const watched = {
+      ...replica,
+      async applyHistoryPage(importId: string, after: number, page: Parameters<typeof replica.applyHistoryPage>[2]) {
+        askedWhenStoring.push(reads())
+        if (otherTab) {
+          // Another tab of this person stores the rest of the import first.
+          otherTab = false
+          let cursor = after
+          for (;;) {
+            const rest = await server.client.request('historyLines', { query: { importId, after: cursor, limit: 3 } })
+            await replica.applyHistoryPage(importId, cursor, rest)
+            cursor = rest.cursor
+            if (!rest.more) break
+          }
+          return false
+        }
+        return replica.applyHistoryPage(importId, after, page)
+      },
+    }
+    const loader = createHistoryLoader({ client: server.client, replica: watched, pageSize: 3 })
+    await loader.request()
+    expect(askedWhenStoring).toEqual([[0, 3], [0, 3, 6], [0, 3, 6]])
+    expect((await replica.historyImports()).map((i) => [i.id, i.linesCursor, i.linesComplete])).toEqual([[imported.id, 7, true]])
+
+    const second = server.importHistory('second.csv', lines.map((l) => ({ ...l, key: `second-${l.key}` })))
+    // The feed's last change is the second import's commit.
+    const beforeSecond = server.changes(0, 100).cursor - 1
+    await replica.applyPage(beforeSecond, server.changes(beforeSecond, 100), NOW)
+    otherTab = true
+    const before = reads().length
+    await loader.request()
+    // The first page of the second import was read ahead for nothing: the other tab stored it all.
+    expect(reads().slice(before, before + 2)).toEqual([0, 3])
+    expect((await replica.historyImports()).find((i) => i.id === second.id)).toMatchObject({ linesCursor: 7, linesComplete: true })
+    expect((await replica.historyOfPatient('PT-0')).flatMap((c) => c.lines.map((l) => l.key))).toEqual(['k0', 'k3', 'k6', 'second-k0', 'second-k3', 'second-k6'])
+  })
+
   it('records a training attempt on the server and keeps the full record here, listed once', async () => {
     const server = newServer()
     const a = await desk(server, PEOPLE.casey)

@@ -32,23 +32,36 @@ export interface HistoryLoader {
 export function createHistoryLoader(options: HistoryLoaderOptions): HistoryLoader {
   const { client, replica, pageSize = HISTORY_PAGE_SIZE } = options
 
+  const fetchPage = (importId: string, after: number) => {
+    const page = client.request('historyLines', { query: { importId, after, limit: pageSize }, signal: options.signal?.() })
+    // A page asked for ahead and then not used must not surface as an unhandled rejection; awaiting it still throws.
+    page.catch(() => undefined)
+    return page
+  }
+
+  // The next page is asked for while this one is being stored (one request ahead, never more), so
+  // the server's query and the transfer overlap the IndexedDB write instead of following it.
   const readImport = async (importId: string, from: number) => {
     let after = from
+    let pending = fetchPage(importId, after)
     for (;;) {
-      const page = await client.request('historyLines', { query: { importId, after, limit: pageSize }, signal: options.signal?.() })
+      const page = await pending
       options.onReached?.()
       if (page.cursor < after || (page.more && page.cursor === after)) {
         throw new Error(`The server's history lines went back or stood still (cursor ${page.cursor} after ${after}); the lines stored so far were kept.`)
       }
+      const ahead = page.more ? fetchPage(importId, page.cursor) : null
       if (await replica.applyHistoryPage(importId, after, page)) {
+        if (!ahead) return
         after = page.cursor
-        if (!page.more) return
+        pending = ahead
         continue
       }
       // Another tab stored this page first: go on from where it left the import.
       const row = (await replica.unreadImports()).find((i) => i.id === importId)
       if (!row) return
       after = row.linesCursor
+      pending = fetchPage(importId, after)
     }
   }
 
