@@ -288,14 +288,19 @@ describe('the group store', () => {
     expect((await a.store.listImports()).map((i) => [i.fileName, i.rows])).toEqual([['pm-export.csv', 3]])
   })
 
-  it('reads imported lines page by page and picks up where it stopped', async () => {
+  /** A replica of Casey's that has read the feed announcing a committed 7-line import (3 patients), none of its lines yet. */
+  async function replicaWithImport(practiceId: string) {
     const server = newServer()
-    const practiceId = '00000000-0000-4000-8000-0000000000b3'
     const replica = await openReplica(practiceId, PEOPLE.casey.id)
     cleanups.push(async () => { replica.close(); await deleteReplica(practiceId, PEOPLE.casey.id) })
     const lines = Array.from({ length: 7 }, (_, i) => ({ patientId: `PT-${i % 3}`, dateOfService: `2026-0${1 + i}-01`, code: '64483', modifiers: [], units: 1, providerId: null, key: `k${i}` }))
     const imported = server.importHistory('big.csv', lines)
     await replica.applyPage(0, server.changes(0, 100), NOW)
+    return { server, replica, lines, imported }
+  }
+
+  it('reads imported lines page by page and picks up where it stopped', async () => {
+    const { server, replica, imported } = await replicaWithImport('00000000-0000-4000-8000-0000000000b3')
     // The second page's request gets no answer (the network dropped).
     let calls = 0
     const client: GroupClient = {
@@ -316,13 +321,7 @@ describe('the group store', () => {
   })
 
   it('asks for the next page of lines while it stores this one, and drops that page when another tab got ahead', async () => {
-    const server = newServer()
-    const practiceId = '00000000-0000-4000-8000-0000000000b4'
-    const replica = await openReplica(practiceId, PEOPLE.casey.id)
-    cleanups.push(async () => { replica.close(); await deleteReplica(practiceId, PEOPLE.casey.id) })
-    const lines = Array.from({ length: 7 }, (_, i) => ({ patientId: `PT-${i % 3}`, dateOfService: `2026-0${1 + i}-01`, code: '64483', modifiers: [], units: 1, providerId: null, key: `k${i}` }))
-    const imported = server.importHistory('big.csv', lines)
-    await replica.applyPage(0, server.changes(0, 100), NOW)
+    const { server, replica, lines, imported } = await replicaWithImport('00000000-0000-4000-8000-0000000000b4')
     const reads = () => server.requests.filter((r) => r.route === 'historyLines').map((r) => (r.query as { after: number }).after)
     // When each page is stored, which pages had been asked for.
     const askedWhenStoring: number[][] = []
