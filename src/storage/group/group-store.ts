@@ -43,6 +43,7 @@ const TABLES_OF: Record<ReplicaTable, readonly StoreTable[]> = {
   outbox: ['encounters', 'audit', 'drafts', 'attempts'],
   history: ['history', 'imports'],
   dismissed: ['drafts'],
+  records: ['providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'drafts'],
 }
 
 /** The server keeps decision texts of up to this many characters. */
