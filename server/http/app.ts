@@ -108,7 +108,7 @@ function forbiddenFor(spec: RouteSpec, ctx: Ctx): ApiError | null {
 }
 
 function errorResponse(c: Context, err: ApiError): Response {
-  return c.json({ error: err.code, message: err.message, ...(err.path ? { path: err.path } : {}) }, err.status)
+  return c.json({ error: err.code, message: err.message, ...(err.path ? { path: err.path } : {}), ...err.extra }, err.status)
 }
 
 interface IdempotentWrite { key: string; route: RouteName; requestHash: string }

@@ -1,10 +1,12 @@
-/** An answer other than success: JSON `{ error, message, path? }` with its status. */
+/** An answer other than success: JSON `{ error, message, path?, current? }` with its status. */
 export class ApiError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
     readonly code: string,
     message: string,
     readonly path?: string,
+    /** More fields of the answer (409 stale on a record: `current`). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message)
   }

@@ -6,6 +6,7 @@ import * as admin from '../services/admin.ts'
 import type { Ctx } from '../services/context.ts'
 import * as data from '../services/practice-data.ts'
 import * as history from '../services/history.ts'
+import * as records from '../services/records.ts'
 import * as sync from '../services/sync.ts'
 import { empty, type Reply } from './errors.ts'
 
@@ -75,6 +76,8 @@ export const HANDLERS: Record<RouteName, Handler> = {
   addHistoryPart: (ctx, input) => history.addPart(ctx, id(input), body<typeof s.historyPartBody>(input)),
   commitHistoryImport: (ctx, input) => history.commitImport(ctx, id(input)),
   abortHistoryImport: (ctx, input) => history.abortImport(ctx, id(input)),
+  saveRecord: (ctx, input) => records.saveRecord(ctx, input.params as z.infer<typeof s.recordParams>, body<typeof s.recordPutBody>(input)),
+  deleteRecord: (ctx, input) => records.deleteRecord(ctx, input.params as z.infer<typeof s.recordParams>, body<typeof s.recordDeleteBody>(input)),
   changes: (ctx, input) => sync.pullChanges(ctx, query<typeof s.changesQuery>(input)),
   events: (ctx) => sync.openEvents(ctx),
 }

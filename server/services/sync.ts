@@ -5,6 +5,8 @@ import { recordAuditPerPatient } from './audit.ts'
 import { memberOf, type Ctx } from './context.ts'
 import { importsById } from './history.ts'
 import { ENCOUNTER_SQL, attemptOut, encountersOut, type AttemptRow, type EncounterRow } from './practice-data.ts'
+import { mayReadKind } from '../../src/group-api/record-kinds.ts'
+import { recordsForFeed } from './records.ts'
 
 interface ChangeRow { seq: number; entity: s.SyncEntity; entity_id: string; op: 'upsert' | 'delete'; owner_id: string | null }
 
@@ -27,10 +29,19 @@ export async function pullChanges(ctx: Ctx, query: z.infer<typeof s.changesQuery
   // Read after the page: every change up to it is committed and visible to this statement.
   const head = await headOf(ctx, practice.id)
   const everything = role === 'admin' || role === 'supervisor'
+  // Shared records: by the kind's readers (its kind from the row, or from its deletion); drafts: their owner only.
+  const records = await recordsForFeed(ctx, [...new Set(examined
+    .filter((c) => c.entity === 'record' && (c.owner_id === null || c.owner_id === user.id)).map((c) => c.entity_id))])
+  const recordReadable = (c: ChangeRow) => {
+    if (c.owner_id !== null && c.owner_id !== user.id) return false
+    const kind = records.rows.get(c.entity_id)?.kind ?? records.deletedKinds.get(c.entity_id)
+    return kind !== undefined && mayReadKind(kind, role)
+  }
   // Encounters and history imports are the practice's patient data: every role but trainees.
-  const readable = examined.filter((c) => c.entity === 'encounter' || c.entity === 'history-import'
-    ? role !== 'trainee'
-    : everything || c.owner_id === user.id)
+  const readable = examined.filter((c) => c.entity === 'record' ? recordReadable(c)
+    : c.entity === 'encounter' || c.entity === 'history-import'
+      ? role !== 'trainee'
+      : everything || c.owner_id === user.id)
 
   const upserted = (entity: s.SyncEntity) => [...new Set(readable.filter((c) => c.entity === entity && c.op === 'upsert').map((c) => c.entity_id))]
   const encounterIds = upserted('encounter')
@@ -47,11 +58,12 @@ export async function pullChanges(ctx: Ctx, query: z.infer<typeof s.changesQuery
     const encounter = c.entity === 'encounter' && c.op === 'upsert' ? encounters.get(c.entity_id) : undefined
     const attempt = c.entity === 'training-attempt' && c.op === 'upsert' ? attempts.get(c.entity_id) : undefined
     const historyImport = c.entity === 'history-import' && c.op === 'upsert' ? imports.get(c.entity_id) : undefined
-    // A row gone since its change (none is deleted today) arrives as a deletion.
-    if (!encounter && !attempt && !historyImport) return { seq: c.seq, entity: c.entity, id: c.entity_id, op: 'delete' }
+    const record = c.entity === 'record' && c.op === 'upsert' ? records.rows.get(c.entity_id) : undefined
+    // A row gone since its change (a deleted record) arrives as a deletion.
+    if (!encounter && !attempt && !historyImport && !record) return { seq: c.seq, entity: c.entity, id: c.entity_id, op: 'delete' }
     return {
       seq: c.seq, entity: c.entity, id: c.entity_id, op: 'upsert',
-      ...(encounter ? { encounter } : {}), ...(attempt ? { attempt } : {}), ...(historyImport ? { historyImport } : {}),
+      ...(encounter ? { encounter } : {}), ...(attempt ? { attempt } : {}), ...(historyImport ? { historyImport } : {}), ...(record ? { record } : {}),
     }
   })
 

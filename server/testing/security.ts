@@ -171,6 +171,7 @@ export async function practiceSecrets(server: TestServer, practiceId: string): P
       union select id::text from invites where practice_id = $1
       union select email from invites where practice_id = $1
       union select id::text from training_attempts where practice_id = $1
+      union select id::text from practice_records where practice_id = $1
       union select id::text from review_decisions where practice_id = $1
       union select s.id::text from sessions s where s.practice_id = $1 or s.user_id in (select user_id from memberships where practice_id = $1)
       union select id::text from history_imports where practice_id = $1

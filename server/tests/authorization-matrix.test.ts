@@ -3,6 +3,7 @@ import { ROUTES, type RouteName, type RouteSpec } from '../../src/group-api/rout
 import type { Role } from '../../src/group-api/schemas.ts'
 import { createTestServer, PASSWORD, type CallResult, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
 import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
+import { draftValue, providerValue } from '../testing/records.ts'
 import { addInvite, addMember, asOwner, closeServer, finalizeBodyFor, leaked, practiceFingerprint, practiceSecrets, sessionIdOf } from '../testing/security.ts'
 
 /**
@@ -139,6 +140,15 @@ async function stagedImport(c: BuildContext, extra = 0): Promise<string> {
   return theirs.body.id as string
 }
 
+/** A provider the practice's coder saved (version 1): practice B's members aim at practice A's. */
+async function sharedProvider(practice: PracticeEnv): Promise<string> {
+  const key = `provider-${practice.word}-${next()}`
+  const coder = await signedIn(practice.users.coder)
+  const saved = await coder.post(`/api/records/provider/${key}`, { value: providerValue(key), expectedVersion: null })
+  expect(saved.status, saved.text).toBe(200)
+  return key
+}
+
 /** How to call each route with valid input. Typed against the route names; completeness is a test. */
 const CASES = {
   health: { build: () => ({}) },
@@ -234,6 +244,13 @@ const CASES = {
   },
   commitHistoryImport: { namesA: true, build: async (c) => ({ params: { id: await stagedImport(c) } }) },
   abortHistoryImport: { namesA: true, build: async (c) => ({ params: { id: await stagedImport(c) } }) },
+  saveRecord: {
+    build: () => {
+      const key = `provider-${next()}`
+      return { params: { kind: 'provider', key }, body: { value: providerValue(key), expectedVersion: null } }
+    },
+  },
+  deleteRecord: { namesA: true, build: async (c) => ({ params: { kind: 'provider', key: await sharedProvider(c.target) }, body: { expectedVersion: 1 } }) },
   changes: { build: () => ({ query: { after: '0', limit: '5000' } }) },
   events: { build: () => ({}) },
 } satisfies Partial<Record<RouteName, Case>>
@@ -359,6 +376,10 @@ async function seed(name: string, word: 'alpha' | 'bravo', key: 'A' | 'B'): Prom
   const committed = await coder.post(`/api/history/imports/${started.body.id as string}/commit`)
   expect(committed.status, committed.text).toBe(200)
   env.importId = started.body.id as string
+  // Shared records and a coder's draft: practice B must never see them.
+  const provider = `provider-${word}-seed`
+  expect((await coder.post(`/api/records/provider/${provider}`, { value: providerValue(provider, `Dr ${title}`), expectedVersion: null })).status).toBe(200)
+  expect((await coder.post(`/api/records/draft/draft-${word}`, { value: draftValue(`draft-${word}`, `PT-${word.toUpperCase()}-DRAFT`), expectedVersion: null })).status).toBe(200)
   // Some history for the logs practice B must never see.
   const trainee = await signedIn(byRole.trainee)
   expect((await trainee.post('/api/training/attempts', CASES.addAttempt.build().body).then((r) => r.status))).toBe(200)

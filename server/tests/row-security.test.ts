@@ -4,6 +4,7 @@ import { APP_ROLE, type Queryable, type Scope } from '../db/database.ts'
 import { verifyChains } from '../services/audit.ts'
 import { createTestServer, TEST_STORE, type SeededUser, type TestServer } from '../testing/harness.ts'
 import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
+import { draftValue, providerValue } from '../testing/records.ts'
 import { asOwner, closeServer, finalizeBodyFor, practiceFingerprint, practiceTables } from '../testing/security.ts'
 
 /**
@@ -90,6 +91,12 @@ async function seed(name: string, word: string): Promise<PracticeEnv> {
   expect((await coder.post(`/api/history/imports/${committed.body.id}/commit`)).status).toBe(200)
   const staging = await coder.post('/api/history/imports', { fileName: `${word}-more.csv`, mapping: ISO_MAPPING, dateFormat: ISO_FORMAT, head, lines: 3 })
   expect(staging.status, staging.text).toBe(200)
+  // Shared records (one kept, one deleted: its deletion is kept too) and a coder's private draft.
+  for (const key of [`provider-${word}-1`, `provider-${word}-2`]) {
+    expect((await admin.post(`/api/records/provider/${key}`, { value: providerValue(key), expectedVersion: null })).status).toBe(200)
+  }
+  expect((await admin.call('DELETE', `/api/records/provider/provider-${word}-2`, { expectedVersion: 1 })).status).toBe(200)
+  expect((await coder.post(`/api/records/draft/draft-${word}`, { value: draftValue(`draft-${word}`, `PT-${word.toUpperCase()}-D1`), expectedVersion: null })).status).toBe(200)
   return { id: practiceId, users: byRole, encounterId: encounter.body.id as string }
 }
 
@@ -228,6 +235,10 @@ describe('another practice\'s rows, as icw_app in practice B\'s scope', () => {
         values ($1, $2, 'forged.csv', '{}', 'YYYY-MM-DD', 'x', 1, 'staging', $3, $4)`, [crypto.randomUUID(), a, me, now]],
       history_parts: [`insert into history_parts (practice_id, import_id, first_row, last_row, patient_ids, dates, codes, modifiers, units, providers, keys)
         values ($1, $2, 99, 99, '{}', '{}', '{}', '{}', '{}', '{}', '{}')`, [a, crypto.randomUUID()]],
+      practice_records: [`insert into practice_records (id, practice_id, kind, key, version, body, updated_by, updated_at)
+        values ($1, $2, 'provider', 'forged', 1, '{}', $3, $4)`, [crypto.randomUUID(), a, me, now]],
+      practice_record_deletions: [`insert into practice_record_deletions (id, practice_id, kind, deleted_by, deleted_at)
+        values ($1, $2, 'provider', $3, $4)`, [crypto.randomUUID(), a, me, now]],
       history_lines: [`insert into history_lines (practice_id, import_id, n, patient_id, date_of_service, code, modifiers, units, key)
         values ($1, $2, 999, 'PT-X', '2026-01-01', '64483', '{}', 1, 'forged')`, [a, crypto.randomUUID()]],
     }
@@ -251,6 +262,27 @@ describe('another practice\'s rows, as icw_app in practice B\'s scope', () => {
   it('a member of practice B cannot move their own membership into practice A', async () => {
     const answer = await asApp(scopeB, 'update memberships set practice_id = $1 where user_id = $2 returning 1', [A.id, B.users.admin.id])
     expect(answer).toMatchObject({ error: expect.stringMatching(/row-level security/) })
+  })
+})
+
+describe('a draft is its owner\'s alone, as icw_app in its own practice', () => {
+  const draftsOf = (scope: Scope) => asApp(scope, `select key, owner_id::text as owner from practice_records where kind = 'draft'`)
+
+  it('the practice\'s admin sees no other person\'s draft, and its owner sees theirs', async () => {
+    expect(rowsOf(await draftsOf({ practiceId: A.id, userId: A.users.admin.id }))).toEqual([])
+    expect(rowsOf(await draftsOf({ practiceId: A.id, userId: A.users.supervisor.id }))).toEqual([])
+    expect(rowsOf(await draftsOf({ practiceId: A.id, userId: A.users.coder.id }))).toEqual([{ key: 'draft-alpha', owner: A.users.coder.id }])
+  })
+
+  it('the admin can neither change, delete nor write a draft in another person\'s name', async () => {
+    const before = await practiceFingerprint(server, A.id)
+    const admin: Scope = { practiceId: A.id, userId: A.users.admin.id }
+    expect(rowsOf(await asApp(admin, `update practice_records set body = '{}' where kind = 'draft' returning 1`))).toEqual([])
+    expect(rowsOf(await asApp(admin, `delete from practice_records where kind = 'draft' returning 1`))).toEqual([])
+    const forged = await asApp(admin, `insert into practice_records (id, practice_id, kind, key, owner_id, version, body, updated_by, updated_at)
+      values ($1, $2, 'draft', 'forged', $3, 1, '{}', $4, now())`, [crypto.randomUUID(), A.id, A.users.coder.id, A.users.admin.id])
+    expect(forged).toMatchObject({ error: expect.stringMatching(/row-level security/) })
+    expect(await practiceFingerprint(server, A.id)).toEqual(before)
   })
 })
 

@@ -97,6 +97,16 @@ export const ROUTES = {
     params: s.idParams, response: s.historyCommitSchema, patientData: true, idempotent: true,
   },
   abortHistoryImport: { method: 'DELETE', path: '/api/history/imports/:id', access: STAFF, summary: 'Abandon an import not yet committed: its parts are dropped', params: s.idParams },
+  saveRecord: {
+    method: 'POST', path: '/api/records/:kind/:key', access: STAFF,
+    summary: "Create or change one of the practice's shared records (provider, payer-profile, practice-case, coverage-settings) or one's own draft; who may write depends on the kind; 409 stale with the current record when expectedVersion is not the current version",
+    params: s.recordParams, body: s.recordPutBody, response: s.practiceRecordSchema, idempotent: true,
+  },
+  deleteRecord: {
+    method: 'DELETE', path: '/api/records/:kind/:key', access: STAFF,
+    summary: 'Delete a shared record or one\'s own draft (the change feed carries the deletion); 409 stale when it changed since expectedVersion',
+    params: s.recordParams, body: s.recordDeleteBody, response: s.recordDeletedSchema, idempotent: true,
+  },
   changes: { method: 'GET', path: '/api/sync/changes', access: EVERY_ROLE, summary: 'The practice\'s changes after a cursor that this role may read, in commit order', query: s.changesQuery, response: s.changeListSchema, patientData: true },
   events: { method: 'GET', path: '/api/sync/events', access: EVERY_ROLE, summary: 'Server-Sent Events: the practice\'s change feed moved (pull then)', produces: 'text/event-stream' },
 } as const satisfies Record<string, RouteSpec>

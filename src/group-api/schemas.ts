@@ -1,6 +1,7 @@
 import { z } from '../domain/zod.ts'
 import { encounterSchema } from '../domain/index.ts'
 import { DATE_FORMATS } from '../domain/history-import/types.ts'
+import { RECORD_KINDS } from './record-kinds.ts'
 
 /**
  * The group server's wire format: every request body and query the server accepts, and the
@@ -259,13 +260,37 @@ export const historyPartResultSchema = z.object({ rows: z.number(), staged: z.nu
 export const historyCommitSchema = z.object({ import: historyImportSchema, added: z.number(), duplicates: z.number() })
 export type HistoryCommitResult = z.infer<typeof historyCommitSchema>
 
+// ---- the practice's shared records (issue 13): providers, payer profiles, practice cases, coverage choices, drafts ----
+
+/** A record's key: its id in the app (1 to 200 characters, no control characters). */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+export const recordKey = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\u0000-\u001f\u007f\p{Cs}]+$/u, 'Expected a record key.'))
+export const recordParams = z.strictObject({ kind: z.enum(RECORD_KINDS), key: recordKey })
+/**
+ * Save a record. `expectedVersion`: null to create it (409 stale when it exists), else the
+ * version it was changed from (409 stale, with the current record, when it is not the current
+ * one). The value is checked by the kind's schema (src/group-api/record-kinds.ts).
+ */
+export const recordPutBody = z.strictObject({
+  value: z.unknown(),
+  expectedVersion: z.nullable(z.number().check(z.int(), z.minimum(1))),
+})
+/** Delete a record: the version it was deleted from (409 stale when it changed since; 404 when it is gone). */
+export const recordDeleteBody = z.strictObject({ expectedVersion: z.number().check(z.int(), z.minimum(1)) })
+export const practiceRecordSchema = z.object({
+  id: uuid, kind: z.enum(RECORD_KINDS), key: z.string(), version: z.number(), value: z.unknown(),
+  updatedBy: uuid, updatedByName: z.string(), updatedAt: z.string(),
+})
+export type PracticeRecord = z.infer<typeof practiceRecordSchema>
+export const recordDeletedSchema = z.object({ id: uuid, kind: z.enum(RECORD_KINDS), key: z.string(), version: z.number(), deleted: z.literal(true) })
+
 // ---- sync: each workstation's replica follows the practice's change feed (issue 13) ----
 
 /**
  * What a replica holds. A review decision changes its encounter (the encounter's version goes up
  * and its `decisions` grow), so it arrives as a change of the encounter.
  */
-export const SYNC_ENTITIES = ['encounter', 'training-attempt', 'history-import'] as const
+export const SYNC_ENTITIES = ['encounter', 'training-attempt', 'history-import', 'record'] as const
 export type SyncEntity = (typeof SYNC_ENTITIES)[number]
 /**
  * One change, in the practice's commit order (`seq` is assigned under a per-practice lock held to
@@ -277,6 +302,8 @@ export const changeSchema = z.object({
   encounter: z.optional(encounterSummarySchema), attempt: z.optional(attemptSchema),
   /** A committed history import (its lines: GET /api/history/lines?importId=…). */
   historyImport: z.optional(historyImportSchema),
+  /** A shared record of the practice, or one of the reader's own drafts. */
+  record: z.optional(practiceRecordSchema),
 })
 export type Change = z.infer<typeof changeSchema>
 export const SYNC_PAGE_MAX = 5000
@@ -309,5 +336,6 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/
 
 export const healthSchema = z.object({ status: z.literal('ok'), database: z.string() })
-export const errorSchema = z.object({ error: z.string(), message: z.string(), path: z.optional(z.string()) })
+/** `current`: with 409 stale on a record, the record as it is now (null when it was deleted). */
+export const errorSchema = z.object({ error: z.string(), message: z.string(), path: z.optional(z.string()), current: z.optional(z.unknown()) })
 export type ApiError = z.infer<typeof errorSchema>

@@ -1,7 +1,11 @@
-import { builtInPayerProfiles, isIsoDateText, payerProfileSchema, PROCEDURE_TYPES, SEVERITIES } from '../domain/index.ts'
+import { builtInPayerProfiles, payerProfileSchema } from '../domain/index.ts'
 import { CASE_LEVELS } from '../domain/training/types.ts'
 import { DENIAL_CATEGORIES } from '../domain/remittance/types.ts'
 import { z } from '../domain/zod.ts'
+import {
+  or, text, nonEmpty, isoDate, isoTime, whole, count, nullableText, textList, object, objectList, oneOf, families, fraction, answerLineSchema, answerKeySchema,
+  draftRecordSchema, providerRecordSchema, payerProfileRecordSchema, practiceCaseRecordSchema, coverageSettingsRecordSchema,
+} from '../domain/stored-records.ts'
 import { readJsonText } from '../lib/json-text.ts'
 import { DATABASE_VERSION } from './idb-store.ts'
 import type { BackupData, BackupTable, NcciTableRecord, RemittanceImportRecord } from './types.ts'
@@ -80,33 +84,6 @@ export function backupFileName(date: string): string {
   return `injection-coding-worksheet-backup-${date}.json`
 }
 
-// Field checks, each with a message that completes "<table> record <n>: <field> ...".
-type Issue = { input?: unknown }
-const or = (message: string) => ({ error: (issue: Issue) => (issue.input === undefined ? 'is missing' : message) })
-const text = z.string(or('must be text'))
-const nonEmpty = z.string(or('must be text')).check(z.minLength(1, { error: 'must not be empty' }))
-const isoDate = z.string(or('must be a date written YYYY-MM-DD')).check(z.refine(isIsoDateText, { error: 'must be a date written YYYY-MM-DD' }))
-const isoDateOrEmpty = z.string(or('must be a date written YYYY-MM-DD, or empty')).check(z.refine((s) => s === '' || isIsoDateText(s), { error: 'must be a date written YYYY-MM-DD, or empty' }))
-const isoTime = z.string(or('must be a date and time like 2026-11-26T14:05:00.000Z')).check(
-  z.refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), { error: 'must be a date and time like 2026-11-26T14:05:00.000Z' }),
-)
-const whole = (min: number, message: string) => z.int(or(message)).check(z.minimum(min, { error: message }))
-const count = whole(0, 'must be a whole number, 0 or more')
-const nullableText = z.nullable(z.string(or('must be text or null')))
-const textList = z.array(z.string(or('must be text')), or('must be a list of text'))
-const object = z.looseObject({}, or('must be an object'))
-const objectList = z.array(object, or('must be a list'))
-
-const draftSchema = z.looseObject({
-  id: nonEmpty,
-  createdAt: isoTime,
-  updatedAt: isoTime,
-  patientId: text,
-  dateOfService: isoDateOrEmpty,
-  values: z.unknown(),
-  status: z.enum(['draft', 'returned'], or("must be 'draft' or 'returned'")),
-  returnNote: nullableText,
-}, or('must be an object'))
 
 const encounterSchema = z.looseObject({
   id: nonEmpty,
@@ -135,7 +112,6 @@ const historySchema = z.looseObject({
 }, or('must be an object'))
 
 const importSchema = z.looseObject({ id: nonEmpty, fileName: text, importedAt: isoTime, rows: count, duplicates: count }, or('must be an object'))
-const providerSchema = z.looseObject({ id: nonEmpty, name: text }, or('must be an object'))
 
 const pairs = (value: z.ZodMiniType) => z.array(z.tuple([z.string(or('must be text')), value], or('must be a [key, value] pair')), or('must be a list of [key, value] pairs'))
 const mueEntry = z.looseObject({ code: nonEmpty, value: count, mai: z.union([z.literal(1), z.literal(2), z.literal(3)], or('must be 1, 2 or 3')), rationale: text }, or('must be an object'))
@@ -158,7 +134,6 @@ const ncciSchema = z.looseObject({
 const mueTableSchema = z.looseObject({ kind: z.literal('mue-practitioner', or("must be 'mue-practitioner'")), ...tableHead, entries: pairs(mueEntry) }, or('must be an object'))
 const ptpTableSchema = z.looseObject({ kind: z.literal('ptp-practitioner', or("must be 'ptp-practitioner'")), ...tableHead, edits: pairs(z.array(ptpEdit, or('must be a list'))) }, or('must be an object'))
 
-const payerProfileRecordSchema = z.looseObject({ profile: object, basedOn: nullableText, createdAt: isoTime, updatedAt: isoTime }, or('must be an object'))
 
 const userSchema = z.looseObject({
   id: nonEmpty, name: nonEmpty, role: z.enum(['coder', 'supervisor', 'trainee'], or("must be 'coder', 'supervisor' or 'trainee'")), createdAt: isoTime,
@@ -212,14 +187,6 @@ const remittanceSchema = z.looseObject({
   unmatchedLines: objectList,
 }, or('must be an object'))
 
-const oneOf = <const T extends readonly string[]>(values: T) => z.enum(values, or(`must be one of ${values.map((v) => `'${v}'`).join(', ')}`))
-const families = z.array(oneOf(PROCEDURE_TYPES), or('must be a list'))
-const fraction = z.number(or('must be a number from 0 to 1')).check(z.minimum(0, { error: 'must be a number from 0 to 1' }), z.maximum(1, { error: 'must be a number from 0 to 1' }))
-const answerLineSchema = z.looseObject({ code: nonEmpty, modifiers: textList, units: whole(1, 'must be a whole number, 1 or more') }, or('must be an object'))
-const answerKeySchema = z.looseObject({
-  lines: z.array(answerLineSchema, or('must be a list')),
-  findings: z.array(z.looseObject({ ruleId: nonEmpty, severity: oneOf(SEVERITIES) }, or('must be an object')), or('must be a list')),
-}, or('must be an object'))
 const attemptSchema = z.looseObject({
   id: nonEmpty,
   caseId: nonEmpty,
@@ -243,18 +210,6 @@ const attemptSchema = z.looseObject({
   missedRules: textList,
   falseFlags: textList,
 }, or('must be an object'))
-const practiceCaseSchema = z.looseObject({
-  id: nonEmpty,
-  case: z.looseObject({
-    id: nonEmpty, title: nonEmpty, level: oneOf(CASE_LEVELS), families, ruleIds: textList, note: text, context: text,
-    today: isoDate, input: object, answerKey: answerKeySchema, teachingPoint: text,
-  }, or('must be an object')),
-  origin: oneOf(['authored', 'imported']),
-  createdAt: isoTime,
-  updatedAt: isoTime,
-  userId: text,
-  userName: text,
-}, or('must be an object'))
 
 const icd10Schema = z.looseObject({
   id: nonEmpty, fiscalYear: whole(1900, 'must be a fiscal year'), release: oneOf(['october', 'april']), effectiveFrom: isoDate, effectiveTo: isoDate,
@@ -268,29 +223,23 @@ const coverageArticleSchema = z.looseObject({
   loadedAt: isoTime,
   fileNames: textList,
 }, or('must be an object'))
-const coverageSettingsSchema = z.looseObject({
-  id: z.literal('practice', or("must be 'practice'")),
-  choices: object,
-  settings: object,
-  updatedAt: z.nullable(isoTime),
-}, or('must be an object'))
 
 const recordSchemas: Record<BackupTable, z.ZodMiniType> = {
   icd10: icd10Schema,
   coverageArticles: coverageArticleSchema,
-  coverageSettings: coverageSettingsSchema,
+  coverageSettings: coverageSettingsRecordSchema,
   users: userSchema,
   audit: auditSchema,
-  drafts: draftSchema,
+  drafts: draftRecordSchema,
   encounters: encounterSchema,
   history: historySchema,
   imports: importSchema,
-  providers: providerSchema,
+  providers: providerRecordSchema,
   ncci: ncciSchema,
   payerProfiles: payerProfileRecordSchema,
   remittances: remittanceSchema,
   attempts: attemptSchema,
-  practiceCases: practiceCaseSchema,
+  practiceCases: practiceCaseRecordSchema,
 }
 
 const builtInIds = new Set(builtInPayerProfiles.map((p) => p.id))

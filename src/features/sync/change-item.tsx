@@ -31,7 +31,7 @@ export function ChangeItem({ change, view, onRetry, onReopen, onDiscard }: Chang
       <p>{view.status}</p>
       {view.changedSince.length > 0 ? (
         <div>
-          <p className="font-medium">What changed since you decided:</p>
+          <p className="font-medium">What changed since {entry.route === 'decide' ? 'you decided' : 'you opened it'}:</p>
           <ul aria-label="What changed since" className="ml-5 list-disc">
             {view.changedSince.map((line, i) => <li key={i}>{line}</li>)}
           </ul>
@@ -50,6 +50,9 @@ export function ChangeItem({ change, view, onRetry, onReopen, onDiscard }: Chang
           {view.canReopen ? <Button variant={view.needsReason ? 'secondary' : 'primary'} onClick={onReopen}>Reopen as a draft</Button> : null}
           {view.canDecideAgain && entry.route === 'decide' && current ? (
             <Button variant="primary" onClick={() => onRetry?.({ ...entry.body, expectedVersion: current.version })}>Send my decision again</Button>
+          ) : null}
+          {view.canDecideAgain && entry.route === 'saveRecord' ? (
+            <Button variant="primary" onClick={() => onRetry?.({ ...entry.body, expectedVersion: change.currentRecord?.version ?? null })}>Save my version over it</Button>
           ) : null}
           {!view.needsReason && !view.canDecideAgain ? <Button onClick={() => onRetry?.()}>Retry</Button> : null}
           <Button variant="ghost" onClick={onDiscard}>Discard</Button>

@@ -1,4 +1,4 @@
-import type { Decision, EncounterSummary } from '../../group-api/index.ts'
+import type { Decision, EncounterSummary, PracticeRecord } from '../../group-api/index.ts'
 import type { WaitingChange } from '../../storage/group/sync/actions.ts'
 import type { OutboxEntry } from '../../storage/group/sync/types.ts'
 
@@ -16,7 +16,7 @@ export interface ChangeView {
   needsReason: boolean
   /** A refused finalize: its worksheet can come back as a draft. */
   canReopen: boolean
-  /** A stale decision can be sent again against the encounter as it is now. */
+  /** A stale decision (or record save) can be sent again against the encounter (record) as it is now. */
   canDecideAgain: boolean
 }
 
@@ -38,7 +38,22 @@ function titleOf(entry: OutboxEntry, current: EncounterSummary | null): string {
     }
     case 'addAttempt':
       return `Practice attempt on case ${entry.body.caseId} (${entry.body.scorePercent}%)`
+    case 'saveRecord':
+      return `Save ${RECORD_WORDS[entry.params.kind]} ${entry.params.key}`
+    case 'deleteRecord':
+      return `Delete ${RECORD_WORDS[entry.params.kind]} ${entry.params.key}`
   }
+}
+
+const RECORD_WORDS: Record<PracticeRecord['kind'], string> = {
+  provider: 'provider', 'payer-profile': 'payer profile', 'practice-case': 'practice case', 'coverage-settings': 'coverage choices', draft: 'draft',
+}
+
+/** What happened to a record since the version a refused write was made against. */
+export function recordChangedSince(current: PracticeRecord | null | undefined, formatTime: (iso: string) => string): string[] {
+  if (current === undefined) return []
+  if (current === null) return ['Someone deleted it.']
+  return [`${current.updatedByName} saved version ${current.version} on ${formatTime(current.updatedAt)}.`]
 }
 
 /** The decisions taken on the encounter after the version the decision was made against. */
@@ -53,11 +68,14 @@ export function describeDecision(d: Decision, formatTime: (iso: string) => strin
 }
 
 /** The screen's reading of a change (pure: times are formatted by `formatTime`). */
-export function describeChange({ entry, current }: WaitingChange, formatTime: (iso: string) => string): ChangeView {
+export function describeChange(change: WaitingChange, formatTime: (iso: string) => string): ChangeView {
+  const { entry, current } = change
   const error = entry.lastError
   const refused = entry.state === 'needs-attention'
   const stale = refused && entry.route === 'decide' && error?.status === 409 && error.error === 'stale'
-  const changedSince = stale && entry.route === 'decide' ? decisionsSince(entry.body.expectedVersion, current).map((d) => describeDecision(d, formatTime)) : []
+  const staleRecord = refused && (entry.route === 'saveRecord' || entry.route === 'deleteRecord') && error?.status === 409 && error.error === 'stale'
+  const changedSince = stale && entry.route === 'decide' ? decisionsSince(entry.body.expectedVersion, current).map((d) => describeDecision(d, formatTime))
+    : staleRecord ? recordChangedSince(change.currentRecord ?? null, formatTime) : []
   let status: string
   if (refused) status = `The server refused it: ${error?.message ?? 'no reason given.'}`
   else if (error) status = `Waiting to be sent (tried ${entry.attempts} ${entry.attempts === 1 ? 'time' : 'times'}; last: ${error.message})`
@@ -70,6 +88,6 @@ export function describeChange({ entry, current }: WaitingChange, formatTime: (i
     changedSince,
     needsReason: refused && entry.route === 'finalize' && error?.status === 409 && error.error === 'reason-required',
     canReopen: refused && entry.route === 'finalize' && entry.local?.draft !== undefined,
-    canDecideAgain: stale && current !== null,
+    canDecideAgain: (stale && current !== null) || (staleRecord && entry.route === 'saveRecord'),
   }
 }

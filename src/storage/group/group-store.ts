@@ -1,6 +1,9 @@
 import type { ColumnMapping, DateFormat } from '../../domain/history-import/types.ts'
+import { recordValueProblem, type RecordKind } from '../../group-api/record-kinds.ts'
+import { EMPTY_COVERAGE_SETTINGS } from '../idb-shared.ts'
+import { byCaseTitle } from '../memory-training-store.ts'
 import type {
-  AuditRecord, DraftRecord, EncounterRecord, PatientSummary, StoreTable, TrainingAttemptRecord, TrainingStore, UserRecord, WorksheetStore,
+  AuditRecord, CoverageSettingsRecord, CustomPayerProfileRecord, DraftRecord, PracticeCaseRecord, ProviderRecord, EncounterRecord, PatientSummary, StoreTable, TrainingAttemptRecord, TrainingStore, UserRecord, WorksheetStore,
 } from '../types.ts'
 import { prepareRequest } from './client.ts'
 import { attemptBodyOf, attemptRecordOf } from './group-attempts.ts'
@@ -40,9 +43,10 @@ export type GroupStore = WorksheetStore & SyncActions
 const TABLES_OF: Record<ReplicaTable, readonly StoreTable[]> = {
   encounters: ['encounters', 'audit', 'drafts', 'users'],
   attempts: ['attempts'],
-  outbox: ['encounters', 'audit', 'drafts', 'attempts'],
+  outbox: ['encounters', 'audit', 'drafts', 'attempts', 'providers', 'payerProfiles', 'practiceCases', 'coverageSettings'],
   history: ['history', 'imports'],
   dismissed: ['drafts'],
+  records: ['providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'drafts'],
 }
 
 /** The server keeps decision texts of up to this many characters. */
@@ -133,6 +137,53 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
     for (const mutation of mutations) await engine.enqueue(mutation)
   }
 
+  // ---- the practice's shared records: the replica's, with this device's writes not yet sent applied over them
+  const isRecordWrite = (e: OutboxEntry, kind: RecordKind): e is OutboxEntry & { route: 'saveRecord' | 'deleteRecord' } =>
+    (e.route === 'saveRecord' || e.route === 'deleteRecord') && e.params.kind === kind && e.state === 'pending'
+  const recordValues = async <T>(kind: RecordKind): Promise<Map<string, T>> => {
+    const [synced, outbox] = await Promise.all([replica.records(kind), replica.outbox()])
+    const values = new Map(synced.map((r) => [r.key, r.value as T]))
+    for (const e of outbox) {
+      if (!isRecordWrite(e, kind)) continue
+      if (e.route === 'saveRecord') values.set(e.params.key, e.body.value as T)
+      else values.delete(e.params.key)
+    }
+    return values
+  }
+  /** The version a write of the record is made against: the synced one, moved on by the writes still to send. */
+  const versionOf = async (kind: RecordKind, key: string): Promise<number | null> => {
+    let version = (await replica.record(kind, key))?.version ?? null
+    for (const e of await replica.outbox()) {
+      if (!isRecordWrite(e, kind) || e.params.key !== key) continue
+      version = e.route === 'saveRecord' ? (version ?? 0) + 1 : null
+    }
+    return version
+  }
+  const saveRecord = async (kind: RecordKind, key: string, value: unknown) => {
+    const problem = recordValueProblem(kind, key, value)
+    if (problem) throw new Error(`Not saved: ${problem.message}.`)
+    await engine.enqueue({ route: 'saveRecord', params: { kind, key }, body: { value, expectedVersion: await versionOf(kind, key) } })
+  }
+  const deleteRecord = async (kind: RecordKind, key: string) => {
+    const version = await versionOf(kind, key)
+    if (version !== null) await engine.enqueue({ route: 'deleteRecord', params: { kind, key }, body: { expectedVersion: version } })
+  }
+  /** A draft follows its person to any desk: synced as their own record; never fails the local save. */
+  const syncDraft = async (draft: DraftRecord) => {
+    if (recordValueProblem('draft', draft.id, draft)) return
+    await engine.enqueue({ route: 'saveRecord', params: { kind: 'draft', key: draft.id }, body: { value: draft, expectedVersion: null }, local: { versionAtSend: true } })
+  }
+  /** Not awaited by the caller: the deletion waits in the outbox, the worksheet does not wait on it. */
+  const forgetDraft = (id: string) => {
+    void (async () => {
+      // A draft the server never had, and none on its way there: nothing to delete.
+      if ((await versionOf('draft', id)) === null) return
+      await engine.enqueue({ route: 'deleteRecord', params: { kind: 'draft', key: id }, body: { expectedVersion: 1 }, local: { versionAtSend: true } })
+    })().catch(() => undefined)
+  }
+  const syncedDrafts = async () => [...(await recordValues<DraftRecord>('draft')).values()]
+  const newer = (a: DraftRecord | undefined, b: DraftRecord | undefined) => (!a ? b : !b ? a : a.updatedAt >= b.updatedAt ? a : b)
+
   const people = async (): Promise<Map<string, { name: string; role: UserRecord['role'] }>> => {
     const known = new Map<string, { name: string; role: UserRecord['role'] }>()
     for (const e of await replica.allEncounters()) {
@@ -145,16 +196,22 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
   const store: GroupStore = {
     // ---- drafts: this browser's, plus the encounters returned to the signed-in coder
     async listDrafts() {
-      const [own, returned] = await Promise.all([local.listDrafts(), returnedDrafts()])
-      const ownIds = new Set(own.map((d) => d.id))
-      return [...own, ...returned.filter((d) => !ownIds.has(d.id))].sort(byUpdatedDesc)
+      const [own, synced, returned] = await Promise.all([local.listDrafts(), syncedDrafts(), returnedDrafts()])
+      const byId = new Map<string, DraftRecord>()
+      for (const d of [...own, ...synced]) byId.set(d.id, newer(byId.get(d.id), d)!)
+      return [...byId.values(), ...returned.filter((d) => !byId.has(d.id))].sort(byUpdatedDesc)
     },
     async getDraft(id) {
-      return (await local.getDraft(id)) ?? (await returnedDrafts()).find((d) => d.id === id)
+      const [own, synced] = await Promise.all([local.getDraft(id), replica.record('draft', id)])
+      return newer(own, synced?.value as DraftRecord | undefined) ?? (await returnedDrafts()).find((d) => d.id === id)
     },
-    saveDraft: (draft) => local.saveDraft(draft),
+    async saveDraft(draft) {
+      await local.saveDraft(draft)
+      await syncDraft(draft).catch(() => undefined)
+    },
     async deleteDraft(id) {
       await local.deleteDraft(id)
+      forgetDraft(id)
       const encounter = await replica.encounter(id)
       if (encounter?.review === 'returned' && encounter.finalizedBy === user.id) await replica.dismiss(id, now(), 'discarded')
     },
@@ -178,7 +235,10 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
       const returned = await replica.encounter(id)
       if (returned?.review === 'returned') await replica.dismiss(id, at, 'finalized')
       // Only now that the outbox holds it: the worksheet is in the outbox entry until the server has it.
-      if (draftId) await local.deleteDraft(draftId)
+      if (draftId) {
+        await local.deleteDraft(draftId)
+        forgetDraft(draftId)
+      }
     },
     async listAllEncounters() {
       const { encounters, pending, refinalized } = await snapshot()
@@ -264,10 +324,16 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
           }
           return out.sort(bySubmitted)
         },
-        listPracticeCases: () => own.listPracticeCases(),
-        savePracticeCase: (r) => own.savePracticeCase(r),
-        savePracticeCases: (r) => own.savePracticeCases(r),
-        deletePracticeCase: (id) => own.deletePracticeCase(id),
+        listPracticeCases: async () => [...(await recordValues<PracticeCaseRecord>('practice-case')).values()].sort(byCaseTitle),
+        savePracticeCase: (r) => saveRecord('practice-case', r.id, r),
+        async savePracticeCases(records) {
+          for (const r of records) {
+            const problem = recordValueProblem('practice-case', r.id, r)
+            if (problem) throw new Error(`Nothing saved: case ${r.id}: ${problem.message}.`)
+          }
+          for (const r of records) await saveRecord('practice-case', r.id, r)
+        },
+        deletePracticeCase: (id) => deleteRecord('practice-case', id),
       }
     },
 
@@ -286,9 +352,10 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
     importRemittance: (r) => local.importRemittance(r),
     listRemittances: () => local.listRemittances(),
     deleteRemittance: (id) => local.deleteRemittance(id),
-    listProviders: () => local.listProviders(),
-    saveProvider: (p) => local.saveProvider(p),
-    deleteProvider: (id) => local.deleteProvider(id),
+    // ---- the practice's shared records (the server's; this workstation's own stay in its local store)
+    listProviders: async () => [...(await recordValues<ProviderRecord>('provider')).values()].sort((a, b) => a.name.localeCompare(b.name)),
+    saveProvider: (p) => saveRecord('provider', p.id, p),
+    deleteProvider: (id) => deleteRecord('provider', id),
     saveNcciTable: (r) => local.saveNcciTable(r),
     listNcciTables: () => local.listNcciTables(),
     loadNcciTables: () => local.loadNcciTables(),
@@ -301,11 +368,11 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
     saveCoverageArticles: (r) => local.saveCoverageArticles(r),
     listCoverageArticles: () => local.listCoverageArticles(),
     deleteCoverageArticle: (id) => local.deleteCoverageArticle(id),
-    getCoverageSettings: () => local.getCoverageSettings(),
-    saveCoverageSettings: (r) => local.saveCoverageSettings(r),
-    listPayerProfiles: () => local.listPayerProfiles(),
-    savePayerProfile: (r) => local.savePayerProfile(r),
-    deletePayerProfile: (id) => local.deletePayerProfile(id),
+    getCoverageSettings: async () => (await recordValues<CoverageSettingsRecord>('coverage-settings')).get('practice') ?? EMPTY_COVERAGE_SETTINGS,
+    saveCoverageSettings: (r) => saveRecord('coverage-settings', 'practice', { ...r, id: 'practice' }),
+    listPayerProfiles: async () => [...(await recordValues<CustomPayerProfileRecord>('payer-profile')).values()].sort((a, b) => a.profile.name.localeCompare(b.profile.name)),
+    savePayerProfile: (r) => saveRecord('payer-profile', r.profile.id, r),
+    deletePayerProfile: (id) => deleteRecord('payer-profile', id),
     countRecords: () => local.countRecords(),
     exportBackup: () => local.exportBackup(),
     restoreBackup: (data, onProgress) => local.restoreBackup(data, onProgress),
@@ -323,6 +390,7 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
       return Promise.all(entries.map(async (entry): Promise<WaitingChange> => ({
         entry,
         current: entry.route === 'decide' ? (await replica.encounter(entry.params.id)) ?? null : null,
+        ...(entry.route === 'saveRecord' || entry.route === 'deleteRecord' ? { currentRecord: (await replica.record(entry.params.kind, entry.params.key)) ?? null } : {}),
       })))
     },
     retryChange: (order, body) => engine.retry(order, body === undefined ? undefined : { body }),

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react'
-import type { EncounterSummary } from '../../../group-api/index.ts'
+import type { EncounterSummary, PracticeRecord } from '../../../group-api/index.ts'
 import type { OutboxEntry, OutboxMutation } from './types.ts'
 
 /** An outbox entry as the "Changes waiting" screen shows it. */
@@ -7,6 +7,8 @@ export interface WaitingChange {
   entry: OutboxEntry
   /** A decision's encounter as this device last synced it (what changed since, for a stale one). */
   current: EncounterSummary | null
+  /** A record write's record as this device last synced it (null: none, or deleted). */
+  currentRecord?: PracticeRecord | null
 }
 
 /** What the "Changes waiting" screen can do with this device's outbox (group mode only). */

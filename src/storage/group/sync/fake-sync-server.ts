@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini'
-import { attemptBody, decisionBody, finalizeBody, type Change, type ChangeList, type EncounterSummary, type HistoryImportSummary, type HistoryLineList, type HistoryLineRecord, type RouteName, type SyncEntity } from '../../../group-api/index.ts'
+import { attemptBody, decisionBody, finalizeBody, type PracticeRecord, type Change, type ChangeList, type EncounterSummary, type HistoryImportSummary, type HistoryLineList, type HistoryLineRecord, type RouteName, type SyncEntity } from '../../../group-api/index.ts'
 import { ApiError } from '../api-error.ts'
 import { createGroupClient, type GroupClient, type PreparedRequest, type Transport } from '../client.ts'
 import type { EventSourceLike, NetworkSignals } from './engine.ts'
@@ -72,6 +72,9 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
   const attempts = new Map<string, TrainingAttempt>()
   const imports = new Map<string, { summary: HistoryImportSummary; lines: HistoryLineRecord[] }>()
   const log: LogEntry[] = []
+  /** Shared records and drafts, by `${kind}:${key}` (one person's drafts: this fake serves one person). */
+  const records = new Map<string, PracticeRecord>()
+  const recordIds = new Map<string, PracticeRecord>()
   const keys = new Map<string, { route: RouteName; body: string; answer: unknown }>()
   const failNext = new Map<RouteName, ApiError[]>()
   const loseAnswer = new Set<RouteName>()
@@ -97,6 +100,11 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
   }
 
   const changeOf = (entry: LogEntry): Change => {
+    if (entry.entity === 'record') {
+      const record = recordIds.get(entry.id)
+      return entry.op === 'delete' || !record ? { seq: entry.seq, entity: 'record', id: entry.id, op: 'delete' }
+        : { seq: entry.seq, entity: 'record', id: entry.id, op: 'upsert', record: structuredClone(record) }
+    }
     const row = entry.entity === 'encounter' ? encounters.get(entry.id) : entry.entity === 'training-attempt' ? attempts.get(entry.id) : imports.get(entry.id)?.summary
     if (entry.op === 'delete' || !row) return { seq: entry.seq, entity: entry.entity, id: entry.id, op: 'delete' }
     const base = { seq: entry.seq, entity: entry.entity, id: entry.id, op: 'upsert' as const }
@@ -170,6 +178,31 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
       commit('history-import', id)
       return structuredClone(summary)
     },
+    saveRecord(kind: PracticeRecord['kind'], key: string, value: unknown, expectedVersion: number | null, by: Person = me): PracticeRecord {
+      const current = records.get(`${kind}:${key}`)
+      if ((current?.version ?? null) !== expectedVersion) {
+        throw new ApiError(409, 'stale', `Someone changed this ${kind} since you opened it.`, 'expectedVersion')
+      }
+      const record: PracticeRecord = {
+        id: current?.id ?? newId(), kind, key, version: (current?.version ?? 0) + 1, value: structuredClone(value), updatedBy: by.id, updatedByName: by.name, updatedAt: at(),
+      }
+      records.set(`${kind}:${key}`, record)
+      recordIds.set(record.id, record)
+      writes.push({ route: 'saveRecord', id: record.id })
+      commit('record', record.id)
+      return structuredClone(record)
+    },
+    deleteRecord(kind: PracticeRecord['kind'], key: string, expectedVersion: number) {
+      const current = records.get(`${kind}:${key}`)
+      if (!current) throw new ApiError(404, 'not-found', 'No such record.')
+      if (current.version !== expectedVersion) throw new ApiError(409, 'stale', `Someone changed this ${kind} since you opened it.`, 'expectedVersion')
+      records.delete(`${kind}:${key}`)
+      recordIds.delete(current.id)
+      writes.push({ route: 'deleteRecord', id: current.id })
+      commit('record', current.id, 'delete')
+      return { id: current.id, kind, key, version: current.version, deleted: true as const }
+    },
+    records: () => [...records.values()],
     deleteEncounter(id: string) {
       encounters.delete(id)
       commit('encounter', id, 'delete')
@@ -267,6 +300,15 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
         return idempotent(prepared, by, () => server.decide(prepared.params?.id ?? '', prepared.body as z.input<typeof decisionBody>, by))
       case 'addAttempt':
         return idempotent(prepared, by, () => server.addAttempt(prepared.body as z.input<typeof attemptBody>, by))
+      case 'saveRecord': {
+        const { kind, key } = prepared.params as { kind: PracticeRecord['kind']; key: string }
+        const body = prepared.body as { value: unknown; expectedVersion: number | null }
+        return idempotent(prepared, by, () => server.saveRecord(kind, key, body.value, body.expectedVersion, by))
+      }
+      case 'deleteRecord': {
+        const { kind, key } = prepared.params as { kind: PracticeRecord['kind']; key: string }
+        return idempotent(prepared, by, () => server.deleteRecord(kind, key, (prepared.body as { expectedVersion: number }).expectedVersion))
+      }
       default:
         throw new Error(`The fake sync server has no ${prepared.route} route.`)
     }

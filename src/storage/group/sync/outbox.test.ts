@@ -198,3 +198,70 @@ describe('entries the server refuses', () => {
     await expect(outbox.discard(refused.order)).rejects.toThrow(/no longer in the outbox/)
   })
 })
+
+describe('shared records and drafts in the outbox', () => {
+  const draftSave = (key: string, note: string): OutboxMutation => ({
+    route: 'saveRecord', params: { kind: 'draft', key }, body: { value: { id: key, note }, expectedVersion: null }, local: { versionAtSend: true },
+  })
+  const draftDelete = (key: string): OutboxMutation => ({ route: 'deleteRecord', params: { kind: 'draft', key }, body: { expectedVersion: 1 }, local: { versionAtSend: true } })
+
+  it('coalesces consecutive saves of one draft into one write, sent with the latest value', async () => {
+    const { server, replica, outbox } = await setup()
+    for (const note of ['L', 'L4', 'L4-L5', 'L4-L5 left']) await outbox.enqueue(draftSave('d-1', note))
+    await outbox.enqueue(draftSave('d-2', 'other draft'))
+    expect(await replica.outbox()).toHaveLength(2)
+    await outbox.drain()
+    expect(server.writes.map((w) => w.route)).toEqual(['saveRecord', 'saveRecord'])
+    expect(server.records().map((r) => [r.key, r.version, (r.value as { note: string }).note])).toEqual([['d-1', 1, 'L4-L5 left'], ['d-2', 1, 'other draft']])
+    expect((await replica.record('draft', 'd-1'))?.value).toEqual({ id: 'd-1', note: 'L4-L5 left' })
+  })
+
+  it('a save after the first was sent is a new write against the version the server answered', async () => {
+    const { server, replica, outbox } = await setup()
+    await outbox.enqueue(draftSave('d-3', 'first'))
+    await outbox.drain()
+    await outbox.enqueue(draftSave('d-3', 'second'))
+    await outbox.enqueue(draftSave('d-3', 'third'))
+    await outbox.drain()
+    expect(server.writes.map((w) => w.route)).toEqual(['saveRecord', 'saveRecord'])
+    expect(server.records()[0]).toMatchObject({ version: 2, value: { id: 'd-3', note: 'third' } })
+    expect((await replica.record('draft', 'd-3'))?.version).toBe(2)
+    expect(await replica.outbox()).toEqual([])
+  })
+
+  it('a save is not coalesced into one that failed to reach the server (its key may have been used)', async () => {
+    const { server, replica, outbox } = await setup()
+    server.setOffline(true)
+    await outbox.enqueue(draftSave('d-4', 'one'))
+    await outbox.drain()
+    await outbox.enqueue(draftSave('d-4', 'two'))
+    expect((await replica.outbox()).map((e) => (e.body as { value: { note: string } }).value.note)).toEqual(['one', 'two'])
+    server.setOffline(false)
+    await outbox.drain()
+    expect(server.records()[0]).toMatchObject({ version: 2, value: { note: 'two' } })
+  })
+
+  it('deleting a draft the server never had sends nothing; deleting a synced one deletes it from its current version', async () => {
+    const { server, replica, outbox } = await setup()
+    await outbox.enqueue(draftDelete('never-sent'))
+    await outbox.enqueue(draftSave('d-5', 'kept'))
+    await outbox.drain()
+    expect(server.writes.map((w) => w.route)).toEqual(['saveRecord'])
+    await outbox.enqueue(draftDelete('d-5'))
+    await outbox.drain()
+    expect(server.writes.map((w) => w.route)).toEqual(['saveRecord', 'deleteRecord'])
+    expect(server.records()).toEqual([])
+    expect(await replica.record('draft', 'd-5')).toBeUndefined()
+    expect(await replica.outbox()).toEqual([])
+  })
+
+  it('a provider saved against an older version waits for the user as stale; the server keeps its version', async () => {
+    const { server, replica, outbox } = await setup()
+    server.saveRecord('provider', 'NPI-1', { id: 'NPI-1', name: 'Dr A' }, null, PEOPLE.casey)
+    await outbox.enqueue({ route: 'saveRecord', params: { kind: 'provider', key: 'NPI-1' }, body: { value: { id: 'NPI-1', name: 'Dr B' }, expectedVersion: null } })
+    await outbox.drain()
+    const [entry] = await replica.outbox()
+    expect(entry).toMatchObject({ state: 'needs-attention', lastError: { status: 409, error: 'stale' } })
+    expect(server.records()[0]).toMatchObject({ version: 1, value: { name: 'Dr A' } })
+  })
+})

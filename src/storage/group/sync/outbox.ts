@@ -1,4 +1,5 @@
 import { IDEMPOTENCY_KEY } from '../../../group-api/index.ts'
+import { ApiError } from '../api-error.ts'
 import type { GroupClient } from '../client.ts'
 import { classifyFailure, outboxError, refusedByServer } from './failures.ts'
 import { createLock, singleFlight, type Lock } from './flow.ts'
@@ -6,7 +7,7 @@ import type { Replica } from './replica.ts'
 import type { IdempotentRoute, OutboxEntry, OutboxMutation, WriteAnswer } from './types.ts'
 
 /** The writes the outbox knows how to send: every route of the contract marked idempotent. */
-export const OUTBOX_ROUTES = ['finalize', 'decide', 'addAttempt'] as const satisfies readonly (IdempotentRoute & OutboxMutation['route'])[]
+export const OUTBOX_ROUTES = ['finalize', 'decide', 'addAttempt', 'saveRecord', 'deleteRecord'] as const satisfies readonly (IdempotentRoute & OutboxMutation['route'])[]
 
 /** A new Idempotency-Key (the contract's form: 8 to 100 of A-Z a-z 0-9 _ -). */
 export function newIdempotencyKey(): string {
@@ -24,6 +25,17 @@ async function send(client: GroupClient, entry: OutboxEntry, signal: AbortSignal
       return { encounter: await client.request('decide', { params: entry.params, body: entry.body, idempotencyKey, signal }) }
     case 'addAttempt':
       return { attempt: await client.request('addAttempt', { body: entry.body, idempotencyKey, signal }) }
+    case 'saveRecord':
+      return { record: await client.request('saveRecord', { params: entry.params, body: entry.body, idempotencyKey, signal }) }
+    case 'deleteRecord':
+      try {
+        const gone = await client.request('deleteRecord', { params: entry.params, body: entry.body, idempotencyKey, signal })
+        return { deletedRecord: { id: gone.id, kind: gone.kind, key: gone.key } }
+      } catch (error) {
+        // Already deleted (at another desk): what this write wanted is done.
+        if (error instanceof ApiError && error.status === 404) return { deletedRecord: { id: null, kind: entry.params.kind, key: entry.params.key } }
+        throw error
+      }
     default: {
       const unknown: never = entry
       throw new Error(`The outbox cannot send ${(unknown as { route: string }).route}.`)
@@ -51,7 +63,11 @@ export interface OutboxOptions {
 }
 
 export interface Outbox {
-  /** Keeps a write until the server has answered it; `drain()` sends it. */
+  /**
+   * Keeps a write until the server has answered it; `drain()` sends it. A draft's save
+   * (`local.versionAtSend`) replaces the body of the same draft's save still waiting unsent,
+   * so that autosaving while typing queues one write, not hundreds.
+   */
   enqueue(mutation: OutboxMutation): Promise<OutboxEntry>
   /**
    * Sends the pending entries in order, one at a time. An entry the server refuses waits for
@@ -84,7 +100,46 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return 'next'
   }
 
-  const sendEntry = async (entry: OutboxEntry): Promise<'next' | 'stop'> => {
+  /** The entry being sent now: a coalescing save must not change it. */
+  let sendingOrder: number | null = null
+
+  /**
+   * A draft's write takes the replica's version of the draft when first sent, and keeps it for
+   * its retries (the same key must carry the same body). A deletion of a draft the server never
+   * had is done at once.
+   */
+  const resolved = async (entry: OutboxEntry): Promise<OutboxEntry | WriteAnswer> => {
+    if (!entry.local?.versionAtSend || (entry.route !== 'saveRecord' && entry.route !== 'deleteRecord')) return entry
+    const current = await replica.record(entry.params.kind, entry.params.key)
+    if (entry.route === 'deleteRecord' && !current) return { deletedRecord: { id: null, kind: entry.params.kind, key: entry.params.key } }
+    const fixed = {
+      ...entry,
+      body: entry.route === 'saveRecord' ? { ...entry.body, expectedVersion: current?.version ?? null } : { expectedVersion: current!.version },
+      local: { ...entry.local, versionAtSend: false },
+    } as OutboxEntry
+    await replica.putOutboxEntry(fixed)
+    return fixed
+  }
+
+  const sendEntry = async (picked: OutboxEntry): Promise<'next' | 'stop'> => {
+    sendingOrder = picked.order
+    try {
+      return await sendFresh(picked.order)
+    } finally {
+      sendingOrder = null
+    }
+  }
+
+  const sendFresh = async (order: number): Promise<'next' | 'stop'> => {
+    const fresh = await replica.outboxEntry(order)
+    if (!fresh || fresh.state !== 'pending') return 'next'
+    const ready = await resolved(fresh)
+    if (!('order' in ready)) {
+      await replica.completeOutboxEntry(order, ready)
+      changed()
+      return 'next'
+    }
+    const entry = ready
     let answer: WriteAnswer
     try {
       answer = await send(client, entry, options.signal?.())
@@ -138,6 +193,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   return {
     async enqueue(mutation) {
+      if (mutation.route === 'saveRecord' && mutation.local?.versionAtSend) {
+        const { kind, key } = mutation.params
+        const last = (await replica.outbox()).filter((e) => (e.route === 'saveRecord' || e.route === 'deleteRecord') && e.params.kind === kind && e.params.key === key).at(-1)
+        // Checked and written in one step: the sender marks the entry it picks before reading it again.
+        if (last?.route === 'saveRecord' && last.state === 'pending' && last.attempts === 0 && last.local?.versionAtSend && last.order !== sendingOrder) {
+          const merged = { ...last, body: mutation.body, local: { ...last.local, ...mutation.local } } as OutboxEntry
+          await replica.putOutboxEntry(merged)
+          changed()
+          return merged
+        }
+      }
       const entry = await replica.addOutboxEntry({ ...mutation, key: newKey(), createdAt: now(), state: 'pending', attempts: 0, lastError: null })
       changed()
       return entry

@@ -180,3 +180,30 @@ describe('the outbox table', () => {
     expect(await replica.allAttempts()).toEqual([])
   })
 })
+
+describe('shared records (version 3)', () => {
+  const record = (id: number, key: string, version: number, name: string) => ({
+    id: uuid(id), kind: 'provider' as const, key, version, value: { id: key, name }, updatedBy: PEOPLE.sam.id, updatedByName: PEOPLE.sam.name, updatedAt: '2026-11-26T10:00:00.000Z',
+  })
+  const recordChange = (seq: number, r: ReturnType<typeof record>): Change => ({ seq, entity: 'record', id: r.id, op: 'upsert', record: r })
+
+  it('keeps each record by kind and key, the latest version, and drops it when the feed deletes its id', async () => {
+    const replica = await freshReplica()
+    const seen: string[] = []
+    replica.subscribe((tables) => seen.push(...tables))
+    expect(await replica.applyPage(0, page([recordChange(1, record(901, 'NPI-1', 1, 'Dr A')), recordChange(2, record(902, 'NPI-2', 1, 'Dr B')), recordChange(3, record(901, 'NPI-1', 2, 'Dr A2'))], 3), 'now')).toBe(true)
+    expect((await replica.records('provider')).map((r) => [r.key, r.version, (r.value as { name: string }).name])).toEqual([['NPI-1', 2, 'Dr A2'], ['NPI-2', 1, 'Dr B']])
+    expect(await replica.records('payer-profile')).toEqual([])
+    expect(seen).toContain('records')
+    // A deletion of an id no longer under its key (made again since) leaves the new one alone.
+    await replica.applyPage(3, page([{ seq: 4, entity: 'record', id: uuid(902), op: 'delete' }, { seq: 5, entity: 'record', id: uuid(999), op: 'delete' }], 5), 'now')
+    expect((await replica.records('provider')).map((r) => r.key)).toEqual(['NPI-1'])
+  })
+
+  it('an older version arriving after a newer one (an answer crossing a pull) does not go back', async () => {
+    const replica = await freshReplica()
+    await replica.applyPage(0, page([recordChange(1, record(903, 'NPI-3', 2, 'Newer'))], 1), 'now')
+    await replica.applyPage(1, page([recordChange(2, record(903, 'NPI-3', 1, 'Older'))], 2), 'now')
+    expect((await replica.record('provider', 'NPI-3'))?.value).toEqual({ id: 'NPI-3', name: 'Newer' })
+  })
+})

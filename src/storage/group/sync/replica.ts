@@ -1,5 +1,5 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb'
-import type { Change, ChangeList, EncounterSummary, HistoryImportSummary, HistoryLineList } from '../../../group-api/index.ts'
+import type { Change, ChangeList, EncounterSummary, HistoryImportSummary, HistoryLineList, PracticeRecord } from '../../../group-api/index.ts'
 import { writeFailure } from '../../idb-shared.ts'
 import type { HistoryChunk, HistoryImportRow, OutboxEntry, ReplicaTable, ReturnedEncounter, SyncMeta, TrainingAttempt, WriteAnswer } from './types.ts'
 
@@ -9,7 +9,7 @@ import type { HistoryChunk, HistoryImportRow, OutboxEntry, ReplicaTable, Returne
  * outbox of writes not yet answered by the server. Through idb, like the standalone store.
  */
 
-export const REPLICA_VERSION = 2
+export const REPLICA_VERSION = 3
 const META_KEY = 'sync'
 
 interface MetaRow extends SyncMeta {
@@ -29,6 +29,8 @@ export interface ReplicaDb extends DBSchema {
   attemptLinks: { key: string; value: { serverId: string; localId: string } }
   /** Returned encounters this device no longer offers as drafts: finalized again here, or discarded. */
   dismissed: { key: string; value: { id: string; at: string; why: DismissReason } }
+  /** The practice's shared records and this person's drafts, by kind and key (version 3). */
+  records: { key: [string, string]; value: PracticeRecord; indexes: { id: string; kind: string } }
 }
 
 type OutboxDraft = Omit<OutboxEntry, 'order'>
@@ -99,6 +101,9 @@ export interface Replica {
   attemptLinks(): Promise<Map<string, string>>
   dismissed(): Promise<Map<string, DismissReason>>
   dismiss(id: string, at: string, why: DismissReason): Promise<void>
+  /** The synced records of a kind, by key. */
+  records(kind: PracticeRecord['kind']): Promise<PracticeRecord[]>
+  record(kind: PracticeRecord['kind'], key: string): Promise<PracticeRecord | undefined>
   close(): void
 }
 
@@ -120,7 +125,7 @@ function returnedEncounter(encounter: EncounterSummary): ReturnedEncounter {
   return { encounter, note: latest?.reason ?? null, returnedBy: latest?.decidedByName ?? '', returnedAt: latest?.decidedAt ?? encounter.finalizedAt, returns }
 }
 
-type ApplyStores = ('encounters' | 'attempts' | 'meta' | 'historyImports' | 'history')[]
+type ApplyStores = ('encounters' | 'attempts' | 'meta' | 'historyImports' | 'history' | 'records')[]
 type ApplyTx = IDBPTransaction<ReplicaDb, ApplyStores, 'readwrite'>
 
 const missingRow = (change: Change) => new Error(`The server sent change ${change.seq} (${change.entity} ${change.id}) without the row it changed.`)
@@ -143,8 +148,27 @@ async function applyImport(tx: ApplyTx, change: Change): Promise<unknown> {
   return imports.put({ ...summary, linesCursor: stored?.linesCursor ?? 0, linesComplete: stored?.linesComplete ?? summary.rows === 0 })
 }
 
+/** Stores a record unless this replica already has a later version of it (an answer and a pull can cross). */
+async function putRecord(store: { get(key: [string, string]): Promise<PracticeRecord | undefined>; put(value: PracticeRecord): Promise<unknown> }, record: PracticeRecord): Promise<unknown> {
+  const stored = await store.get([record.kind, record.key])
+  if (stored && stored.id === record.id && stored.version > record.version) return undefined
+  return store.put(record)
+}
+
+/** A record's row: put by kind and key; a deletion names the row's id (a record made again under the key has another). */
+async function applyRecord(tx: ApplyTx, change: Change): Promise<unknown> {
+  const records = tx.objectStore('records')
+  if (change.op === 'delete') {
+    const key = await records.index('id').getKey(change.id)
+    return key === undefined ? undefined : records.delete(key)
+  }
+  if (!change.record || change.record.id !== change.id) throw missingRow(change)
+  return putRecord(records, change.record)
+}
+
 function applyChange(tx: ApplyTx, change: Change): Promise<unknown> {
   if (change.entity === 'history-import') return applyImport(tx, change)
+  if (change.entity === 'record') return applyRecord(tx, change)
   const table = change.entity === 'encounter' ? tx.objectStore('encounters') : tx.objectStore('attempts')
   if (change.op === 'delete') return table.delete(change.id)
   const row = change.entity === 'encounter' ? change.encounter : change.attempt
@@ -155,7 +179,7 @@ function applyChange(tx: ApplyTx, change: Change): Promise<unknown> {
 /** Which tables of the app a page's changes touch. */
 function tablesOf(changes: readonly Change[]): ReplicaTable[] {
   const tables = new Set<ReplicaTable>()
-  for (const c of changes) tables.add(c.entity === 'encounter' ? 'encounters' : c.entity === 'training-attempt' ? 'attempts' : 'history')
+  for (const c of changes) tables.add(c.entity === 'encounter' ? 'encounters' : c.entity === 'training-attempt' ? 'attempts' : c.entity === 'record' ? 'records' : 'history')
   return [...tables]
 }
 
@@ -163,7 +187,7 @@ function tablesOf(changes: readonly Change[]): ReplicaTable[] {
  * Runs `write` in one readwrite transaction and waits for it to commit; any failed request or
  * thrown error aborts it, so nothing of it is kept.
  */
-type StoreName = 'encounters' | 'attempts' | 'meta' | 'outbox' | 'historyImports' | 'history' | 'attemptLinks' | 'dismissed'
+type StoreName = 'encounters' | 'attempts' | 'meta' | 'outbox' | 'historyImports' | 'history' | 'attemptLinks' | 'dismissed' | 'records'
 
 async function inTransaction<S extends StoreName[], T>(
   db: IDBPDatabase<ReplicaDb>, stores: S, what: string,
@@ -230,7 +254,7 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
       return row ? { cursor: row.cursor, head: row.head, lastSyncedAt: row.lastSyncedAt } : { ...EMPTY_META }
     },
     async applyPage(after, page, syncedAt) {
-      const applied = await inTransaction(db, ['encounters', 'attempts', 'meta', 'historyImports', 'history'], 'the synced changes', async (tx, track) => {
+      const applied = await inTransaction(db, ['encounters', 'attempts', 'meta', 'historyImports', 'history', 'records'], 'the synced changes', async (tx, track) => {
         const meta = (await tx.objectStore('meta').get(META_KEY)) ?? { id: META_KEY, ...EMPTY_META }
         if (meta.cursor !== after) return false
         for (const change of page.changes) track(applyChange(tx, change))
@@ -284,17 +308,22 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
       changed('outbox')
     },
     async completeOutboxEntry(order, answer) {
-      await inTransaction(db, ['encounters', 'attempts', 'outbox', 'attemptLinks'], 'the saved change', async (tx, track) => {
+      await inTransaction(db, ['encounters', 'attempts', 'outbox', 'attemptLinks', 'records'], 'the saved change', async (tx, track) => {
         const entry = await tx.objectStore('outbox').get(order)
         if ('encounter' in answer) track(tx.objectStore('encounters').put(answer.encounter))
-        else {
+        else if ('record' in answer) track(putRecord(tx.objectStore('records'), answer.record))
+        else if ('deletedRecord' in answer) {
+          const { id, kind, key } = answer.deletedRecord
+          const stored = await tx.objectStore('records').get([kind, key])
+          if (stored && (id === null || stored.id === id)) track(tx.objectStore('records').delete([kind, key]))
+        } else {
           track(tx.objectStore('attempts').put(answer.attempt))
           const localId = entry?.local?.attemptId
           if (localId) track(tx.objectStore('attemptLinks').put({ serverId: answer.attempt.id, localId }))
         }
         track(tx.objectStore('outbox').delete(order))
       })
-      changed('outbox', 'encounter' in answer ? 'encounters' : 'attempts')
+      changed('outbox', 'encounter' in answer ? 'encounters' : 'attempt' in answer ? 'attempts' : 'records')
     },
     async outboxCounts() {
       const index = db.transaction('outbox').store.index('state')
@@ -333,6 +362,10 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
       await db.put('dismissed', { id, at, why })
       changed('dismissed')
     },
+    async records(kind) {
+      return db.getAll('records', IDBKeyRange.bound([kind, ''], [kind, '\uffff']))
+    },
+    record: (kind, key) => db.get('records', [kind, key]),
     close: () => {
       channel?.close()
       listeners.clear()
@@ -367,6 +400,11 @@ export async function openReplica(practiceId: string, userId: string): Promise<R
         db.createObjectStore('history', { keyPath: ['patientId', 'importId', 'first'] }).createIndex('patientId', 'patientId')
         db.createObjectStore('attemptLinks', { keyPath: 'serverId' })
         db.createObjectStore('dismissed', { keyPath: 'id' })
+      }
+      if (oldVersion < 3) {
+        const records = db.createObjectStore('records', { keyPath: ['kind', 'key'] })
+        records.createIndex('id', 'id', { unique: true })
+        records.createIndex('kind', 'kind')
       }
     },
     blocking: () => { void dbPromise.then((db) => db.close()) },

@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini'
-import type { attemptBody, attemptSchema, decisionBody, Decision, EncounterSummary, finalizeBody, HistoryImportSummary, idParams, ROUTES, RouteName } from '../../../group-api/index.ts'
+import type { attemptBody, attemptSchema, decisionBody, Decision, EncounterSummary, finalizeBody, HistoryImportSummary, idParams, PracticeRecord, recordDeleteBody, recordParams, recordPutBody, ROUTES, RouteName } from '../../../group-api/index.ts'
 import type { AuditRecord, DraftRecord, EncounterRecord } from '../../types.ts'
 
 /** A graded practice attempt as the server stores it (the replica's `attempts` rows). */
@@ -32,6 +32,11 @@ export interface OutboxLocal {
   audit?: AuditRecord
   /** addAttempt: the id of the full attempt record kept in this browser's store. */
   attemptId?: string
+  /**
+   * saveRecord / deleteRecord of a draft: the expected version is the replica's when the entry is
+   * first sent (a person's own draft: the latest save wins, and consecutive saves coalesce).
+   */
+  versionAtSend?: boolean
 }
 
 /** A write the outbox keeps until the server has answered it: the request as the client sends it. */
@@ -39,6 +44,8 @@ export type OutboxMutation = (
   | { route: 'finalize'; params?: undefined; body: z.input<typeof finalizeBody> }
   | { route: 'decide'; params: z.input<typeof idParams>; body: z.input<typeof decisionBody> }
   | { route: 'addAttempt'; params?: undefined; body: z.input<typeof attemptBody> }
+  | { route: 'saveRecord'; params: z.input<typeof recordParams>; body: z.input<typeof recordPutBody> }
+  | { route: 'deleteRecord'; params: z.input<typeof recordParams>; body: z.input<typeof recordDeleteBody> }
 ) & { local?: OutboxLocal }
 
 /** 'pending': waits its turn to be sent; 'needs-attention': the server refused it (the user retries or discards it). */
@@ -64,7 +71,12 @@ export type OutboxEntry = OutboxMutation & {
 }
 
 /** What a successful write answers, as the replica stores it. */
-export type WriteAnswer = { encounter: EncounterSummary } | { attempt: TrainingAttempt }
+export type WriteAnswer =
+  | { encounter: EncounterSummary }
+  | { attempt: TrainingAttempt }
+  | { record: PracticeRecord }
+  /** A record deleted (or found already gone: nothing was sent). */
+  | { deletedRecord: { id: string | null; kind: PracticeRecord['kind']; key: string } }
 
 /** An encounter a reviewer sent back to the coder who finalized it, with the reviewer's note. */
 export interface ReturnedEncounter {
@@ -92,7 +104,7 @@ export interface SyncStatus {
 }
 
 /** What part of the replica changed (the group store tells the app's screens which of its tables that touches). */
-export type ReplicaTable = 'encounters' | 'attempts' | 'outbox' | 'history' | 'dismissed'
+export type ReplicaTable = 'encounters' | 'attempts' | 'outbox' | 'history' | 'dismissed' | 'records'
 
 /** A practice's history import as the replica keeps it: the server's summary, and how far this device has read its lines. */
 export interface HistoryImportRow extends HistoryImportSummary {
