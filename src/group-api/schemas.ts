@@ -55,6 +55,9 @@ export const acceptInviteBody = z.strictObject({ token, name: personName, passwo
 export const SESSION_STATES = ['active', 'two-factor', 'enroll-two-factor'] as const
 export type SessionState = (typeof SESSION_STATES)[number]
 
+/** Days the server remembers a write's Idempotency-Key by default (IDEMPOTENCY_RETENTION_DAYS). */
+export const IDEMPOTENCY_RETENTION_DAYS = 8
+
 export const sessionInfoSchema = z.object({
   state: z.enum(SESSION_STATES),
   user: z.object({ id: uuid, name: z.string(), email: z.string() }),
@@ -68,6 +71,8 @@ export const sessionInfoSchema = z.object({
   idleExpiresAt: z.string(),
   /** When the session ends whatever the user does (ISO). */
   expiresAt: z.string(),
+  /** Days the server remembers a write's Idempotency-Key: the outbox holds back changes older than this less a day. */
+  idempotencyRetentionDays: z.optional(z.number()),
 })
 export type SessionInfo = z.infer<typeof sessionInfoSchema>
 
