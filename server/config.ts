@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { IDEMPOTENCY_RETENTION_DAYS } from '../src/group-api/schemas.ts'
 
 /** The server's settings, from environment variables (see `--help` and .env.example). */
 export interface ServerConfig {
@@ -24,6 +25,11 @@ export interface ServerConfig {
   bodyLimitBytes: number
   /** Behind a reverse proxy that sets X-Forwarded-For (and -Proto): trust it for the client address. */
   trustProxy: boolean
+  /**
+   * Days an Idempotency-Key's answer is kept; older keys are pruned at start and every hour.
+   * Clients hold back a change that waited longer than this less a day (the session says it).
+   */
+  idempotencyRetentionDays: number
 }
 
 interface Setting {
@@ -48,6 +54,7 @@ export const SETTINGS: readonly Setting[] = [
   { env: 'ADDRESS_REQUESTS_PER_MINUTE', default: '60', help: 'sign-in, setup and invitation requests from one address per minute' },
   { env: 'BODY_LIMIT_BYTES', default: '1048576', help: 'largest request body (a history upload part may be up to 8 MB whatever this says)' },
   { env: 'TRUST_PROXY', default: 'false', help: 'true behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto' },
+  { env: 'IDEMPOTENCY_RETENTION_DAYS', default: String(IDEMPOTENCY_RETENTION_DAYS), help: 'days a write\'s Idempotency-Key is remembered (2 to 365); a change waiting longer than this less a day on a workstation is held for the user, never replayed' },
 ]
 
 export function helpText(): string {
@@ -103,5 +110,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     addressRequestsPerMinute: int(env, 'ADDRESS_REQUESTS_PER_MINUTE', 1, 100_000),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024, 64 * 1024 * 1024),
     trustProxy: trust === 'true' || trust === '1',
+    idempotencyRetentionDays: int(env, 'IDEMPOTENCY_RETENTION_DAYS', 2, 365),
   }
 }

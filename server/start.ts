@@ -12,6 +12,7 @@ import { createApp } from './http/app.ts'
 import { lockDataDir } from './lock.ts'
 import { issueSetupToken, needsSetup } from './services/accounts.ts'
 import { ChangeHub } from './services/change-hub.ts'
+import { schedulePruning } from './services/idempotency.ts'
 
 export interface RunningServer {
   url: string
@@ -54,6 +55,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const log = options.log ?? ((line: string) => console.log(line))
   const { db, unlock } = await openDatabase(config)
   let server: ServerType | null = null
+  let stopPruning: () => void = () => undefined
   try {
     const applied = await migrate(db)
     if (applied.length > 0) log(`Database: applied migration${applied.length > 1 ? 's' : ''} ${applied.join(', ')}.`)
@@ -61,6 +63,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     if (!existsSync(resolve(config.staticDir, 'index.html'))) log(`Warning: no built app in ${config.staticDir}: run "npm run build" (npm run server does).`)
     const hub = new ChangeHub(db)
     const app = createApp({ db, config, hub, staticDir: config.staticDir, ...(options.now ? { now: options.now } : {}), ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}) })
+    // At start and every hour: idempotency keys past their retention (see services/idempotency.ts).
+    const pruning = schedulePruning(db, { retentionDays: config.idempotencyRetentionDays, now: options.now ?? (() => new Date()), log })
+    stopPruning = pruning.stop
+    await pruning.first
     const listening = await new Promise<AddressInfo>((done, failed) => {
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => done(info))
       server.once('error', failed)
@@ -80,6 +86,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       url, db, setupLink,
       stop: () => (stopping ??= (async () => {
+        stopPruning()
         // Event streams end first: closing the HTTP server waits for open connections.
         await hub.close()
         await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
@@ -88,7 +95,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       })()),
     }
   } catch (err) {
-    (server as ServerType | null)?.close()
+    ;(server as ServerType | null)?.close()
+    stopPruning()
     await db.close().catch(() => undefined)
     unlock()
     throw err

@@ -24,7 +24,7 @@ import { staticFiles } from './static-files.ts'
 export interface AppOptions {
   db: Database
   config: Pick<ServerConfig, 'sessionMaxHours' | 'lockoutThreshold' | 'lockoutWindowMinutes' | 'addressFailureLimit' | 'addressRequestsPerMinute'
-    | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'>
+    | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'> & Partial<Pick<ServerConfig, 'idempotencyRetentionDays'>>
   /** The built app; null serves the API only (tests). */
   staticDir: string | null
   /** The clock; tests move it to pass idle timeouts and lockout windows. */

@@ -52,7 +52,7 @@ export interface Principal {
 
 /** What every handler gets. */
 export interface Deps {
-  config: Pick<ServerConfig, 'sessionMaxHours' | 'lockoutThreshold' | 'lockoutWindowMinutes' | 'addressFailureLimit'>
+  config: Pick<ServerConfig, 'sessionMaxHours' | 'lockoutThreshold' | 'lockoutWindowMinutes' | 'addressFailureLimit'> & Partial<Pick<ServerConfig, 'idempotencyRetentionDays'>>
   passwordCost?: ScryptCost
 }
 

@@ -8,14 +8,14 @@ import { iso, memberOf, type Ctx } from './context.ts'
 
 export interface EncounterRow {
   id: string; patient_id: string; date_of_service: string | Date; finalized_at: Date; finalized_by: string; finalized_by_name: string
-  review: 'not-needed' | 'pending' | 'approved' | 'returned'; lines: ClaimLine[]; findings: Finding[]; reason: string | null; encounter: { providerId: string }
+  review: s.ReviewState; replaced_by: string | null; lines: ClaimLine[]; findings: Finding[]; reason: string | null; encounter: { providerId: string }
   version: number
 }
 
 interface DecisionRow { id: string; encounter_id: string; line_index: number | null; action: 'approve' | 'return' | 'override'; reason: string | null; decided_by: string; decided_by_name: string; decided_at: Date }
 
 export const ENCOUNTER_SQL = `select e.id, e.patient_id, e.date_of_service::text as date_of_service, e.finalized_at, e.finalized_by, u.name as finalized_by_name,
-    e.review, e.lines, e.findings, e.reason, e.encounter, e.version
+    e.review, e.replaced_by, e.lines, e.findings, e.reason, e.encounter, e.version
   from encounters e join users u on u.id = e.finalized_by where e.practice_id = $1`
 
 const decisionOut = (d: DecisionRow): s.Decision => ({
@@ -24,7 +24,7 @@ const decisionOut = (d: DecisionRow): s.Decision => ({
 
 const encounterOut = (r: EncounterRow, decisions: readonly DecisionRow[]): s.EncounterSummary => ({
   id: r.id, patientId: r.patient_id, dateOfService: String(r.date_of_service).slice(0, 10), finalizedAt: iso(r.finalized_at),
-  finalizedBy: r.finalized_by, finalizedByName: r.finalized_by_name, review: r.review, lines: r.lines, findings: r.findings, reason: r.reason,
+  finalizedBy: r.finalized_by, finalizedByName: r.finalized_by_name, review: r.review, replacedBy: r.replaced_by, lines: r.lines, findings: r.findings, reason: r.reason,
   version: r.version, encounter: r.encounter, decisions: decisions.map(decisionOut),
 })
 
@@ -52,13 +52,13 @@ interface HistoryRow { date_of_service: string; code: string; modifiers: string[
 
 /**
  * A patient's history as the server counts it: the lines of the practice's finalized encounters
- * (returned ones left out) and the practice's imported claim history (history_lines). Both
+ * (returned and replaced ones left out) and the practice's imported claim history (history_lines). Both
  * are read by an index that starts with the patient. Finalize and the counters' bench use it.
  */
 export async function patientHistory(q: Queryable, practiceId: string, patientId: string): Promise<HistoryLine[]> {
   const prior = await q.query<{ date_of_service: string; lines: ClaimLine[]; provider_id: string }>(
     `select date_of_service::text as date_of_service, lines, encounter->>'providerId' as provider_id from encounters
-     where practice_id = $1 and patient_id = $2 and review <> 'returned'`, [practiceId, patientId])
+     where practice_id = $1 and patient_id = $2 and review not in ('returned', 'replaced')`, [practiceId, patientId])
   // A patient's imported lines are the keys from 'patient|' up to 'patient}' (bytewise: '}' follows '|').
   const imported = await q.query<HistoryRow>(
     `select date_of_service::text as date_of_service, code, modifiers, units, provider_id from history_lines
@@ -75,12 +75,16 @@ export async function patientHistory(q: Queryable, practiceId: string, patientId
 /**
  * Finalizes an encounter: the server never takes the client's coding. It locks the patient,
  * codes the encounter again with every finalized line and imported history line of that patient
- * in the practice as history, and refuses an error finding without a written reason.
+ * in the practice as history, and refuses an error finding without a written reason. With
+ * `replaces`, the new encounter corrects a returned one, which becomes 'replaced' in the same
+ * transaction (see replaceReturned).
  */
 export async function finalize(ctx: Ctx, body: z.infer<typeof s.finalizeBody>): Promise<Reply> {
   const { practice, user } = memberOf(ctx)
   const { encounter } = body
   await ctx.q.query('select pg_advisory_xact_lock(7340215, hashtext($1 || $2))', [practice.id, encounter.patientId])
+  // Checked before the evaluation: a refused replacement stores nothing.
+  const replaced = body.replaces === undefined ? undefined : await replaceable(ctx, body.replaces)
   const result = evaluate({ schemaVersion: 1, encounter, history: await patientHistory(ctx.q, practice.id, encounter.patientId) }, createContext(ctx.meta.now.toISOString().slice(0, 10)))
   const errors = result.findings.filter((f) => f.severity === 'error')
   if (errors.length > 0 && !body.reason) {
@@ -90,11 +94,15 @@ export async function finalize(ctx: Ctx, body: z.infer<typeof s.finalizeBody>): 
   const id = crypto.randomUUID()
   const row: EncounterRow = {
     id, patient_id: encounter.patientId, date_of_service: encounter.dateOfService, finalized_at: ctx.meta.now, finalized_by: user.id, finalized_by_name: user.name,
-    review, lines: result.lines, findings: result.findings, reason: body.reason ?? null, encounter, version: 1,
+    review, replaced_by: null, lines: result.lines, findings: result.findings, reason: body.reason ?? null, encounter, version: 1,
   }
   await ctx.q.query(`insert into encounters (id, practice_id, patient_id, date_of_service, encounter, lines, findings, review, reason, finalized_by, finalized_at)
     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
   [id, practice.id, encounter.patientId, encounter.dateOfService, JSON.stringify(encounter), JSON.stringify(result.lines), JSON.stringify(result.findings), review, body.reason ?? null, user.id, ctx.meta.now])
+  if (replaced) {
+    await ctx.q.query(`update encounters set review = 'replaced', replaced_by = $3, version = version + 1 where id = $1 and practice_id = $2`, [replaced.id, practice.id, id])
+    await auditPatient(ctx, 'encounter-replaced', replaced.patient_id, replaced.id, { replacedBy: id })
+  }
   // The access-log entry comes last: its chain lock is held until commit, and every finalize of
   // the practice waits for it.
   await auditPatient(ctx, 'encounter-finalized', encounter.patientId, id, { lines: result.lines.length, errors: errors.length, review })
@@ -111,6 +119,27 @@ export async function listEncounters(ctx: Ctx, query: z.infer<typeof s.encounter
     await auditPatient(ctx, 'encounters-read', patientId, null, { encounters: rows.filter((r) => r.patient_id === patientId).length })
   }
   return json({ encounters: await encountersOut(ctx, rows) })
+}
+
+/**
+ * The returned encounter a finalize corrects, locked until commit: this practice's (404
+ * otherwise), returned and not yet replaced (409), and finalized by this person unless they
+ * review (403): a coder corrects their own work.
+ */
+async function replaceable(ctx: Ctx, id: string): Promise<EncounterRow> {
+  const { user, role } = memberOf(ctx)
+  const row = (await ctx.q.query<EncounterRow>(`${ENCOUNTER_SQL} and e.id = $2 for update of e`, [memberOf(ctx).practice.id, id]))[0]
+  if (!row) throw new ApiError(404, 'not-found', 'The encounter this one replaces is not a finalized encounter of this practice.', 'replaces')
+  if (row.review === 'replaced') {
+    throw new ApiError(409, 'already-replaced', 'The returned encounter this one corrects was already finalized again: nothing was saved. Look at the ledger before finalizing it once more.', 'replaces')
+  }
+  if (row.review !== 'returned') {
+    throw new ApiError(409, 'not-returned', `The encounter this one replaces is not returned (its review is ${row.review}): only a returned encounter can be corrected. Nothing was saved.`, 'replaces')
+  }
+  if (row.finalized_by !== user.id && role !== 'admin' && role !== 'supervisor') {
+    throw new ApiError(403, 'not-yours', 'This returned encounter was finalized by another coder: only they or a supervisor can correct it.', 'replaces')
+  }
+  return row
 }
 
 async function loadEncounter(ctx: Ctx, id: string, lock = false): Promise<EncounterRow> {
@@ -134,6 +163,7 @@ export async function decide(ctx: Ctx, id: string, body: z.infer<typeof s.decisi
   if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) {
     throw new ApiError(409, 'stale', `This encounter changed since you opened it (now version ${row.version}, review ${row.review}). Your decision was not saved: look at it again.`, 'expectedVersion')
   }
+  if (row.review === 'replaced') throw new ApiError(409, 'replaced', 'This returned encounter was corrected and finalized again: decide on the new one instead.')
   if (row.finalized_by === user.id) throw new ApiError(403, 'own-work', 'You finalized this encounter: another supervisor must approve, return or override it.')
   if (body.lineIndex !== undefined && body.lineIndex >= row.lines.length) throw new ApiError(400, 'invalid', `This encounter has ${row.lines.length} lines.`, 'lineIndex')
   if ((body.action === 'override' || body.action === 'return') && !body.reason) throw new ApiError(400, 'reason-required', body.action === 'override' ? 'An override needs a written reason.' : 'Say what the coder should change.', 'reason')

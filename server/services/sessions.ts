@@ -1,4 +1,4 @@
-import type { Role, SessionInfo, SessionState } from '../../src/group-api/schemas.ts'
+import { IDEMPOTENCY_RETENTION_DAYS, type Role, type SessionInfo, type SessionState } from '../../src/group-api/schemas.ts'
 import { hashToken, newToken } from '../auth/tokens.ts'
 import { setScope, type Queryable, type SessionLookup } from '../db/database.ts'
 import { ApiError } from '../http/errors.ts'
@@ -141,5 +141,6 @@ export async function sessionInfo(ctx: Ctx, principal: Principal): Promise<Sessi
     idleTimeoutMinutes: idleMinutes,
     idleExpiresAt: iso(new Date(new Date(session.last_seen_at).getTime() + idleMinutes * 60_000)),
     expiresAt: iso(session.expires_at),
+    idempotencyRetentionDays: ctx.deps.config.idempotencyRetentionDays ?? IDEMPOTENCY_RETENTION_DAYS,
   }
 }

@@ -16,6 +16,15 @@ describe('server settings', () => {
     expect(() => readConfig({ DATABASE_POOL_SIZE: '0' })).toThrow('DATABASE_POOL_SIZE must be a whole number from 1 to 500; it is "0".')
   })
 
+  it('IDEMPOTENCY_RETENTION_DAYS is 8 by default, read, listed in --help, and refused under 2 or over 365', () => {
+    expect(readConfig({}).idempotencyRetentionDays).toBe(8)
+    expect(readConfig({ IDEMPOTENCY_RETENTION_DAYS: '30' }).idempotencyRetentionDays).toBe(30)
+    expect(helpText()).toContain('IDEMPOTENCY_RETENTION_DAYS')
+    for (const bad of ['1', '0', '366', '7.5', 'week']) {
+      expect(() => readConfig({ IDEMPOTENCY_RETENTION_DAYS: bad })).toThrow(/^IDEMPOTENCY_RETENTION_DAYS must be a whole number from 2 to 365/)
+    }
+  })
+
   it('a bad PORT, DATABASE_URL, PUBLIC_URL or TRUST_PROXY is a ConfigError naming the setting', () => {
     expect(() => readConfig({ PORT: '70000' })).toThrow(/^PORT/)
     expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/^DATABASE_URL/)

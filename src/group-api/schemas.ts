@@ -56,6 +56,9 @@ export const acceptInviteBody = z.strictObject({ token, name: personName, passwo
 export const SESSION_STATES = ['active', 'two-factor', 'enroll-two-factor'] as const
 export type SessionState = (typeof SESSION_STATES)[number]
 
+/** Days the server remembers a write's Idempotency-Key by default (IDEMPOTENCY_RETENTION_DAYS). */
+export const IDEMPOTENCY_RETENTION_DAYS = 8
+
 export const sessionInfoSchema = z.object({
   state: z.enum(SESSION_STATES),
   user: z.object({ id: uuid, name: z.string(), email: z.string() }),
@@ -69,6 +72,8 @@ export const sessionInfoSchema = z.object({
   idleExpiresAt: z.string(),
   /** When the session ends whatever the user does (ISO). */
   expiresAt: z.string(),
+  /** Days the server remembers a write's Idempotency-Key: the outbox holds back changes older than this less a day. */
+  idempotencyRetentionDays: z.optional(z.number()),
 })
 export type SessionInfo = z.infer<typeof sessionInfoSchema>
 
@@ -141,6 +146,8 @@ export const finalizeBody = z.strictObject({
   encounter: encounterSchema,
   /** Required when the server's evaluation finds an error. */
   reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  /** The returned encounter this one corrects: it becomes 'replaced' and no longer counts (409 not-returned / already-replaced otherwise). */
+  replaces: z.optional(uuid),
 })
 export const encounterQuery = z.strictObject({ patientId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))), limit })
 /** A reviewer's decision on a finalized encounter (a returned one carries the note for the coder). */
@@ -149,9 +156,14 @@ export const decisionSchema = z.object({
   decidedBy: uuid, decidedByName: z.string(), decidedAt: z.string(),
 })
 export type Decision = z.infer<typeof decisionSchema>
+/** 'replaced': a returned encounter its coder finalized again (the new one names it in `replaces`); it no longer counts. */
+export const REVIEW_STATES = ['not-needed', 'pending', 'approved', 'returned', 'replaced'] as const
+export type ReviewState = (typeof REVIEW_STATES)[number]
 export const encounterSummarySchema = z.object({
   id: uuid, patientId: z.string(), dateOfService: z.string(), finalizedAt: z.string(), finalizedBy: uuid, finalizedByName: z.string(),
-  review: z.enum(['not-needed', 'pending', 'approved', 'returned']), lines: z.array(z.unknown()), findings: z.array(z.unknown()), reason: z.nullable(z.string()),
+  review: z.enum(REVIEW_STATES), lines: z.array(z.unknown()), findings: z.array(z.unknown()), reason: z.nullable(z.string()),
+  /** The encounter that corrected this returned one (review 'replaced'); absent or null otherwise. */
+  replacedBy: z.optional(z.nullable(uuid)),
   /** Goes up by one with every decision: a decision sent with an older `expectedVersion` gets 409 stale. */
   version: z.number(),
   /** The encounter as finalized (what a returned encounter's coder edits again). */

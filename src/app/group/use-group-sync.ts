@@ -7,9 +7,9 @@ import { endSyncOnSignOut, startGroupSync, type SyncEngine } from '../../storage
 import type { WorksheetStore } from '../../storage/types.ts'
 
 /** Opens a person's replica in a practice and starts syncing it (tests give a fake server's). */
-export type StartSync = (options: { client: GroupClient; practiceId: string; userId: string }) => Promise<SyncEngine>
+export type StartSync = (options: { client: GroupClient; practiceId: string; userId: string; retentionDays?: () => number | undefined }) => Promise<SyncEngine>
 
-export const startBrowserSync: StartSync = ({ client, practiceId, userId }) => startGroupSync({ client, practiceId, userId })
+export const startBrowserSync: StartSync = ({ client, practiceId, userId, retentionDays }) => startGroupSync({ client, practiceId, userId, ...(retentionDays ? { retentionDays } : {}) })
 
 /** Sync for the signed-in person: the engine, and the store the app's screens work through. */
 export interface GroupSync {
@@ -63,6 +63,9 @@ export function useGroupSync({ client, local, session, startSync, draftOf, uploa
   const target = syncKeyOf(session)
   const key = target?.key ?? null
   const name = session?.user.name ?? ''
+  // The server's Idempotency-Key retention, as the latest session says (the outbox reads it at each send).
+  const retention = useRef<number | undefined>(undefined)
+  useEffect(() => { retention.current = session?.idempotencyRetentionDays })
   const config = useRef({ client, local, startSync, draftOf, uploadHistory, name })
   useEffect(() => { config.current = { client, local, startSync, draftOf, uploadHistory, name } })
 
@@ -85,7 +88,7 @@ export function useGroupSync({ client, local, session, startSync, draftOf, uploa
     if (!target) return
     const mine: Running = {
       key: target.key, practiceId: target.practiceId, userId: target.userId,
-      engine: ending.current.then(() => cfg.startSync({ client: cfg.client, practiceId: target.practiceId, userId: target.userId })).then(
+      engine: ending.current.then(() => cfg.startSync({ client: cfg.client, practiceId: target.practiceId, userId: target.userId, retentionDays: () => retention.current })).then(
         (engine) => {
           if (running.current !== mine) return engine
           const upload = cfg.uploadHistory?.(cfg.client)

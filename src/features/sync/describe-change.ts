@@ -1,5 +1,6 @@
 import type { Decision, EncounterSummary, PracticeRecord } from '../../group-api/index.ts'
 import type { WaitingChange } from '../../storage/group/sync/actions.ts'
+import { TOO_OLD } from '../../storage/group/sync/outbox.ts'
 import type { OutboxEntry } from '../../storage/group/sync/types.ts'
 
 /** What the "Changes waiting" screen says about one outbox entry, and what it offers. */
@@ -77,7 +78,8 @@ export function describeChange(change: WaitingChange, formatTime: (iso: string) 
   const changedSince = stale && entry.route === 'decide' ? decisionsSince(entry.body.expectedVersion, current).map((d) => describeDecision(d, formatTime))
     : staleRecord ? recordChangedSince(change.currentRecord ?? null, formatTime) : []
   let status: string
-  if (refused) status = `The server refused it: ${error?.message ?? 'no reason given.'}`
+  if (refused && error?.error === TOO_OLD) status = error.message
+  else if (refused) status = `The server refused it: ${error?.message ?? 'no reason given.'}`
   else if (error) status = `Waiting to be sent (tried ${entry.attempts} ${entry.attempts === 1 ? 'time' : 'times'}; last: ${error.message})`
   else status = `Waiting to be sent since ${formatTime(entry.createdAt)}.`
   return {

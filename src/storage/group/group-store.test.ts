@@ -259,6 +259,48 @@ describe('the group store', () => {
     expect(await a2.store.patientHistory('PT-7')).toHaveLength(1)
   })
 
+  it('finalizing a returned encounter again replaces it on the server: the returned one leaves the ledger, the review queue and the counts at every desk', async () => {
+    const server = newServer()
+    const a = await desk(server, PEOPLE.casey)
+    const b = await desk(server, PEOPLE.sam)
+    const first = serverEncounter(server, epidural('PT-9', '2026-11-02'))
+    server.decide(first.id, { action: 'return', reason: 'The note dates it 2026-11-03.' }, PEOPLE.sam)
+    await a.engine.pull()
+    await a.settle()
+    expect((await a.store.listDrafts()).map((d) => d.id)).toEqual([first.id])
+
+    const corrected = epidural('PT-9', '2026-11-03')
+    await a.store.finalize(recordOf(first.id, corrected), first.id, [])
+    await a.settle()
+    const [old, replacement] = [server.encounters().find((e) => e.id === first.id), server.encounters().find((e) => e.id !== first.id)]
+    expect(old).toMatchObject({ review: 'replaced', replacedBy: replacement?.id })
+    expect(replacement?.dateOfService).toBe('2026-11-03')
+
+    await b.engine.pull()
+    await b.settle()
+    for (const at of [a, b]) {
+      expect((await at.store.listAllEncounters()).map((e) => e.id)).toEqual([replacement?.id])
+      expect((await at.store.listEncounters('PT-9')).map((e) => e.dateOfService)).toEqual(['2026-11-03'])
+      expect((await at.store.patientHistory('PT-9')).map((l) => l.dateOfService)).toEqual(['2026-11-03'])
+      expect(await at.store.findPatients('PT-9', 5)).toEqual([{ patientId: 'PT-9', encounters: 1, historyLines: 0 }])
+    }
+    expect(await a.store.listDrafts()).toEqual([])
+  })
+
+  it('a finalize of a returned encounter another desk already replaced waits for attention, never as a second copy', async () => {
+    const server = newServer()
+    const first = serverEncounter(server, epidural('PT-10', '2026-11-02'))
+    server.decide(first.id, { action: 'return', reason: 'Wrong level.' }, PEOPLE.sam)
+    const a = await desk(server, PEOPLE.casey)
+    server.finalize({ encounter: epidural('PT-10', '2026-11-02'), replaces: first.id }, PEOPLE.casey)
+    // This desk has not pulled the replacement yet: it still sees the encounter returned.
+    await a.store.finalize(recordOf(first.id, epidural('PT-10', '2026-11-02')), first.id, [])
+    await a.settle()
+    expect(server.encounters().filter((e) => e.patientId === 'PT-10')).toHaveLength(2)
+    const [waiting] = await a.store.waitingChanges()
+    expect(waiting.entry).toMatchObject({ route: 'finalize', state: 'needs-attention', body: { replaces: first.id } })
+  })
+
   it('tells the screens when the replica changes, with the app\'s tables it touches', async () => {
     const server = newServer()
     const b = await desk(server, PEOPLE.sam)

@@ -11,6 +11,7 @@ import {
   auditOfEncounter, byAuditOrder, byDateOfService, decisionTextOf, encounterRecordOf, historyLinesOf, historyLinesOfChunks, importRecordOf, isSuperseded,
   returnedDraftOf, type DraftOf,
 } from './group-mapping.ts'
+import type { EncounterSummary } from '../../group-api/index.ts'
 import type { SyncActions, WaitingChange } from './sync/actions.ts'
 import type { SyncEngine } from './sync/engine.ts'
 import type { OutboxEntry, OutboxMutation, ReplicaTable } from './sync/types.ts'
@@ -57,6 +58,9 @@ type FinalizeEntry = OutboxEntry & { route: 'finalize' }
 const isPendingFinalize = (e: OutboxEntry): e is FinalizeEntry & { local: { record: EncounterRecord } } =>
   e.route === 'finalize' && e.state === 'pending' && e.local?.record !== undefined
 
+/** Not a returned encounter its corrected successor replaced: that one is history, neither counted nor open work. */
+const isCurrent = (e: EncounterSummary) => e.review !== 'replaced'
+
 const byUpdatedDesc = (a: DraftRecord, b: DraftRecord) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)
 const bySubmitted = (a: TrainingAttemptRecord, b: TrainingAttemptRecord) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
@@ -82,7 +86,8 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
 
   /** The synced encounters, the finalizes still to send, and the returned encounters finalized again here. */
   const snapshot = async () => {
-    const [encounters, outbox, dismissed] = await Promise.all([replica.allEncounters(), replica.outbox(), replica.dismissed()])
+    const [all, outbox, dismissed] = await Promise.all([replica.allEncounters(), replica.outbox(), replica.dismissed()])
+    const encounters = all.filter(isCurrent)
     const pending = outbox.filter(isPendingFinalize).map((e) => e.local.record)
     const refinalized = new Set(pending.map((r) => r.id))
     for (const [id, why] of dismissed) if (why === 'finalized') refinalized.add(id)
@@ -225,15 +230,17 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
       if (reason && reason.length > DECISION_TEXT_MAX) {
         throw new Error(`Not finalized: the group server keeps reasons of up to ${DECISION_TEXT_MAX} characters; this one has ${reason.length}.`)
       }
-      const body = { encounter: record.encounter, ...(reason ? { reason } : {}) }
+      // A returned encounter finalized again replaces it on the server: it stops counting there.
+      const returned = await replica.encounter(id)
+      const replaces = returned?.review === 'returned' ? returned.id : undefined
+      const body = { encounter: record.encounter, ...(reason ? { reason } : {}), ...(replaces ? { replaces } : {}) }
       // Checked as the server will check it: a finalize that cannot be sent is refused now, and the draft stays.
       prepareRequest('finalize', { body })
       const stored = draftId ? await local.getDraft(draftId) : undefined
       const at = now()
       const draft: DraftRecord = { ...draftOf(record.encounter, id, at), createdAt: stored?.createdAt ?? at, status: stored?.status ?? 'draft', returnNote: stored?.returnNote ?? null }
       await engine.enqueue({ route: 'finalize', body, local: { record: { ...record, id }, draft } })
-      const returned = await replica.encounter(id)
-      if (returned?.review === 'returned') await replica.dismiss(id, at, 'finalized')
+      if (replaces) await replica.dismiss(id, at, 'finalized')
       // Only now that the outbox holds it: the worksheet is in the outbox entry until the server has it.
       if (draftId) {
         await local.deleteDraft(draftId)
@@ -246,13 +253,13 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
     },
     async listEncounters(patientId) {
       const [{ encounters, pending, refinalized }, mine] = await Promise.all([snapshot(), replica.encountersOfPatient(patientId)])
-      return [...mine.filter((e) => !isSuperseded(e, encounters, refinalized)).map(encounterRecordOf), ...pending.filter((r) => r.patientId === patientId)]
+      return [...mine.filter((e) => isCurrent(e) && !isSuperseded(e, encounters, refinalized)).map(encounterRecordOf), ...pending.filter((r) => r.patientId === patientId)]
         .sort(byDateOfService)
     },
     async patientHistory(patientId) {
       const [encounters, outbox, imported] = await Promise.all([replica.encountersOfPatient(patientId), replica.outbox(), replica.historyOfPatient(patientId)])
-      // As on the server: a returned encounter does not count until it is finalized again.
-      const counted = encounters.filter((e) => e.review !== 'returned').map(encounterRecordOf)
+      // As on the server: a returned encounter does not count until it is finalized again, and a replaced one never.
+      const counted = encounters.filter((e) => e.review !== 'returned' && isCurrent(e)).map(encounterRecordOf)
       const pending = outbox.filter(isPendingFinalize).map((e) => e.local.record).filter((r) => r.patientId === patientId)
       return [...counted, ...pending].flatMap(historyLinesOf).concat(historyLinesOfChunks(imported)).sort(byDateOfService)
     },
@@ -265,7 +272,7 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
         const [encounters, chunks] = await Promise.all([replica.encountersOfPatient(patientId), replica.historyOfPatient(patientId)])
         return {
           patientId,
-          encounters: encounters.length + pending.filter((r) => r.patientId === patientId).length,
+          encounters: encounters.filter(isCurrent).length + pending.filter((r) => r.patientId === patientId).length,
           historyLines: chunks.reduce((n, c) => n + c.lines.length, 0),
         }
       }))

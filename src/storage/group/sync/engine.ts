@@ -52,6 +52,8 @@ export interface SyncEngineOptions {
   /** Imported claim lines asked for per request. */
   historyPageSize?: number
   newKey?: () => string
+  /** Days the server remembers an Idempotency-Key (from the session); older changes are held back. */
+  retentionDays?: () => number | undefined
 }
 
 export interface SyncEngine {
@@ -190,7 +192,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   })
 
   const outbox = createOutbox({
-    client, replica, lock, newKey: options.newKey, now: options.now,
+    client, replica, lock, newKey: options.newKey, now: options.now, retentionDays: options.retentionDays,
     signal: () => controller?.signal,
     canSend: () => started && !halted && cancelRetry === null,
     onSending: (busy) => { sending = busy; publish() },

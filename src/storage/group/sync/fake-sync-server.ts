@@ -135,6 +135,10 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
       if (body.encounter.diagnoses.length === 0 && !body.reason) {
         throw new ApiError(409, 'reason-required', 'The server found errors in this encounter: give a reason to finalize it.')
       }
+      const target = body.replaces === undefined ? undefined : encounters.get(body.replaces)
+      if (body.replaces !== undefined && !target) throw new ApiError(404, 'not-found', 'The encounter this one replaces is not in this practice.', 'replaces')
+      if (target?.review === 'replaced') throw new ApiError(409, 'already-replaced', 'The returned encounter was already finalized again.', 'replaces')
+      if (target && target.review !== 'returned') throw new ApiError(409, 'not-returned', 'Only a returned encounter can be replaced.', 'replaces')
       const id = newId()
       const coded = options.coder?.(body.encounter) ?? { lines: [], findings: [] }
       const review = options.coder && !coded.findings.some((f) => (f as { severity?: string }).severity !== 'info') ? 'not-needed' : 'pending'
@@ -145,12 +149,17 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
       encounters.set(id, summary)
       writes.push({ route: 'finalize', id })
       commit('encounter', id)
+      if (target) {
+        encounters.set(target.id, { ...target, review: 'replaced', replacedBy: id, version: target.version + 1 })
+        commit('encounter', target.id)
+      }
       return structuredClone(summary)
     },
     decide(id: string, input: z.input<typeof decisionBody>, by: Person = me): EncounterSummary {
       const body = decisionBody.parse(input)
       const current = encounters.get(id)
       if (!current) throw new ApiError(404, 'not-found', 'No such encounter.')
+      if (current.review === 'replaced') throw new ApiError(409, 'replaced', 'This returned encounter was corrected and finalized again.')
       if (current.finalizedBy === by.id) throw new ApiError(403, 'forbidden', 'You cannot review an encounter you finalized.')
       if (body.expectedVersion !== undefined && body.expectedVersion !== current.version) {
         throw new ApiError(409, 'stale', 'Someone else reviewed this encounter since you opened it. Look at it again.')

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { IDEMPOTENCY_KEY, ROUTES } from '../../../group-api/index.ts'
+import { IDEMPOTENCY_KEY, IDEMPOTENCY_RETENTION_DAYS, ROUTES } from '../../../group-api/index.ts'
 import { ApiError } from '../api-error.ts'
 import { createFakeSyncServer, encounterInput, PEOPLE, type FakeSyncServer } from './fake-sync-server.ts'
-import { createOutbox, OUTBOX_ROUTES, type OutboxOptions } from './outbox.ts'
+import { createOutbox, isTooOldToReplay, OUTBOX_ROUTES, TOO_OLD, type OutboxOptions } from './outbox.ts'
 import { deleteReplica, openReplica, type Replica } from './replica.ts'
 import type { OutboxMutation } from './types.ts'
 
@@ -40,6 +40,36 @@ describe('the outbox', () => {
   it('can send every write the contract marks idempotent, but the history upload\'s commit (the upload sends it itself)', () => {
     const idempotent = Object.entries(ROUTES).filter(([name, spec]) => 'idempotent' in spec && spec.idempotent && name !== 'commitHistoryImport').map(([name]) => name)
     expect([...OUTBOX_ROUTES].sort()).toEqual(idempotent.sort())
+  })
+
+  it('holds back, never replays, an entry older than the server\'s key retention less a day; sent again by the person, it goes with a new key', async () => {
+    let clock = '2026-11-01T08:00:00.000Z'
+    let retention: number | undefined = 5
+    const { server, replica, outbox } = await setup({ now: () => clock, retentionDays: () => retention })
+    const old = await outbox.enqueue(finalize('PT-OLD'))
+    const recent = await outbox.enqueue(finalize('PT-NEW'))
+    await replica.putOutboxEntry({ ...recent, createdAt: '2026-11-04T08:00:00.000Z' })
+    // Four days and a minute after the old one: past 5 - 1 days; the recent one is a day old.
+    clock = '2026-11-05T08:01:00.000Z'
+    await outbox.drain()
+    expect(server.encounters().map((e) => e.patientId)).toEqual(['PT-NEW'])
+    const [held] = await replica.outbox()
+    expect(held).toMatchObject({ order: old.order, key: old.key, state: 'needs-attention', lastError: { status: null, error: TOO_OLD } })
+    expect(held.lastError?.message).toMatch(/waited more than 4 days/)
+    await outbox.drain()
+    expect(server.writes).toHaveLength(1)
+    await outbox.retry(old.order)
+    await outbox.drain()
+    expect(server.encounters().map((e) => e.patientId)).toEqual(['PT-NEW', 'PT-OLD'])
+    expect(writeKeys(server).at(-1)).not.toBe(old.key)
+    // Without a retention from the session, the default 8 days apply.
+    retention = undefined
+    const later = await outbox.enqueue(finalize('PT-LATER'))
+    clock = '2026-11-12T08:00:00.000Z'
+    await outbox.drain()
+    expect(server.encounters().map((e) => e.patientId)).toContain('PT-LATER')
+    expect(isTooOldToReplay(later, '2026-11-13T08:01:00.000Z', IDEMPOTENCY_RETENTION_DAYS)).toBe(true)
+    expect(isTooOldToReplay(later, '2026-11-12T08:00:00.000Z', IDEMPOTENCY_RETENTION_DAYS)).toBe(false)
   })
 
   it('sends the entries in the order they were queued, each with its own key, and stores each answer', async () => {

@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_KEY } from '../../../group-api/index.ts'
+import { IDEMPOTENCY_KEY, IDEMPOTENCY_RETENTION_DAYS } from '../../../group-api/index.ts'
 import { ApiError } from '../api-error.ts'
 import type { GroupClient } from '../client.ts'
 import { classifyFailure, outboxError, refusedByServer } from './failures.ts'
@@ -60,6 +60,20 @@ export interface OutboxOptions {
   onChanged?: () => void
   /** Sending stopped: the server could not be reached, the session ended, or the replica failed. */
   onFailure?: (kind: 'unreachable' | 'signed-out', error: unknown) => void
+  /** Days the server remembers an Idempotency-Key (the session says; 8 by default). */
+  retentionDays?: () => number | undefined
+}
+
+/** lastError.error of an entry held back because its key may be forgotten by the server. */
+export const TOO_OLD = 'too-old'
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Whether an entry's key is older than the server's retention less a day: the server may have
+ * pruned it, so a replay could write twice. Counted from when the key was made.
+ */
+export function isTooOldToReplay(entry: Pick<OutboxEntry, 'createdAt' | 'keyCreatedAt'>, now: string, retentionDays: number): boolean {
+  return Date.parse(now) - Date.parse(entry.keyCreatedAt ?? entry.createdAt) > (retentionDays - 1) * DAY_MS
 }
 
 export interface Outbox {
@@ -133,6 +147,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const sendFresh = async (order: number): Promise<'next' | 'stop'> => {
     const fresh = await replica.outboxEntry(order)
     if (!fresh || fresh.state !== 'pending') return 'next'
+    const retention = options.retentionDays?.() ?? IDEMPOTENCY_RETENTION_DAYS
+    if (isTooOldToReplay(fresh, now(), retention)) {
+      // Never replayed on its own: the person checks whether the server has it, then sends it as new or discards it.
+      await replica.putOutboxEntry({ ...fresh, state: 'needs-attention', lastError: {
+        status: null, error: TOO_OLD,
+        message: `This change has waited more than ${retention - 1} days. The server may already have saved it and no longer remembers, so it was not sent again: look for it on the server; send it again only if it is not there, otherwise discard it.`,
+      } })
+      changed()
+      return 'next'
+    }
     const ready = await resolved(fresh)
     if (!('order' in ready)) {
       await replica.completeOutboxEntry(order, ready)
@@ -213,12 +237,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     get draining() { return flight.running },
     async retry(order, update = {}) {
       const entry = await refusedEntry(order)
-      const refused = refusedByServer(entry.lastError)
+      // A held-back entry the person chose to send again is a new write: new key.
+      const refused = refusedByServer(entry.lastError) || entry.lastError?.error === TOO_OLD
       if (update.body !== undefined && !refused) {
         throw new Error('The server may already have saved this change, so it can only be sent again as it was.')
       }
       const body = update.body ?? entry.body
-      await replica.putOutboxEntry({ ...entry, body, state: 'pending', key: refused ? newKey() : entry.key } as OutboxEntry)
+      await replica.putOutboxEntry({ ...entry, body, state: 'pending', ...(refused ? { key: newKey(), keyCreatedAt: now() } : {}) } as OutboxEntry)
       changed()
     },
     async discard(order) {

@@ -64,6 +64,8 @@ export type OutboxEntry = OutboxMutation & {
   /** Sent as the Idempotency-Key header: a send repeated after a lost answer is done once by the server. */
   key: string
   createdAt: string
+  /** When `key` was made, where it is newer than the entry (a refused entry sent again gets a new key). */
+  keyCreatedAt?: string
   state: OutboxState
   /** Sends tried so far. */
   attempts: number
