@@ -1,11 +1,13 @@
 import type { z } from 'zod/mini'
 import type { RouteName } from '../../src/group-api/routes.ts'
+import type { ReferenceUploadBody } from '../../src/group-api/reference-schemas.ts'
 import type * as s from '../../src/group-api/schemas.ts'
 import * as accounts from '../services/accounts.ts'
 import * as admin from '../services/admin.ts'
 import type { Ctx } from '../services/context.ts'
 import * as data from '../services/practice-data.ts'
 import * as history from '../services/history.ts'
+import * as reference from '../services/reference-files.ts'
 import * as sync from '../services/sync.ts'
 import { empty, type Reply } from './errors.ts'
 
@@ -75,6 +77,10 @@ export const HANDLERS: Record<RouteName, Handler> = {
   addHistoryPart: (ctx, input) => history.addPart(ctx, id(input), body<typeof s.historyPartBody>(input)),
   commitHistoryImport: (ctx, input) => history.commitImport(ctx, id(input)),
   abortHistoryImport: (ctx, input) => history.abortImport(ctx, id(input)),
+  referenceFiles: (ctx) => reference.listFiles(ctx),
+  referenceContent: (ctx, input) => reference.getContent(ctx, id(input)),
+  uploadReference: (ctx, input) => reference.upload(ctx, input.body as ReferenceUploadBody),
+  deleteReference: (ctx, input) => reference.remove(ctx, id(input)),
   changes: (ctx, input) => sync.pullChanges(ctx, query<typeof s.changesQuery>(input)),
   events: (ctx) => sync.openEvents(ctx),
 }

@@ -5,6 +5,7 @@ import { errorSchema } from '../../src/group-api/schemas.ts'
 import { verifyChains } from '../services/audit.ts'
 import { createTestServer, ORIGIN, PASSWORD, type SeededUser, type TestServer } from '../testing/harness.ts'
 import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
+import { mueUpload } from '../testing/reference.ts'
 import { addInvite, addMember, asOwner, closeServer, finalizeBodyFor, rawRequest, tableCounts } from '../testing/security.ts'
 
 /**
@@ -55,6 +56,7 @@ function validBody(name: RouteName): Record<string, unknown> | undefined {
     decide: () => ({ action: 'override', lineIndex: 0, reason: 'Documented in the note.' }),
     addAttempt: () => ({ caseId: 'tpi-1', scorePercent: 75, lines: [{ code: '20552', modifiers: ['RT'], units: 1 }] }),
     startHistoryImport: () => ({ fileName: 'fuzz.csv', mapping: ISO_MAPPING, dateFormat: ISO_FORMAT, head: historyCsv([{ patient: 'PT-FUZZ-H1', date: '2026-01-05' }]), lines: 1000 }),
+    uploadReference: () => mueUpload(),
     addHistoryPart: () => ({ firstRow: 3, text: 'PT-FUZZ-H2,2026-02-09,64483,RT,1,NPI1000\nPT-FUZZ-H3,2026-03-09,64493,,1,\n' }),
   }
   const make = bodies[name]
