@@ -78,7 +78,7 @@ export async function upload(ctx: Ctx, body: ReferenceUploadBody): Promise<Reply
     practiceId: practice.id, userId: user.id, userName: user.name, action: 'reference-file-uploaded', target: id,
     detail: { kind: body.meta.kind, keys: checked.keys, files: files.map((f) => ({ name: f.name, sha256: f.sha256 })), replaced },
   })
-  const row = (await ctx.q.query<FileRow>(`${FILE_SQL} where f.id = $1`, [id]))[0]!
+  const row = (await ctx.q.query<FileRow>(`${FILE_SQL} where f.id = $1`, [id]))[0]
   return json({ file: fileOut(row, practice.id), replaced, warnings: checked.warnings })
 }
 

@@ -78,8 +78,8 @@ export function parseReferenceFiles(meta: ReferenceMeta, files: readonly Referen
     const base = { kind: 'ncci' as const, table: meta.table, quarter, effectiveFrom: bounds.from, effectiveTo: bounds.to }
     if (meta.table === 'mue') {
       if (files.length > 1) return refuse([{ row: 0, message: 'An MUE table is one file.' }])
-      const parsed = parseMueFile(files[0]!.text, fileMeta)
-      if (!parsed.ok) return refuse(parsed.errors.map((e) => ({ ...e, file: files[0]!.name })))
+      const parsed = parseMueFile(files[0].text, fileMeta)
+      if (!parsed.ok) return refuse(parsed.errors.map((e) => ({ ...e, file: files[0].name })))
       const summary: ReferenceSummary = { ...base, entryCount: parsed.table.entries.size }
       return { ok: true, parsed: { kind: 'ncci', table: { kind: 'mue', table: parsed.table } }, summary, keys: keysOf(summary), warnings: parsed.warnings }
     }
@@ -98,8 +98,8 @@ export function parseReferenceFiles(meta: ReferenceMeta, files: readonly Referen
   }
   if (meta.kind === 'icd10') {
     if (files.length > 1) return refuse([{ row: 0, message: 'An ICD-10-CM release is one order file.' }])
-    const parsed = parseIcd10OrderFile(files[0]!.text, { fiscalYear: meta.fiscalYear, release: meta.release })
-    if (!parsed.ok) return refuse(parsed.errors.map((e) => ({ ...e, file: files[0]!.name })))
+    const parsed = parseIcd10OrderFile(files[0].text, { fiscalYear: meta.fiscalYear, release: meta.release })
+    if (!parsed.ok) return refuse(parsed.errors.map((e) => ({ ...e, file: files[0].name })))
     const r = parsed.release
     const summary: ReferenceSummary = { kind: 'icd10', fiscalYear: r.fiscalYear, release: r.release, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, codeCount: r.codes.length }
     return { ok: true, parsed: { kind: 'icd10', release: r }, summary, keys: [r.id], warnings: parsed.warnings }
