@@ -167,6 +167,17 @@ export interface ProviderRecord {
   name: string
 }
 
+/**
+ * A reference record cached from the group server's copy (group mode): which upload it came from
+ * and who loaded it (null when another practice on the server did). Records without it were
+ * loaded on this workstation only.
+ */
+export interface GroupUploadMark {
+  fileId: string
+  byName: string | null
+  uploadedAt: string
+}
+
 /** What is known about a loaded CMS NCCI table, without the table itself. */
 export interface NcciTableInfo {
   /** `${kind}:${quarter}`: one table of each kind per quarter. */
@@ -178,6 +189,7 @@ export interface NcciTableInfo {
   loadedAt: string
   fileNames: string[]
   entryCount: number
+  group?: GroupUploadMark
 }
 
 /** A loaded CMS practitioner MUE or PTP table of one quarter. */
@@ -196,6 +208,7 @@ export interface Icd10ReleaseInfo {
   loadedAt: string
   fileName: string
   codeCount: number
+  group?: GroupUploadMark
 }
 
 /**
@@ -212,6 +225,7 @@ export interface CoverageArticleRecord {
   article: CoverageArticle
   loadedAt: string
   fileNames: string[]
+  group?: GroupUploadMark
 }
 
 /** The practice's coverage choices: the articles it follows per family, and its per-group settings. */
