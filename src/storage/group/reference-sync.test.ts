@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { ReferenceFileInfo } from '../../group-api/reference-schemas.ts'
-import type { CoverageArticleRecord, Icd10ReleaseRecord, NcciTableRecord } from '../types.ts'
+import type { CoverageArticleRecord, Icd10ReleaseRecord, NcciTableRecord, WorksheetStore } from '../types.ts'
+import { createReferenceCache, type ReferenceFiles } from './reference-cache.ts'
 import { createFakeGroupClient } from './fake-client.ts'
 import { referenceUploadBody, syncReferenceFiles } from './reference-sync.ts'
 
@@ -90,6 +91,55 @@ describe('syncing the group server\'s reference files into the workstation', () 
     const result = await syncReferenceFiles(client, local)
     expect(result.failed).toHaveLength(1)
     expect(result.failed[0].message).toMatch(/x\.csv/)
+    expect(local.ncci.size).toBe(0)
+  })
+})
+
+describe('the group store\'s reference methods', () => {
+  const asStore = (local: ReturnType<typeof memoryLocal>) => local as unknown as WorksheetStore
+  const fakeServer = () => {
+    const calls: string[] = []
+    const server: ReferenceFiles = {
+      sync: () => { calls.push('sync'); return Promise.resolve({ fetched: [], removed: [], keptLocal: [], failed: [] }) },
+      upload: (meta, files) => { calls.push(`upload ${meta.kind} ${files.map((f) => f.name).join(',')}`); return Promise.resolve() },
+      remove: (id) => { calls.push(`remove ${id}`); return Promise.resolve() },
+    }
+    return { server, calls }
+  }
+  const record = (group?: { fileId: string }) => ({ id: 'mue:2026Q4', kind: 'mue', quarter: '2026Q4', effectiveFrom: '2026-10-01', effectiveTo: '2026-12-31', loadedAt: '', fileNames: [], entryCount: 0, table: { entries: new Map() }, ...(group ? { group: { ...group, byName: null, uploadedAt: '' } } : {}) }) as unknown as NcciTableRecord
+
+  it('syncs at sign-in and when another desk uploads (the event stream\'s reference event)', async () => {
+    const { server, calls } = fakeServer()
+    let fire = () => {}
+    createReferenceCache(asStore(memoryLocal()), server, { onReference: (l) => { fire = l; return () => {} } })
+    await Promise.resolve()
+    expect(calls).toEqual(['sync'])
+    fire()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(calls).toEqual(['sync', 'sync'])
+  })
+
+  it('uploads a loaded table with its files to the server instead of saving it here, then syncs', async () => {
+    const { server, calls } = fakeServer()
+    const local = memoryLocal()
+    const methods = createReferenceCache(asStore(local), server, {})
+    await methods.saveNcciTable(record(), [{ name: 'mue.csv', text: MUE }])
+    expect(calls).toContain('upload ncci mue.csv')
+    expect(calls.at(-1)).toBe('sync')
+    expect(local.ncci.size).toBe(0)
+    await expect(methods.saveNcciTable(record())).rejects.toThrow(/nothing was saved/)
+  })
+
+  it('removes a group file on the server, and a workstation-only file here', async () => {
+    const { server, calls } = fakeServer()
+    const local = memoryLocal()
+    const methods = createReferenceCache(asStore(local), server, {})
+    local.ncci.set('mue:2026Q4', record({ fileId: FILE_ID }))
+    await methods.deleteNcciTable('mue:2026Q4')
+    expect(calls).toContain(`remove ${FILE_ID}`)
+    local.ncci.set('mue:2026Q4', record())
+    await methods.deleteNcciTable('mue:2026Q4')
+    expect(calls.filter((c) => c.startsWith('remove'))).toHaveLength(1)
     expect(local.ncci.size).toBe(0)
   })
 })
