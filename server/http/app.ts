@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import type { ZodMiniType } from 'zod/mini'
 import { ROUTES, type RouteName, type RouteSpec } from '../../src/group-api/routes.ts'
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY } from '../../src/group-api/schemas.ts'
+import { REFERENCE_EVENT } from '../../src/group-api/reference-schemas.ts'
 import type { ServerConfig } from '../config.ts'
 import { hashToken } from '../auth/tokens.ts'
 import type { Database } from '../db/database.ts'
@@ -240,6 +241,7 @@ export function createApp(options: AppOptions): Hono {
           const batch = events.splice(0)
           if (batch.some((e) => e.kind === 'closing') || stream.aborted) return
           const changed = Math.max(...batch.map((e) => (e.kind === 'change' ? e.seq : -1)))
+          if (batch.some((e) => e.kind === 'reference')) await stream.writeSSE({ event: REFERENCE_EVENT, data: JSON.stringify({ seq: sent }) })
           if (batch.some((e) => e.kind === 'resync')) {
             // The periodic check: the session still valid (not counted as activity), the head now.
             const check = await options.db.transaction({ sessionToken: tokenHash, lookupSession: true }, async (q, found) => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini'
 import type { RouteName } from '../../src/group-api/routes.ts'
+import type { ReferenceUploadBody } from '../../src/group-api/reference-schemas.ts'
 import type * as s from '../../src/group-api/schemas.ts'
 import * as accounts from '../services/accounts.ts'
 import * as admin from '../services/admin.ts'
@@ -7,6 +8,7 @@ import type { Ctx } from '../services/context.ts'
 import * as data from '../services/practice-data.ts'
 import * as history from '../services/history.ts'
 import * as records from '../services/records.ts'
+import * as reference from '../services/reference-files.ts'
 import * as sync from '../services/sync.ts'
 import { empty, type Reply } from './errors.ts'
 
@@ -78,6 +80,10 @@ export const HANDLERS: Record<RouteName, Handler> = {
   abortHistoryImport: (ctx, input) => history.abortImport(ctx, id(input)),
   saveRecord: (ctx, input) => records.saveRecord(ctx, input.params as z.infer<typeof s.recordParams>, body<typeof s.recordPutBody>(input)),
   deleteRecord: (ctx, input) => records.deleteRecord(ctx, input.params as z.infer<typeof s.recordParams>, body<typeof s.recordDeleteBody>(input)),
+  referenceFiles: (ctx) => reference.listFiles(ctx),
+  referenceContent: (ctx, input) => reference.getContent(ctx, id(input)),
+  uploadReference: (ctx, input) => reference.upload(ctx, input.body as ReferenceUploadBody),
+  deleteReference: (ctx, input) => reference.remove(ctx, id(input)),
   changes: (ctx, input) => sync.pullChanges(ctx, query<typeof s.changesQuery>(input)),
   events: (ctx) => sync.openEvents(ctx),
 }

@@ -4,7 +4,9 @@ import type { Database } from '../db/database.ts'
 export const CHANGES_CHANNEL = 'icw_changes'
 
 /** A new change number of the practice; look again (notifications may have been missed); or the process is closing. */
-export type HubEvent = { kind: 'change'; seq: number } | { kind: 'resync' } | { kind: 'closing' }
+export type HubEvent = { kind: 'change'; seq: number } | { kind: 'resync' } | { kind: 'closing' } | { kind: 'reference' }
+/** Reference files (public, one copy per server) NOTIFY here on upload and delete: every stream of every practice is told. */
+export const REFERENCE_CHANNEL = 'icw_reference'
 type Listener = (event: HubEvent) => void
 
 /**
@@ -26,7 +28,7 @@ export class ChangeHub {
     if (!set) this.listeners.set(practiceId, (set = new Set()))
     set.add(listener)
     try {
-      await (this.listening ??= this.db.listen(CHANGES_CHANNEL, (payload) => this.deliver(payload), () => this.everyone({ kind: 'resync' })))
+      await (this.listening ??= this.listenAll())
     } catch (err) {
       set.delete(listener)
       this.listening = null
@@ -37,6 +39,17 @@ export class ChangeHub {
       current?.delete(listener)
       if (current?.size === 0) this.listeners.delete(practiceId)
       if (this.listeners.size === 0) void this.stop()
+    }
+  }
+
+  private async listenAll(): Promise<() => Promise<void>> {
+    const changes = await this.db.listen(CHANGES_CHANNEL, (payload) => this.deliver(payload), () => this.everyone({ kind: 'resync' }))
+    try {
+      const reference = await this.db.listen(REFERENCE_CHANNEL, () => this.everyone({ kind: 'reference' }), () => this.everyone({ kind: 'reference' }))
+      return async () => { await Promise.all([changes(), reference()]) }
+    } catch (err) {
+      await changes()
+      throw err
     }
   }
 

@@ -4,6 +4,7 @@ import type { Role } from '../../src/group-api/schemas.ts'
 import { createTestServer, PASSWORD, type CallResult, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
 import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
 import { draftValue, providerValue } from '../testing/records.ts'
+import { mueUpload } from '../testing/reference.ts'
 import { addInvite, addMember, asOwner, closeServer, finalizeBodyFor, leaked, practiceFingerprint, practiceSecrets, sessionIdOf } from '../testing/security.ts'
 
 /**
@@ -68,7 +69,7 @@ interface Case {
   /** Public routes: what every caller gets (default 2xx). */
   publicAnswer?: Expectation
   /** What a member whose role may call it gets (default 2xx). */
-  allowed?(role: Role, twoFactor: boolean): Expectation
+  allowed?(role: Role, twoFactor: boolean, practice: 'A' | 'B'): Expectation
   /** A 'pending' route called by a session still waiting for its code (default 2xx). */
   waiting?: Expectation
   /** The request names one of practice A's ids: practice B's members get 404. */
@@ -147,6 +148,12 @@ async function sharedProvider(practice: PracticeEnv): Promise<string> {
   const saved = await coder.post(`/api/records/provider/${key}`, { value: providerValue(key), expectedVersion: null })
   expect(saved.status, saved.text).toBe(200)
   return key
+/** A reference file uploaded by the practice's admin (public: every practice reads it). */
+async function referenceUpload(practice: PracticeEnv): Promise<string> {
+  const admin = await signedIn(practice.users.admin)
+  const answer = await admin.post('/api/reference/files', mueUpload(`${2100 + (next() % 800)}Q${1 + (next() % 4)}`))
+  expect(answer.status, answer.text).toBe(200)
+  return answer.body.file.id as string
 }
 
 /** How to call each route with valid input. Typed against the route names; completeness is a test. */
@@ -251,6 +258,14 @@ const CASES = {
     },
   },
   deleteRecord: { namesA: true, build: async (c) => ({ params: { kind: 'provider', key: await sharedProvider(c.target) }, body: { expectedVersion: 1 } }) },
+  referenceFiles: { build: () => ({}) },
+  referenceContent: { build: async (c) => ({ params: { id: await referenceUpload(c.target) } }) },
+  uploadReference: { build: () => ({ body: mueUpload(`${2030 + (next() % 60)}Q${1 + (next() % 4)}`) }) },
+  // Public files: another practice sees them, but only an admin of the uploading practice removes one.
+  deleteReference: {
+    build: async (c) => ({ params: { id: await referenceUpload(c.target) } }),
+    allowed: (_role, _twoFactor, practice) => (practice === 'A' ? OK : { status: 403, error: 'not-your-upload' }),
+  },
   changes: { build: () => ({ query: { after: '0', limit: '5000' } }) },
   events: { build: () => ({}) },
 } satisfies Partial<Record<RouteName, Case>>
@@ -277,7 +292,7 @@ function expectationFor(spec: RouteSpec, kase: Case, caller: Caller): Expectatio
   if (caller.kind === 'waiting') return spec.access === 'pending' ? (kase.waiting ?? OK) : { status: 403, error: 'two-factor-required' }
   if (Array.isArray(spec.access) && !(spec.access as readonly Role[]).includes(caller.role)) return { status: 403, error: 'forbidden' }
   if (caller.practice === 'B' && kase.namesA) return { status: 404 }
-  return kase.allowed?.(caller.role, twoFactorOf(kase, caller.role)) ?? OK
+  return kase.allowed?.(caller.role, twoFactorOf(kase, caller.role), caller.practice) ?? OK
 }
 
 function describeExpectation(e: Expectation, caller: Caller, kase: Case): string {
@@ -481,7 +496,7 @@ describe('four eyes, roles and ownership', () => {
       if (spec.path.startsWith('/api/training') || spec.path.startsWith('/api/sync')) expect(outcome.answer.status, name).toBeLessThan(300)
     }
     expect(refused).toEqual(expect.arrayContaining(['finalize', 'encounters', 'encounter', 'decide', 'members', 'audit']))
-    expect(answered.sort()).toEqual(['addAttempt', 'attempts', 'changes', 'events'])
+    expect(answered.sort()).toEqual(['addAttempt', 'attempts', 'changes', 'events', 'referenceContent', 'referenceFiles'])
   })
 
   it('a member cannot end another member\'s session in the same practice (404), and that session keeps working', async () => {

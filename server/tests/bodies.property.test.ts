@@ -6,6 +6,7 @@ import { verifyChains } from '../services/audit.ts'
 import { createTestServer, ORIGIN, PASSWORD, type SeededUser, type TestServer } from '../testing/harness.ts'
 import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
 import { providerValue } from '../testing/records.ts'
+import { mueUpload } from '../testing/reference.ts'
 import { addInvite, addMember, asOwner, closeServer, finalizeBodyFor, rawRequest, tableCounts } from '../testing/security.ts'
 
 /**
@@ -58,6 +59,7 @@ function validBody(name: RouteName): Record<string, unknown> | undefined {
     startHistoryImport: () => ({ fileName: 'fuzz.csv', mapping: ISO_MAPPING, dateFormat: ISO_FORMAT, head: historyCsv([{ patient: 'PT-FUZZ-H1', date: '2026-01-05' }]), lines: 1000 }),
     saveRecord: () => ({ value: providerValue('provider-fuzz'), expectedVersion: null }),
     deleteRecord: () => ({ expectedVersion: 1 }),
+    uploadReference: () => mueUpload(),
     addHistoryPart: () => ({ firstRow: 3, text: 'PT-FUZZ-H2,2026-02-09,64483,RT,1,NPI1000\nPT-FUZZ-H3,2026-03-09,64493,,1,\n' }),
   }
   const make = bodies[name]

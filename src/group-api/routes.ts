@@ -1,6 +1,7 @@
 import type { ZodMiniType } from 'zod/mini'
 import type { Role } from './schemas.ts'
 import * as s from './schemas.ts'
+import * as ref from './reference-schemas.ts'
 
 /**
  * Who may call a route: anyone; a session in any state (the two-factor step of a sign-in);
@@ -107,6 +108,14 @@ export const ROUTES = {
     summary: 'Delete a shared record or one\'s own draft (the change feed carries the deletion); 409 stale when it changed since expectedVersion',
     params: s.recordParams, body: s.recordDeleteBody, response: s.recordDeletedSchema, idempotent: true,
   },
+  referenceFiles: { method: 'GET', path: '/api/reference/files', access: EVERY_ROLE, summary: 'The public reference files loaded on this server (NCCI tables, ICD-10-CM releases, billing articles), one copy for every practice', response: ref.referenceFileListSchema },
+  referenceContent: { method: 'GET', path: '/api/reference/files/:id', access: EVERY_ROLE, summary: "One reference file's content: its files gzip-compressed, base64", params: s.idParams, response: ref.referenceContentSchema },
+  uploadReference: {
+    method: 'POST', path: '/api/reference/files', access: ADMIN, maxBodyBytes: ref.REFERENCE_BODY_MAX_BYTES + 64 * 1024,
+    summary: "Load a reference file for the whole server: the server parses it again with the app's parsers and refuses a malformed file (row and column named), storing nothing; it replaces an earlier upload whose records it all provides again",
+    body: ref.referenceUploadBody, response: ref.referenceUploadResultSchema,
+  },
+  deleteReference: { method: 'DELETE', path: '/api/reference/files/:id', access: ADMIN, summary: "Remove a reference file (an admin of the practice that uploaded it)", params: s.idParams },
   changes: { method: 'GET', path: '/api/sync/changes', access: EVERY_ROLE, summary: 'The practice\'s changes after a cursor that this role may read, in commit order', query: s.changesQuery, response: s.changeListSchema, patientData: true },
   events: { method: 'GET', path: '/api/sync/events', access: EVERY_ROLE, summary: 'Server-Sent Events: the practice\'s change feed moved (pull then)', produces: 'text/event-stream' },
 } as const satisfies Record<string, RouteSpec>

@@ -26,7 +26,7 @@ export function icd10ReleaseRecord(release: Icd10Release, fileName: string, load
 }
 
 export function icd10InfoOf(r: Icd10ReleaseRecord): Icd10ReleaseInfo {
-  return { id: r.id, fiscalYear: r.fiscalYear, release: r.release, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, loadedAt: r.loadedAt, fileName: r.fileName, codeCount: r.codeCount }
+  return { id: r.id, fiscalYear: r.fiscalYear, release: r.release, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, loadedAt: r.loadedAt, fileName: r.fileName, codeCount: r.codeCount, ...(r.group ? { group: r.group } : {}) }
 }
 
 /** Newest release first: later effective date first. */

@@ -9,7 +9,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = ['users', 'providers', 'pay
 export const EMPTY_COVERAGE_SETTINGS: CoverageSettingsRecord = Object.freeze({ id: 'practice', choices: {}, settings: {}, updatedAt: null })
 
 export function ncciInfoOf(r: NcciTableRecord): NcciTableInfo {
-  return { id: r.id, kind: r.kind, quarter: r.quarter, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, loadedAt: r.loadedAt, fileNames: [...r.fileNames], entryCount: r.entryCount }
+  return { id: r.id, kind: r.kind, quarter: r.quarter, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, loadedAt: r.loadedAt, fileNames: [...r.fileNames], entryCount: r.entryCount, ...(r.group ? { group: r.group } : {}) }
 }
 
 export function writeFailure(error: unknown, what: string): Error {

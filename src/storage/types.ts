@@ -167,6 +167,23 @@ export interface ProviderRecord {
   name: string
 }
 
+/**
+ * The files a reference record was parsed from: in group mode they are uploaded for the whole
+ * server (which parses them again); the browser's own store ignores them.
+ */
+export interface ReferenceFileText { name: string; text: string }
+
+/**
+ * A reference record cached from the group server's copy (group mode): which upload it came from
+ * and who loaded it (null when another practice on the server did). Records without it were
+ * loaded on this workstation only.
+ */
+export interface GroupUploadMark {
+  fileId: string
+  byName: string | null
+  uploadedAt: string
+}
+
 /** What is known about a loaded CMS NCCI table, without the table itself. */
 export interface NcciTableInfo {
   /** `${kind}:${quarter}`: one table of each kind per quarter. */
@@ -178,6 +195,7 @@ export interface NcciTableInfo {
   loadedAt: string
   fileNames: string[]
   entryCount: number
+  group?: GroupUploadMark
 }
 
 /** A loaded CMS practitioner MUE or PTP table of one quarter. */
@@ -196,6 +214,7 @@ export interface Icd10ReleaseInfo {
   loadedAt: string
   fileName: string
   codeCount: number
+  group?: GroupUploadMark
 }
 
 /**
@@ -212,6 +231,7 @@ export interface CoverageArticleRecord {
   article: CoverageArticle
   loadedAt: string
   fileNames: string[]
+  group?: GroupUploadMark
 }
 
 /** The practice's coverage choices: the articles it follows per family, and its per-group settings. */
@@ -386,14 +406,14 @@ export interface WorksheetStore {
   listImports(): Promise<ImportRecord[]>
   listProviders(): Promise<ProviderRecord[]>
   /** Stores an NCCI table, replacing the one of the same kind and quarter (same id). */
-  saveNcciTable(record: NcciTableRecord): Promise<void>
+  saveNcciTable(record: NcciTableRecord, source?: readonly ReferenceFileText[]): Promise<void>
   /** The loaded NCCI tables without their entries, newest quarter first (MUE before PTP within a quarter). */
   listNcciTables(): Promise<NcciTableInfo[]>
   /** Every loaded NCCI table, by kind, newest quarter first. */
   loadNcciTables(): Promise<{ mue: MueTable[]; ptp: PtpTable[] }>
   deleteNcciTable(id: string): Promise<void>
   /** Stores an ICD-10-CM release, replacing the one with the same id (fiscal year and release). */
-  saveIcd10Release(record: Icd10ReleaseRecord): Promise<void>
+  saveIcd10Release(record: Icd10ReleaseRecord, source?: readonly ReferenceFileText[]): Promise<void>
   /** The loaded releases without their codes, newest first (April after October within a year). */
   listIcd10Releases(): Promise<Icd10ReleaseInfo[]>
   /** Every loaded release with its codes, newest first. */
@@ -403,7 +423,7 @@ export interface WorksheetStore {
    * Stores the articles of one import in one transaction (all or nothing); an article already
    * stored (same article id) is replaced by the imported one.
    */
-  saveCoverageArticles(records: readonly CoverageArticleRecord[]): Promise<void>
+  saveCoverageArticles(records: readonly CoverageArticleRecord[], source?: readonly ReferenceFileText[]): Promise<void>
   /** The imported articles, by article id. */
   listCoverageArticles(): Promise<CoverageArticleRecord[]>
   /** Removes an article and takes it out of the practice's choices and settings, in one transaction. */

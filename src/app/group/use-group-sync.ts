@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../group-api/index.ts'
 import type { GroupClient } from '../../storage/group/client.ts'
 import { createGroupStore, type GroupStore, type HistoryUpload } from '../../storage/group/group-store.ts'
 import type { DraftOf } from '../../storage/group/group-mapping.ts'
+import { referenceFilesOf } from '../../storage/group/reference-cache.ts'
 import { endSyncOnSignOut, startGroupSync, type SyncEngine } from '../../storage/group/sync/index.ts'
 import type { WorksheetStore } from '../../storage/types.ts'
 
@@ -92,7 +93,7 @@ export function useGroupSync({ client, local, session, startSync, draftOf, uploa
         (engine) => {
           if (running.current !== mine) return engine
           const upload = cfg.uploadHistory?.(cfg.client)
-          const store = createGroupStore({ local: cfg.local, engine, user: { id: target.userId, name: cfg.name }, draftOf: cfg.draftOf, ...(upload ? { uploadHistory: upload } : {}) })
+          const store = createGroupStore({ local: cfg.local, engine, user: { id: target.userId, name: cfg.name }, draftOf: cfg.draftOf, referenceFiles: referenceFilesOf(cfg.client), ...(upload ? { uploadHistory: upload } : {}) })
           setOutcome({ key: target.key, state: { status: 'running', sync: { key: target.key, engine, store } } })
           return engine
         },

@@ -87,7 +87,7 @@ function LoadForm({ kind, today }: { kind: Kind; today: string }) {
         warnings.push(...merged.warnings)
         record = { ...base, kind: 'ptp', entryCount: ptpCount(merged.table), table: merged.table }
       }
-      await store.saveNcciTable(record)
+      await store.saveNcciTable(record, files.map((f, i) => ({ name: f.name, text: texts[i] ?? '' })))
       setOutcome({ kind: 'saved', text: `Loaded ${q} ${name}: ${plural(record.entryCount, kind === 'mue' ? 'code' : 'edit')}`, warnings })
     } catch (err) {
       setOutcome({ kind: 'failed', text: `The ${name} table could not be loaded, so nothing was saved: ${err instanceof Error ? err.message : String(err)}` })
@@ -179,7 +179,10 @@ export function NcciTablesPage({ today: given }: { today?: string } = {}) {
                     <td className="p-2">{KIND_NAME[t.kind]}</td>
                     <td className="p-2">{t.quarter}</td>
                     <td className="p-2">{t.effectiveFrom} to {t.effectiveTo ?? 'until replaced'}</td>
-                    <td className="p-2"><time dateTime={t.loadedAt}>{localToday(new Date(t.loadedAt))}</time> ({ageText(t.loadedAt, today)})</td>
+                    <td className="p-2">
+                      {t.group ? <>Loaded for the whole group by {t.group.byName ?? 'another practice on this server'} on </> : null}
+                      <time dateTime={t.loadedAt}>{localToday(new Date(t.loadedAt))}</time> ({ageText(t.loadedAt, today)})
+                    </td>
                     <td className="p-2">{t.entryCount.toLocaleString('en-US')}</td>
                     <td className="p-2 break-all">{t.fileNames.join(', ')}</td>
                     <td className="p-2">

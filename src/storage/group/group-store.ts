@@ -12,12 +12,13 @@ import {
   returnedDraftOf, type DraftOf,
 } from './group-mapping.ts'
 import type { EncounterSummary } from '../../group-api/index.ts'
+import { createReferenceCache, type ReferenceFiles } from './reference-cache.ts'
 import type { SyncActions, WaitingChange } from './sync/actions.ts'
 import type { SyncEngine } from './sync/engine.ts'
 import type { OutboxEntry, OutboxMutation, ReplicaTable } from './sync/types.ts'
 
 /** The part of the sync engine the group store works through. */
-export type GroupSyncEngine = Pick<SyncEngine, 'replica' | 'enqueue' | 'outbox' | 'retry' | 'discard' | 'pull'>
+export type GroupSyncEngine = Pick<SyncEngine, 'replica' | 'enqueue' | 'outbox' | 'retry' | 'discard' | 'pull'> & Partial<Pick<SyncEngine, 'onReference'>>
 
 /** Uploads a claim-history file to the group server (history-upload.ts), answering what it stored. */
 export type HistoryUpload = (
@@ -34,6 +35,8 @@ export interface GroupStoreOptions {
   /** The worksheet's draft of an encounter (returned encounters, refused finalizes). */
   draftOf: DraftOf
   uploadHistory?: HistoryUpload
+  /** The server's public reference files (reference-sync.ts); without it they stay per workstation. */
+  referenceFiles?: ReferenceFiles
   now?: () => string
 }
 
@@ -83,6 +86,7 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
   const { local, engine, user, draftOf } = options
   const { replica } = engine
   const now = options.now ?? (() => new Date().toISOString())
+  const reference = createReferenceCache(local, options.referenceFiles, engine)
 
   /** The synced encounters, the finalizes still to send, and the returned encounters finalized again here. */
   const snapshot = async () => {
@@ -363,18 +367,7 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
     listProviders: async () => [...(await recordValues<ProviderRecord>('provider')).values()].sort((a, b) => a.name.localeCompare(b.name)),
     saveProvider: (p) => saveRecord('provider', p.id, p),
     deleteProvider: (id) => deleteRecord('provider', id),
-    saveNcciTable: (r) => local.saveNcciTable(r),
-    listNcciTables: () => local.listNcciTables(),
-    loadNcciTables: () => local.loadNcciTables(),
-    deleteNcciTable: (id) => local.deleteNcciTable(id),
-    // Reference data (ICD-10-CM releases, coverage articles and choices) stays per workstation for now.
-    saveIcd10Release: (r) => local.saveIcd10Release(r),
-    listIcd10Releases: () => local.listIcd10Releases(),
-    loadIcd10Releases: () => local.loadIcd10Releases(),
-    deleteIcd10Release: (id) => local.deleteIcd10Release(id),
-    saveCoverageArticles: (r) => local.saveCoverageArticles(r),
-    listCoverageArticles: () => local.listCoverageArticles(),
-    deleteCoverageArticle: (id) => local.deleteCoverageArticle(id),
+    ...reference,
     getCoverageSettings: async () => (await recordValues<CoverageSettingsRecord>('coverage-settings')).get('practice') ?? EMPTY_COVERAGE_SETTINGS,
     saveCoverageSettings: (r) => saveRecord('coverage-settings', 'practice', { ...r, id: 'practice' }),
     listPayerProfiles: async () => [...(await recordValues<CustomPayerProfileRecord>('payer-profile')).values()].sort((a, b) => a.profile.name.localeCompare(b.profile.name)),

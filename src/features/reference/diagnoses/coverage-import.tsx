@@ -31,7 +31,7 @@ export function CoverageImport() {
       if (parsed.articles.length === 0) { setOutcome({ kind: 'failed', text: 'None of the articles in these files lists a code this app bills. Nothing was saved.' }); return }
       const loadedAt = new Date().toISOString()
       const records: CoverageArticleRecord[] = parsed.articles.map((article) => ({ article, loadedAt, fileNames: files.map((f) => f.name) }))
-      await store.saveCoverageArticles(records)
+      await store.saveCoverageArticles(records, texts)
       setOutcome({ kind: 'saved', text: `Loaded ${plural(records.length, 'article')}: ${records.map((r) => r.article.articleId).join(', ')}.`, warnings: parsed.warnings })
     } catch (err) {
       setOutcome({ kind: 'failed', text: `The articles could not be loaded, so nothing was saved: ${err instanceof Error ? err.message : String(err)}` })

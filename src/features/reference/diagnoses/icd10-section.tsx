@@ -29,10 +29,11 @@ export function Icd10Section({ today }: { today: string }) {
     if (!file) { setOutcome({ kind: 'failed', text: 'Choose the order file first. Nothing was saved.' }); return }
     setBusy(true)
     try {
-      const parsed = parseIcd10OrderFile(await file.text(), { fiscalYear: year, release })
+      const text = await file.text()
+      const parsed = parseIcd10OrderFile(text, { fiscalYear: year, release })
       if (!parsed.ok) { setOutcome({ kind: 'errors', fileName: file.name, errors: parsed.errors }); return }
       const record = icd10ReleaseRecord(parsed.release, file.name, new Date().toISOString())
-      await store.saveIcd10Release(record)
+      await store.saveIcd10Release(record, [{ name: file.name, text }])
       setOutcome({ kind: 'saved', text: `Loaded FY${year} ${RELEASE_NAME[release]}: ${plural(record.codeCount, 'code')}, for dates of service ${record.effectiveFrom} to ${record.effectiveTo}.` })
     } catch (err) {
       setOutcome({ kind: 'failed', text: `The code set could not be loaded, so nothing was saved: ${err instanceof Error ? err.message : String(err)}` })
@@ -96,7 +97,10 @@ export function Icd10Section({ today }: { today: string }) {
                   <td className="p-2">FY{r.fiscalYear}</td>
                   <td className="p-2">{RELEASE_NAME[r.release]}</td>
                   <td className="p-2">{r.effectiveFrom} to {r.effectiveTo}</td>
-                  <td className="p-2"><time dateTime={r.loadedAt}>{localToday(new Date(r.loadedAt))}</time></td>
+                  <td className="p-2">
+                    {r.group ? <>Loaded for the whole group by {r.group.byName ?? 'another practice on this server'} on </> : null}
+                    <time dateTime={r.loadedAt}>{localToday(new Date(r.loadedAt))}</time>
+                  </td>
                   <td className="p-2">{r.codeCount.toLocaleString('en-US')}</td>
                   <td className="p-2 break-all">{r.fileName}</td>
                   <td className="p-2">

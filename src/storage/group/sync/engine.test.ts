@@ -75,6 +75,19 @@ describe('the sync engine', () => {
     expect(changeRequests(server)).toBe(after)
   })
 
+  it('tells its reference listeners when the stream says a reference file changed on the server, and stops when they unsubscribe', async () => {
+    const { server, engine } = await setup()
+    engine.start()
+    await settle(engine, server)
+    let heard = 0
+    const off = engine.onReference(() => { heard++ })
+    for (const stream of server.streams) stream.dispatch('reference', { seq: server.head() })
+    expect(heard).toBe(1)
+    off()
+    for (const stream of server.streams) stream.dispatch('reference', { seq: server.head() })
+    expect(heard).toBe(1)
+  })
+
   it('keeps writes while offline, counts them in the status, and sends them in order once back online', async () => {
     const { server, network, engine, seen, text } = await setup()
     engine.start()

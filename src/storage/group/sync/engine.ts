@@ -1,3 +1,4 @@
+import { REFERENCE_EVENT } from '../../../group-api/reference-schemas.ts'
 import { ROUTES, syncEventDataSchema } from '../../../group-api/index.ts'
 import type { GroupClient } from '../client.ts'
 import { classifyFailure } from './failures.ts'
@@ -72,6 +73,8 @@ export interface SyncEngine {
   outbox(): Promise<OutboxEntry[]>
   /** Resolves once no pull, send or count is going on. */
   settled(): Promise<void>
+  /** Calls `listener` when the server says a public reference file was uploaded or removed (any practice). */
+  onReference(listener: () => void): () => void
 }
 
 function seqOf(data: unknown): number | null {
@@ -89,6 +92,7 @@ function seqOf(data: unknown): number | null {
  * while the server cannot be reached, and stops for good when the session ends.
  */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const referenceListeners = new Set<() => void>()
   const { client, replica, status = createSyncStatusStore(), network = browserNetwork, timers = browserTimers, random = Math.random } = options
   const openEvents = options.openEvents ?? ((url: string) => new EventSource(url))
   const lock = createLock()
@@ -228,6 +232,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       } else pullIfBehind(event.data)
     })
     source.addEventListener('change', (event) => { if (current()) pullIfBehind(event.data) })
+    source.addEventListener(REFERENCE_EVENT, () => { if (current()) for (const l of [...referenceListeners]) l() })
     source.addEventListener('signed-out', () => { if (current()) halt(true) })
     source.addEventListener('error', () => {
       if (!current()) return
@@ -294,6 +299,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     discard: (order) => outbox.discard(order),
     outbox: () => outbox.entries(),
     settled,
+    onReference(listener) {
+      referenceListeners.add(listener)
+      return () => { referenceListeners.delete(listener) }
+    },
   }
 }
 
