@@ -286,6 +286,8 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
     importRemittance: (r) => local.importRemittance(r),
     listRemittances: () => local.listRemittances(),
     deleteRemittance: (id) => local.deleteRemittance(id),
+    recordChargeExports: (records, audit) => local.recordChargeExports(records, audit),
+    listChargeExports: () => local.listChargeExports(),
     listProviders: () => local.listProviders(),
     saveProvider: (p) => local.saveProvider(p),
     deleteProvider: (id) => local.deleteProvider(id),
