@@ -10,6 +10,7 @@ import type { StartSync } from './group/use-group-sync.ts'
 import { createIdbStore, StoreProvider, type WorksheetStore } from '../storage/index.ts'
 import type { UserRecord } from '../storage/types.ts'
 import { AppShell, type NavItem } from './app-shell.tsx'
+import { chargeCandidates } from './charge-candidates.ts'
 import { ConnectionLostBanner } from './connection-lost.tsx'
 import { UpdatePrompt } from './update-prompt.tsx'
 import { GROUP_ONLY_ROUTES, useHashRoute, type Route } from './use-hash-route.ts'
@@ -29,6 +30,7 @@ const ReviewQueuePage = lazy(() => import('../features/review/queue/review-queue
 const InsightsPage = lazy(() => import('../features/review/insights/insights-page.tsx').then((m) => ({ default: m.InsightsPage })))
 const RemittancesPage = lazy(() => import('../features/remittance/remittances-page.tsx').then((m) => ({ default: m.RemittancesPage })))
 const TrainingPages = lazy(() => import('../features/training/training-pages.tsx').then((m) => ({ default: m.TrainingPages })))
+const ChargesPage = lazy(() => import('../features/charges/index.ts').then((m) => ({ default: m.ChargesPage })))
 const DataPage = lazy(() => import('../features/data/index.ts').then((m) => ({ default: m.DataPage })))
 // Served by the group server: sign-in, account and admin screens, none of them in the standalone app's first load.
 const GroupApp = lazy(() => import('./group/group-app.tsx').then((m) => ({ default: m.GroupApp })))
@@ -37,7 +39,7 @@ const newWorksheetRoute = (): Route => ({ name: 'worksheet', draftId: newDraftId
 
 const NAV_OF_ROUTE: Partial<Record<Route['name'], NavItem>> = {
   drafts: 'drafts', 'history-import': 'history-import', 'ncci-tables': 'ncci-tables', 'diagnosis-lists': 'diagnosis-lists', patients: 'patients', patient: 'patients', settings: 'settings', data: 'data',
-  review: 'review', insights: 'insights', remittances: 'remittances', training: 'training', admin: 'admin', account: 'account',
+  review: 'review', insights: 'insights', remittances: 'remittances', charges: 'charges', training: 'training', admin: 'admin', account: 'account',
 }
 
 interface AppProps {
@@ -111,6 +113,9 @@ export function App({ store: given, groupMode = isGroupServerPage(), groupClient
             onOpenExample={(input, title) => void openAsDraft(input, `Opened the example "${title}" as a new draft.`)}
             caseWorksheet={CaseWorksheet}
           />
+        ) : null}
+        {route.name === 'charges' ? (
+          user?.role === 'trainee' ? <p className="p-4">Charge export is for coders and supervisors.</p> : <ChargesPage candidatesOf={chargeCandidates} />
         ) : null}
         {route.name === 'remittances' ? <RemittancesPage onOpenInsights={() => navigate({ name: 'insights' })} /> : null}
       </Suspense>

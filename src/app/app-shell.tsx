@@ -3,7 +3,7 @@ import type { UserRecord } from '../storage/types.ts'
 
 export const PRODUCT_NAME = 'Injection Coding Worksheet'
 
-export type NavItem = 'worksheet' | 'drafts' | 'patients' | 'review' | 'insights' | 'remittances' | 'training' | 'history-import' | 'ncci-tables' | 'diagnosis-lists' | 'settings' | 'data' | 'admin' | 'account'
+export type NavItem = 'worksheet' | 'drafts' | 'patients' | 'review' | 'insights' | 'remittances' | 'charges' | 'training' | 'history-import' | 'ncci-tables' | 'diagnosis-lists' | 'settings' | 'data' | 'admin' | 'account'
 
 interface AppShellProps {
   children: ReactNode
@@ -30,6 +30,7 @@ const NAV_LINKS: readonly (readonly [NavItem, string, string])[] = [
   ['review', '#/review', 'Review'],
   ['insights', '#/review/insights', 'Insights'],
   ['remittances', '#/review/remittances', 'Remittances'],
+  ['charges', '#/charges', 'Charge export'],
   ['training', '#/training', 'Training'],
   ['history-import', '#/history/import', 'Import history'],
   ['ncci-tables', '#/reference/ncci', 'NCCI tables'],
@@ -40,11 +41,13 @@ const NAV_LINKS: readonly (readonly [NavItem, string, string])[] = [
 ]
 
 const STANDARD_NAV: readonly NavItem[] = NAV_LINKS.map(([item]) => item).filter((item) => item !== 'admin')
+/** Trainees do not bill: no charge export for them. */
+const TRAINEE_NAV: readonly NavItem[] = STANDARD_NAV.filter((item) => item !== 'charges')
 
 const navLink = (active: boolean) =>
   `rounded px-2 py-1 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${active ? 'bg-white text-brand-800' : 'text-white hover:bg-brand-700'}`
 
-export function AppShell({ children, current, onNewWorksheet, user = null, roleLabel, onSwitchUser, navItems = STANDARD_NAV, showNewWorksheet = true, userArea, footer }: AppShellProps) {
+export function AppShell({ children, current, onNewWorksheet, user = null, roleLabel, onSwitchUser, navItems = user?.role === 'trainee' ? TRAINEE_NAV : STANDARD_NAV, showNewWorksheet = true, userArea, footer }: AppShellProps) {
   return (
     <div className="flex min-h-screen flex-col bg-brand-50 text-slate-900">
       <a

@@ -14,6 +14,8 @@ export type Route =
   | { name: 'review'; query: string }
   | { name: 'insights' }
   | { name: 'remittances' }
+  /** Charge export to the practice-management system (HL7 DFT^P03, CSV). */
+  | { name: 'charges' }
   /** Training mode (practice cases, rule library, progress, authoring); `path` is what follows #/training, read by the training pages. */
   | { name: 'training'; path: string }
   | { name: 'new' }
@@ -37,6 +39,7 @@ export function parseRoute(hash: string, previous: Route = { name: 'new' }): Rou
     return { name: 'review', query }
   }
   if (first === 'drafts') return { name: 'drafts' }
+  if (first === 'charges') return { name: 'charges' }
   if (first === 'history' && second === 'import') return { name: 'history-import' }
   if (first === 'reference' && second === 'ncci') return { name: 'ncci-tables' }
   if (first === 'reference' && second === 'diagnoses') return { name: 'diagnosis-lists' }
@@ -66,6 +69,7 @@ export function hrefFor(route: Route): string {
     case 'review': return route.query ? `#/review?${route.query}` : '#/review'
     case 'insights': return '#/review/insights'
     case 'remittances': return '#/review/remittances'
+    case 'charges': return '#/charges'
     case 'training': return `#/training${route.path}`
     case 'new': return '#/'
     case 'setup': return `#/setup/${encodeURIComponent(route.token)}`

@@ -52,6 +52,7 @@ function sample(): BackupData {
     icd10: [{ id: '2027', fiscalYear: 2027, release: 'october', effectiveFrom: '2026-10-01', effectiveTo: '2027-09-30', loadedAt: '2026-11-04T08:00:00.000Z', fileName: 'icd10cm_order_2027.txt', codeCount: 2, codes: 'M541\t0\tRadiculopathy\tRadiculopathy\nM5416\t1\tRadiculopathy, lumbar region\tRadiculopathy, lumbar region' }],
     coverageArticles: [{ article: { articleId: 'A56778', version: 3, title: 'Billing and Coding: Epidural Steroid Injections for Pain Management', hcpcsCodes: ['62323'], groups: [{ group: 1, paragraph: 'Group 1 codes', codes: ['M5416'] }] }, loadedAt: '2026-11-04T08:00:00.000Z', fileNames: ['article.csv'] }],
     coverageSettings: [{ id: 'practice', choices: { epidural: ['A56778'] }, settings: { A56778: { 1: { requiresGroup: null, secondaryOnly: false, appliesTo: null } } }, updatedAt: '2026-11-04T08:00:00.000Z' }],
+    chargeExports: [{ id: 'cx-1', encounterId: 'e-1', exportedAt: '2026-11-05T08:00:00.000Z', userId: 'u-1', userName: 'Casey Coder', format: 'hl7', fileName: 'charges-2026-11-05.hl7' }],
   }
 }
 
@@ -75,7 +76,7 @@ describe('backupToJson and parseBackup', () => {
     const text = backupToJson(sample(), EXPORTED_AT)
     const file = JSON.parse(text) as BackupFile
     expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: DATABASE_VERSION, exportedAt: EXPORTED_AT })
-    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1 })
+    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1 })
     const parsed = parseBackup(text)
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
     expect(parsed.backup.data).toEqual(sample())
@@ -85,20 +86,20 @@ describe('backupToJson and parseBackup', () => {
 
   it('writes one record per line, so a line number points at a record', () => {
     const lines = backupToJson(sample(), EXPORTED_AT).split('\n')
-    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(16)
+    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(17)
   })
 
   it('summarizes counts, patients, the span of dates of service and when it was made', () => {
     const parsed = parseBackup(backupToJson(sample(), EXPORTED_AT))
     expect(parsed.ok && parsed.summary).toEqual({
       exportedAt: EXPORTED_AT, schemaVersion: DATABASE_VERSION,
-      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1 },
+      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1 },
       patients: 3, dateRange: { from: '2025-12-15', to: '2026-10-01' },
     })
   })
 
   it('reads an empty store\'s backup, with no date range', () => {
-    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [], attempts: [], practiceCases: [], icd10: [], coverageArticles: [], coverageSettings: [] }
+    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [], attempts: [], practiceCases: [], icd10: [], coverageArticles: [], coverageSettings: [], chargeExports: [] }
     const parsed = parseBackup(backupToJson(empty, EXPORTED_AT))
     expect(parsed.ok && parsed.summary.dateRange).toBeNull()
     expect(parsed.ok && parsed.backup.data).toEqual(empty)

@@ -3,7 +3,7 @@ import type { BackupTable, CoverageSettingsRecord, HistoryRecord, LedgerRecord, 
 /** Small pieces the store and its lazily loaded whole-store module (idb-backup.ts) share. */
 
 /** The tables a backup holds, in the order a restore writes them. */
-export const BACKUP_TABLES: readonly BackupTable[] = ['users', 'providers', 'payerProfiles', 'imports', 'history', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings']
+export const BACKUP_TABLES: readonly BackupTable[] = ['users', 'providers', 'payerProfiles', 'imports', 'history', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings', 'chargeExports']
 
 /** The coverage settings before the practice sets any. */
 export const EMPTY_COVERAGE_SETTINGS: CoverageSettingsRecord = Object.freeze({ id: 'practice', choices: {}, settings: {}, updatedAt: null })

@@ -3,7 +3,7 @@ import type { HistoryLine } from '../domain/index.ts'
 import { BACKUP_TABLES, bucketOf, EMPTY_COVERAGE_SETTINGS, writeFailure } from './idb-shared.ts'
 import { byReleaseDesc } from './icd10-codes.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
-import type { AuditRecord, CoverageArticleRecord, CoverageSettingsRecord, CustomPayerProfileRecord, Icd10ReleaseInfo, Icd10ReleaseRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, PracticeCaseRecord, ProviderRecord, RemittanceImportRecord, StoreTable, TrainingAttemptRecord, UserRecord, WorksheetStore } from './types.ts'
+import type { AuditRecord, ChargeExportRecord, CoverageArticleRecord, CoverageSettingsRecord, CustomPayerProfileRecord, Icd10ReleaseInfo, Icd10ReleaseRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, PracticeCaseRecord, ProviderRecord, RemittanceImportRecord, StoreTable, TrainingAttemptRecord, UserRecord, WorksheetStore } from './types.ts'
 
 /**
  * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
@@ -12,7 +12,7 @@ import type { AuditRecord, CoverageArticleRecord, CoverageSettingsRecord, Custom
  */
 
 export const DATABASE_NAME = 'injection-coding-worksheet'
-export const DATABASE_VERSION = 9
+export const DATABASE_VERSION = 10
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 const CONNECTION_LOST = 'A newer version of the app was opened in another tab, so this tab can no longer read or save data. Reload this tab to continue; drafts saved before are kept.'
@@ -35,6 +35,7 @@ export interface WorksheetDb extends DBSchema {
   icd10Info: { key: string; value: Icd10ReleaseInfo }
   coverageArticles: { key: string; value: CoverageArticleRecord }
   coverageSettings: { key: string; value: CoverageSettingsRecord }
+  chargeExports: { key: string; value: ChargeExportRecord; indexes: { encounterId: string; exportedAt: string } }
 }
 
 const ALL_TABLES: StoreTable[] = [...BACKUP_TABLES]
@@ -167,6 +168,18 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     },
     async listRemittances() { return (await (await database()).getAllFromIndex('remittances', 'importedAt')).reverse() },
     async deleteRemittance(id) { await (await database()).delete('remittances', id); changed('remittances') },
+    async recordChargeExports(records, audit) {
+      const db = await database()
+      const tx = db.transaction(['chargeExports', 'audit'], 'readwrite')
+      try {
+        await Promise.all([...records.map((r) => tx.objectStore('chargeExports').add(r)), ...audit.map((e) => tx.objectStore('audit').add(e)), tx.done])
+      } catch (error) {
+        try { tx.abort() } catch { /* already finished */ }
+        throw writeFailure(error, 'the charge export')
+      }
+      changed('chargeExports', 'audit')
+    },
+    async listChargeExports() { return (await database()).getAllFromIndex('chargeExports', 'exportedAt') },
     // Training mode's stores: loaded on first use.
     training: async () => (await import('./idb-training.ts')).trainingStore(database, changed),
     async listEncounters(patientId) {

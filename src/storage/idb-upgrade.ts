@@ -86,6 +86,12 @@ export function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: U
     db.createObjectStore('coverageArticles', { keyPath: 'article.articleId' })
     db.createObjectStore('coverageSettings', { keyPath: 'id' })
   }
+  if (oldVersion < 10) {
+    // Version 10: encounters handed to the practice-management system, so a batch does not offer them again.
+    const exports = db.createObjectStore('chargeExports', { keyPath: 'id' })
+    exports.createIndex('encounterId', 'encounterId')
+    exports.createIndex('exportedAt', 'exportedAt')
+  }
 
   if (oldVersion >= 1) {
     migrateData(db, oldVersion, tx).catch(() => {

@@ -106,7 +106,6 @@ describe('schema version 8 to 9', () => {
 
     const db = await openWorksheetDb(name)
     expect(db.version).toBe(DATABASE_VERSION)
-    expect(DATABASE_VERSION).toBe(9)
     const tx = db.transaction(['icd10', 'icd10Info', 'coverageArticles', 'coverageSettings'], 'readonly')
     expect(tx.objectStore('coverageArticles').keyPath).toBe('article.articleId')
     expect(tx.objectStore('coverageSettings').keyPath).toBe('id')

@@ -73,6 +73,18 @@ export interface AuditRecord {
   note: string | null
 }
 
+/** One encounter handed to the practice-management system in a charge file: when, by whom, how. */
+export interface ChargeExportRecord {
+  id: string
+  encounterId: string
+  /** ISO date-time. */
+  exportedAt: string
+  userId: string
+  userName: string
+  format: 'hl7' | 'csv'
+  fileName: string
+}
+
 /** One payment (835 transaction set) of an imported remittance file. */
 export interface RemittancePayment {
   payerName: string
@@ -347,11 +359,13 @@ export interface BackupData {
   coverageArticles: CoverageArticleRecord[]
   /** The practice's coverage settings: none or one record. */
   coverageSettings: CoverageSettingsRecord[]
+  /** Encounters handed to the practice-management system (schema version 10). */
+  chargeExports: ChargeExportRecord[]
 }
 
 export type BackupTable = keyof BackupData
 
-export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit' | 'remittances' | 'attempts' | 'practiceCases' | 'icd10' | 'coverageArticles' | 'coverageSettings'
+export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit' | 'remittances' | 'attempts' | 'practiceCases' | 'icd10' | 'coverageArticles' | 'coverageSettings' | 'chargeExports'
 
 export interface WorksheetStore {
   listDrafts(): Promise<DraftRecord[]>
@@ -387,6 +401,13 @@ export interface WorksheetStore {
   listRemittances(): Promise<RemittanceImportRecord[]>
   /** Removes an imported 835 file (its denials leave the insights). */
   deleteRemittance(id: string): Promise<void>
+  /**
+   * Records the encounters of a charge file and appends their audit entries, in one transaction:
+   * all or nothing (an id already stored fails it all).
+   */
+  recordChargeExports(records: readonly ChargeExportRecord[], audit: readonly AuditRecord[]): Promise<void>
+  /** Every recorded charge export, oldest first. */
+  listChargeExports(): Promise<ChargeExportRecord[]>
   /** Training mode's attempts and cases; the code behind it loads on first use. */
   training(): Promise<TrainingStore>
   listEncounters(patientId: string): Promise<EncounterRecord[]>

@@ -64,7 +64,10 @@ async function fill(store: ReturnType<typeof freshStore>['store']) {
   await store.saveIcd10Release(icd10Record())
   await store.saveCoverageArticles([articleRecord('A56778')])
   await store.saveCoverageSettings({ id: 'practice', choices: { epidural: ['A56778'] }, settings: {}, updatedAt: '2026-11-26T10:00:00.000Z' })
+  await store.recordChargeExports([chargeExport], [])
 }
+
+const chargeExport = { id: 'cx-1', encounterId: 'e1', exportedAt: '2026-11-27T09:00:00.000Z', userId: 'u-1', userName: 'Casey Coder', format: 'hl7' as const, fileName: 'charges.hl7' }
 
 describe('custom payer profiles', () => {
   it('saves, lists by name, replaces by profile id and deletes, notifying payerProfiles', async () => {
@@ -102,7 +105,7 @@ describe('backup, restore and clear', () => {
     const { store } = freshStore()
     await fill(store)
     const backup = await store.exportBackup()
-    expect(await store.countRecords()).toEqual({ users: 0, providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, audit: 0, drafts: 1, ncci: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1 })
+    expect(await store.countRecords()).toEqual({ users: 0, providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, audit: 0, drafts: 1, ncci: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1 })
     expect(backup.history.map((h) => h.key).sort()).toEqual(['PT-10|2026-03-10|64483|RT|1|DR-B', 'PT-1|2026-01-10|64483|RT|1|DR-B', 'PT-2|2026-02-10|64483|RT|1|DR-B'])
 
     const other = freshStore().store
@@ -111,7 +114,8 @@ describe('backup, restore and clear', () => {
     const progress: [number, number][] = []
     await other.restoreBackup(backup, (done, total) => progress.push([done, total]))
     expect(await other.exportBackup()).toEqual(backup)
-    expect(progress.at(-1)).toEqual([16, 16])
+    expect(progress.at(-1)).toEqual([17, 17])
+    expect(await other.listChargeExports()).toEqual([chargeExport])
     expect(seen).toHaveLength(1)
     expect(seen[0]).toEqual(expect.arrayContaining(['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'remittances', 'attempts', 'practiceCases']))
     expect(await other.listRemittances()).toEqual([remittance])
@@ -150,7 +154,7 @@ describe('backup, restore and clear', () => {
     await fill(store)
     store.backupDraftNow({ id: 'd1', createdAt: 'a', updatedAt: 'b', patientId: '', dateOfService: '', values: {}, status: 'draft', returnNote: null })
     await store.clearAll()
-    expect(await store.countRecords()).toEqual({ users: 0, providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, audit: 0, drafts: 0, ncci: 0, remittances: 0, attempts: 0, practiceCases: 0, icd10: 0, coverageArticles: 0, coverageSettings: 0 })
+    expect(await store.countRecords()).toEqual({ users: 0, providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, audit: 0, drafts: 0, ncci: 0, remittances: 0, attempts: 0, practiceCases: 0, icd10: 0, coverageArticles: 0, coverageSettings: 0, chargeExports: 0 })
     expect(await store.listNcciTables()).toEqual([])
     expect(await store.listIcd10Releases()).toEqual([])
     expect(await store.getCoverageSettings()).toEqual({ id: 'practice', choices: {}, settings: {}, updatedAt: null })
@@ -278,5 +282,30 @@ describe('schema version 5 to 6', () => {
     expect(db.version).toBe(DATABASE_VERSION)
     expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['users', 'audit']))
     db.close()
+  })
+})
+
+describe('charge exports', () => {
+  const audit = (id: string) => ({ id, at: '2026-11-27T09:00:00.000Z', userId: 'u-1', userName: 'Casey Coder', encounterId: 'e1', lineIndex: null, action: 'charge-export', from: null, to: 'charges.hl7', reason: null, note: null })
+
+  it('records the exports with their audit entries, oldest first, notifying chargeExports and audit', async () => {
+    const { store } = freshStore()
+    const seen: (readonly StoreTable[])[] = []
+    store.subscribe((t) => seen.push(t))
+    const later = { ...chargeExport, id: 'cx-2', exportedAt: '2026-11-28T09:00:00.000Z', format: 'csv' as const, fileName: 'charges.csv' }
+    await store.recordChargeExports([later], [audit('a-2')])
+    await store.recordChargeExports([chargeExport], [audit('a-1')])
+    expect(await store.listChargeExports()).toEqual([chargeExport, later])
+    expect((await store.listAudit('e1')).map((a) => a.id)).toEqual(['a-1', 'a-2'])
+    expect(seen).toContainEqual(['chargeExports', 'audit'])
+  })
+
+  it('writes nothing when one record is refused (an id already stored)', async () => {
+    const { store } = freshStore()
+    await store.recordChargeExports([chargeExport], [audit('a-1')])
+    const second = { ...chargeExport, id: 'cx-2' }
+    await expect(store.recordChargeExports([second, chargeExport], [audit('a-2')])).rejects.toThrow()
+    expect(await store.listChargeExports()).toEqual([chargeExport])
+    expect((await store.listAudit()).map((a) => a.id)).toEqual(['a-1'])
   })
 })

@@ -363,6 +363,8 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
     importRemittance: (r) => local.importRemittance(r),
     listRemittances: () => local.listRemittances(),
     deleteRemittance: (id) => local.deleteRemittance(id),
+    recordChargeExports: (records, audit) => local.recordChargeExports(records, audit),
+    listChargeExports: () => local.listChargeExports(),
     // ---- the practice's shared records (the server's; this workstation's own stay in its local store)
     listProviders: async () => [...(await recordValues<ProviderRecord>('provider')).values()].sort((a, b) => a.name.localeCompare(b.name)),
     saveProvider: (p) => saveRecord('provider', p.id, p),

@@ -23,8 +23,12 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
 export const DECISION_ACTIONS = ['approve', 'return', 'override', 'reopen'] as const
 export type DecisionAction = (typeof DECISION_ACTIONS)[number]
 
-/** Everything the audit log records: the coder's finalize, then the supervisor's decisions. */
-export const AUDIT_ACTIONS = ['finalize', ...DECISION_ACTIONS] as const
+/**
+ * Everything the audit log records: the coder's finalize, the supervisor's decisions, and the
+ * hand-off of the encounter in a charge file ('charge-export', for the encounter, its `to` the
+ * status it had then, its note the format and file name).
+ */
+export const AUDIT_ACTIONS = ['finalize', ...DECISION_ACTIONS, 'charge-export'] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** The reasons a supervisor picks from to override a finding. */
@@ -112,4 +116,5 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   return: 'Returned',
   override: 'Overridden',
   reopen: 'Reopened',
+  'charge-export': 'Exported as charges',
 }
