@@ -96,10 +96,12 @@ export async function importRemittance(ctx: Ctx, body: z.infer<typeof s.remittan
 /** Removes an imported file and frees its payments; 404 when the practice has no import with this id. */
 export async function deleteRemittance(ctx: Ctx, id: string): Promise<Reply> {
   const { practice, user } = memberOf(ctx)
-  const row = (await ctx.q.query<RemittanceRow>(`${REMITTANCE_SQL} and r.id = $2 for update of r`, [practice.id, id]))[0]
-  if (!row) throw new ApiError(404, 'not-found', 'No imported remittance file with this id in this practice (it may have been removed already).')
+  const gone = () => new ApiError(404, 'not-found', 'No imported remittance file with this id in this practice (it may have been removed already).')
+  const row = (await ctx.q.query<RemittanceRow>(`${REMITTANCE_SQL} and r.id = $2`, [practice.id, id]))[0]
+  if (!row) throw gone()
   await ctx.q.query('delete from remittance_payments where practice_id = $1 and remittance_id = $2', [practice.id, id])
-  await ctx.q.query('delete from remittances where practice_id = $1 and id = $2', [practice.id, id])
+  // Two removals at once: the second waits on the first's delete, then finds nothing.
+  if ((await ctx.q.query('delete from remittances where practice_id = $1 and id = $2 returning id', [practice.id, id])).length === 0) throw gone()
   await recordAudit(ctx, {
     practiceId: practice.id, userId: user.id, userName: user.name, action: 'remittance-deleted', target: `remittance:${id}`,
     detail: { fileName: row.file_name, payments: row.record.payments.length, denials: row.record.denials.length },
