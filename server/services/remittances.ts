@@ -75,13 +75,13 @@ export async function importRemittance(ctx: Ctx, body: z.infer<typeof s.remittan
   if (claimed.length < summary.paymentKeys.length) {
     const taken = new Set(claimed.map((c) => c.payment_key))
     const index = summary.paymentKeys.findIndex((k) => !taken.has(k))
-    const key = summary.paymentKeys[index]!
+    const key = summary.paymentKeys[index]
     const by = (await ctx.q.query<{ file_name: string; imported_at: Date; name: string }>(
       `select r.file_name, r.imported_at, u.name from remittance_payments p join remittances r on r.id = p.remittance_id join users u on u.id = r.imported_by
        where p.practice_id = $1 and p.payment_key = $2`, [practice.id, key]))[0]
     const where = by ? ` from ${by.file_name} on ${iso(by.imported_at).slice(0, 16).replace('T', ' ')} UTC by ${by.name}` : ''
     throw new ApiError(409, 'duplicate-payment',
-      `The ${describePayment(summary.payments[index]!)} was already imported${where}. Nothing was stored. Remove that import first if this file should replace it.`,
+      `The ${describePayment(summary.payments[index])} was already imported${where}. Nothing was stored. Remove that import first if this file should replace it.`,
       'body.text', { paymentKey: key })
   }
   await recordAudit(ctx, {

@@ -18,7 +18,7 @@ let B: { id: string; users: Users }
 
 async function seed(name: string, word: string) {
   const { practiceId, users } = await server.seedPractice(name, (['admin', 'supervisor', 'coder', 'trainee'] as const).map((role) => ({ email: `${word}-${role}@${word}.test`, role })))
-  const u = (role: Role) => users[`${word}-${role}@${word}.test`]!
+  const u = (role: Role) => users[`${word}-${role}@${word}.test`]
   return { id: practiceId, users: { admin: u('admin'), supervisor: u('supervisor'), coder: u('coder'), trainee: u('trainee') } }
 }
 
@@ -71,7 +71,7 @@ async function finalized(user: SeededUser, patientId: string): Promise<{ id: str
   expect(answer.status, answer.text).toBe(200)
   const lines = answer.body.lines as { code: string }[]
   expect(lines.length).toBeGreaterThan(0)
-  return { id: answer.body.id as string, code: lines[0]!.code, date: answer.body.dateOfService as string }
+  return { id: answer.body.id as string, code: lines[0].code, date: answer.body.dateOfService as string }
 }
 
 describe('upload', () => {
