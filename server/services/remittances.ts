@@ -1,13 +1,14 @@
 import type { z } from 'zod/mini'
 import {
-  describePayment, matchRemittance, parseRemittanceFile, repeatedPayments, summarizeImport, type EncounterForMatching, type Remittance,
+  describePayment, matchRemittance, repeatedPayments, summarizeImport, type EncounterForMatching, type Remittance,
 } from '../../src/domain/remittance/index.ts'
 import type { ClaimLine, Encounter } from '../../src/domain/index.ts'
-import { REMITTANCE_MAX_CHARS, type RemittanceSummary } from '../../src/group-api/schemas.ts'
+import type { RemittanceSummary } from '../../src/group-api/schemas.ts'
 import type * as s from '../../src/group-api/schemas.ts'
 import { ApiError, json, type Reply } from '../http/errors.ts'
 import { recordAudit } from './audit.ts'
 import { iso, memberOf, type Ctx } from './context.ts'
+import { parseRemittanceOffThread } from './remittance-check-pool.ts'
 
 /**
  * The practice's imported 835 remittance files (issue 13). An upload is the file's text: parsed
@@ -53,7 +54,7 @@ async function candidateEncounters(ctx: Ctx, practiceId: string, remittances: re
 /** Parses, matches and stores an 835 file in one transaction: all or nothing. */
 export async function importRemittance(ctx: Ctx, body: z.infer<typeof s.remittanceUploadBody>): Promise<Reply> {
   const { practice, user } = memberOf(ctx)
-  const parsed = parseRemittanceFile(body.text, { maxBytes: REMITTANCE_MAX_CHARS })
+  const parsed = await parseRemittanceOffThread(body.text)
   if (!parsed.ok) {
     const problems = parsed.errors.map((e) => e.message)
     throw new ApiError(422, 'malformed', `${body.fileName} cannot be imported: ${problems[0] ?? 'it is not an 835 file'}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ''}. Nothing was stored.`, 'body.text', { problems })

@@ -3,6 +3,7 @@ import { changeListSchema, remittanceSchema, type Change, type Role } from '../.
 import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
 import { remittanceText, remittanceUpload } from '../testing/remittances.ts'
 import { asOwner, closeServer, finalizeBodyFor } from '../testing/security.ts'
+import { remittanceCheckPoolState } from '../services/remittance-check-pool.ts'
 
 /**
  * The practice's imported 835 files on the server (POST /api/remittances, DELETE
@@ -91,6 +92,8 @@ describe('upload', () => {
     expect(denials).toEqual([expect.objectContaining({ encounterId: encounter.id, code: encounter.code, lineIndex: 0, remittanceLineIndex: 1, category: 'frequency' })])
     expect((await stored(A.id)).filter((r) => r.id === body.id)).toEqual([{ id: body.id, file_name: 'acme-1.835' }])
     expect((await storedPayments(A.id)).filter((p) => p.remittance_id === body.id)).toHaveLength(1)
+    // Parsed in the worker thread, not on the server's event loop.
+    expect(remittanceCheckPoolState()).toEqual({ running: true, inline: false })
   })
 
   it('never takes the browser\'s match: a claim naming another practice\'s encounter matches nothing', async () => {
