@@ -9,6 +9,7 @@ import * as data from '../services/practice-data.ts'
 import * as history from '../services/history.ts'
 import * as records from '../services/records.ts'
 import * as reference from '../services/reference-files.ts'
+import * as remittances from '../services/remittances.ts'
 import * as sync from '../services/sync.ts'
 import { empty, type Reply } from './errors.ts'
 
@@ -80,6 +81,8 @@ export const HANDLERS: Record<RouteName, Handler> = {
   abortHistoryImport: (ctx, input) => history.abortImport(ctx, id(input)),
   saveRecord: (ctx, input) => records.saveRecord(ctx, input.params as z.infer<typeof s.recordParams>, body<typeof s.recordPutBody>(input)),
   deleteRecord: (ctx, input) => records.deleteRecord(ctx, input.params as z.infer<typeof s.recordParams>, body<typeof s.recordDeleteBody>(input)),
+  importRemittance: (ctx, input) => remittances.importRemittance(ctx, body<typeof s.remittanceUploadBody>(input)),
+  deleteRemittance: (ctx, input) => remittances.deleteRemittance(ctx, id(input)),
   referenceFiles: (ctx) => reference.listFiles(ctx),
   referenceContent: (ctx, input) => reference.getContent(ctx, id(input)),
   uploadReference: (ctx, input) => reference.upload(ctx, input.body as ReferenceUploadBody),

@@ -7,6 +7,7 @@ import { importsById } from './history.ts'
 import { ENCOUNTER_SQL, attemptOut, encountersOut, type AttemptRow, type EncounterRow } from './practice-data.ts'
 import { mayReadKind } from '../../src/group-api/record-kinds.ts'
 import { recordsForFeed } from './records.ts'
+import { remittancesById } from './remittances.ts'
 
 interface ChangeRow { seq: number; entity: s.SyncEntity; entity_id: string; op: 'upsert' | 'delete'; owner_id: string | null }
 
@@ -37,9 +38,9 @@ export async function pullChanges(ctx: Ctx, query: z.infer<typeof s.changesQuery
     const kind = records.rows.get(c.entity_id)?.kind ?? records.deletedKinds.get(c.entity_id)
     return kind !== undefined && mayReadKind(kind, role)
   }
-  // Encounters and history imports are the practice's patient data: every role but trainees.
+  // Encounters, history imports and remittances are the practice's patient data: every role but trainees.
   const readable = examined.filter((c) => c.entity === 'record' ? recordReadable(c)
-    : c.entity === 'encounter' || c.entity === 'history-import'
+    : c.entity === 'encounter' || c.entity === 'history-import' || c.entity === 'remittance'
       ? role !== 'trainee'
       : everything || c.owner_id === user.id)
 
@@ -53,17 +54,20 @@ export async function pullChanges(ctx: Ctx, query: z.infer<typeof s.changesQuery
     [practice.id, attemptIds])).map((r) => [r.id, attemptOut(r)]))
 
   const imports = await importsById(ctx, upserted('history-import'))
+  const remittances = await remittancesById(ctx, upserted('remittance'))
 
   const changes: s.Change[] = readable.map((c) => {
     const encounter = c.entity === 'encounter' && c.op === 'upsert' ? encounters.get(c.entity_id) : undefined
     const attempt = c.entity === 'training-attempt' && c.op === 'upsert' ? attempts.get(c.entity_id) : undefined
     const historyImport = c.entity === 'history-import' && c.op === 'upsert' ? imports.get(c.entity_id) : undefined
     const record = c.entity === 'record' && c.op === 'upsert' ? records.rows.get(c.entity_id) : undefined
-    // A row gone since its change (a deleted record) arrives as a deletion.
-    if (!encounter && !attempt && !historyImport && !record) return { seq: c.seq, entity: c.entity, id: c.entity_id, op: 'delete' }
+    const remittance = c.entity === 'remittance' && c.op === 'upsert' ? remittances.get(c.entity_id) : undefined
+    // A row gone since its change (a deleted record or remittance) arrives as a deletion.
+    if (!encounter && !attempt && !historyImport && !record && !remittance) return { seq: c.seq, entity: c.entity, id: c.entity_id, op: 'delete' }
     return {
       seq: c.seq, entity: c.entity, id: c.entity_id, op: 'upsert',
       ...(encounter ? { encounter } : {}), ...(attempt ? { attempt } : {}), ...(historyImport ? { historyImport } : {}), ...(record ? { record } : {}),
+      ...(remittance ? { remittance } : {}),
     }
   })
 

@@ -5,6 +5,7 @@ import { createTestServer, PASSWORD, type CallResult, type SeededUser, type Test
 import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
 import { draftValue, providerValue } from '../testing/records.ts'
 import { mueUpload } from '../testing/reference.ts'
+import { remittanceUpload } from '../testing/remittances.ts'
 import { addInvite, addMember, asOwner, closeServer, finalizeBodyFor, leaked, practiceFingerprint, practiceSecrets, sessionIdOf } from '../testing/security.ts'
 
 /**
@@ -150,6 +151,14 @@ async function sharedProvider(practice: PracticeEnv): Promise<string> {
   return key
 }
 
+/** An 835 file the practice's coder imported: practice B's members aim at practice A's. */
+async function storedRemittance(practice: PracticeEnv): Promise<string> {
+  const coder = await signedIn(practice.users.coder)
+  const answer = await coder.post('/api/remittances', remittanceUpload())
+  expect(answer.status, answer.text).toBe(200)
+  return answer.body.id as string
+}
+
 /** A reference file uploaded by the practice's admin (public: every practice reads it). */
 async function referenceUpload(practice: PracticeEnv): Promise<string> {
   const admin = await signedIn(practice.users.admin)
@@ -260,6 +269,8 @@ const CASES = {
     },
   },
   deleteRecord: { namesA: true, build: async (c) => ({ params: { kind: 'provider', key: await sharedProvider(c.target) }, body: { expectedVersion: 1 } }) },
+  importRemittance: { build: () => ({ body: remittanceUpload() }) },
+  deleteRemittance: { namesA: true, build: async (c) => ({ params: { id: await storedRemittance(c.target) } }) },
   referenceFiles: { build: () => ({}) },
   referenceContent: { build: async (c) => ({ params: { id: await referenceUpload(c.target) } }) },
   uploadReference: { build: () => ({ body: mueUpload(`${2030 + (next() % 60)}Q${1 + (next() % 4)}`) }) },
@@ -497,7 +508,7 @@ describe('four eyes, roles and ownership', () => {
       if (spec.path.startsWith('/api/encounters') || spec.path.startsWith('/api/admin')) expect(outcome.answer.status, name).toBe(403)
       if (spec.path.startsWith('/api/training') || spec.path.startsWith('/api/sync')) expect(outcome.answer.status, name).toBeLessThan(300)
     }
-    expect(refused).toEqual(expect.arrayContaining(['finalize', 'encounters', 'encounter', 'decide', 'members', 'audit']))
+    expect(refused).toEqual(expect.arrayContaining(['finalize', 'encounters', 'encounter', 'decide', 'members', 'audit', 'importRemittance', 'deleteRemittance']))
     expect(answered.sort()).toEqual(['addAttempt', 'attempts', 'changes', 'events', 'referenceContent', 'referenceFiles'])
   })
 

@@ -7,6 +7,7 @@ import { createTestServer, ORIGIN, PASSWORD, type SeededUser, type TestServer } 
 import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
 import { providerValue } from '../testing/records.ts'
 import { mueUpload } from '../testing/reference.ts'
+import { remittanceUpload } from '../testing/remittances.ts'
 import { addInvite, addMember, asOwner, closeServer, finalizeBodyFor, rawRequest, tableCounts } from '../testing/security.ts'
 
 /**
@@ -60,6 +61,7 @@ function validBody(name: RouteName): Record<string, unknown> | undefined {
     saveRecord: () => ({ value: providerValue('provider-fuzz'), expectedVersion: null }),
     deleteRecord: () => ({ expectedVersion: 1 }),
     uploadReference: () => mueUpload(),
+    importRemittance: () => remittanceUpload(),
     addHistoryPart: () => ({ firstRow: 3, text: 'PT-FUZZ-H2,2026-02-09,64483,RT,1,NPI1000\nPT-FUZZ-H3,2026-03-09,64493,,1,\n' }),
   }
   const make = bodies[name]

@@ -5,6 +5,7 @@ import { verifyChains } from '../services/audit.ts'
 import { createTestServer, TEST_STORE, type SeededUser, type TestServer } from '../testing/harness.ts'
 import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
 import { draftValue, providerValue } from '../testing/records.ts'
+import { remittanceText, remittanceUpload } from '../testing/remittances.ts'
 import { asOwner, closeServer, finalizeBodyFor, practiceFingerprint, practiceTables } from '../testing/security.ts'
 
 /**
@@ -97,6 +98,8 @@ async function seed(name: string, word: string): Promise<PracticeEnv> {
   }
   expect((await admin.call('DELETE', `/api/records/provider/provider-${word}-2`, { expectedVersion: 1 })).status).toBe(200)
   expect((await coder.post(`/api/records/draft/draft-${word}`, { value: draftValue(`draft-${word}`, `PT-${word.toUpperCase()}-D1`), expectedVersion: null })).status).toBe(200)
+  // An imported 835 file (and the payment it holds).
+  expect((await coder.post('/api/remittances', remittanceUpload(remittanceText({ check: `EFT-${word}` }), `${word}.835`))).status).toBe(200)
   return { id: practiceId, users: byRole, encounterId: encounter.body.id as string }
 }
 
@@ -241,6 +244,9 @@ describe('another practice\'s rows, as icw_app in practice B\'s scope', () => {
         values ($1, $2, 'provider', $3, $4)`, [crypto.randomUUID(), a, me, now]],
       history_lines: [`insert into history_lines (practice_id, import_id, n, patient_id, date_of_service, code, modifiers, units, key)
         values ($1, $2, 999, 'PT-X', '2026-01-01', '64483', '{}', 1, 'forged')`, [a, crypto.randomUUID()]],
+      remittances: [`insert into remittances (id, practice_id, file_name, control_number, imported_by, imported_at, record)
+        values ($1, $2, 'forged.835', 'patient-id', $3, $4, '{}')`, [crypto.randomUUID(), a, me, now]],
+      remittance_payments: [`insert into remittance_payments (practice_id, payment_key, remittance_id) values ($1, 'forged|1|2026-01-01', $2)`, [a, crypto.randomUUID()]],
     }
     expect(tables.filter((t) => !INSERTS[t]), 'practice tables without an INSERT case here').toEqual([])
     const before = await practiceFingerprint(server, A.id)

@@ -108,6 +108,16 @@ export const ROUTES = {
     summary: 'Delete a shared record or one\'s own draft (the change feed carries the deletion); 409 stale when it changed since expectedVersion',
     params: s.recordParams, body: s.recordDeleteBody, response: s.recordDeletedSchema, idempotent: true,
   },
+  importRemittance: {
+    method: 'POST', path: '/api/remittances', access: STAFF, maxBodyBytes: 2 * s.REMITTANCE_MAX_CHARS + 64 * 1024,
+    summary: "Import an 835 remittance file: the server parses it again with the app's parser and matches it to the practice's encounters; a malformed file is refused with the parser's messages (422), a payment already imported with 409, storing nothing. The change feed then carries it",
+    body: s.remittanceUploadBody, response: s.remittanceSchema, patientData: true, idempotent: true,
+  },
+  deleteRemittance: {
+    method: 'DELETE', path: '/api/remittances/:id', access: STAFF,
+    summary: 'Remove an imported 835 file: its denials leave the insights and its payments can be imported again (the change feed carries the removal)',
+    params: s.idParams, response: s.remittanceDeletedSchema, patientData: true, idempotent: true,
+  },
   referenceFiles: { method: 'GET', path: '/api/reference/files', access: EVERY_ROLE, summary: 'The public reference files loaded on this server (NCCI tables, ICD-10-CM releases, billing articles), one copy for every practice', response: ref.referenceFileListSchema },
   referenceContent: { method: 'GET', path: '/api/reference/files/:id', access: EVERY_ROLE, summary: "One reference file's content: its files gzip-compressed, base64", params: s.idParams, response: ref.referenceContentSchema },
   uploadReference: {

@@ -296,13 +296,47 @@ export const practiceRecordSchema = z.object({
 export type PracticeRecord = z.infer<typeof practiceRecordSchema>
 export const recordDeletedSchema = z.object({ id: uuid, kind: z.enum(RECORD_KINDS), key: z.string(), version: z.number(), deleted: z.literal(true) })
 
+// ---- remittances: the practice's imported 835 files (issue 13) ----
+
+/** What the practice's claims send as CLM01 (returned as CLP01): how claims are matched to encounters. */
+export const CONTROL_NUMBER_STRATEGIES = ['encounter-id-or-patient-id', 'encounter-id', 'patient-id'] as const
+/** The group server parses 835 files of up to this many characters (the browser's own limit is larger). */
+export const REMITTANCE_MAX_CHARS = 5_000_000
+/**
+ * Upload an 835 file: its text as read, the name it had, and what the practice's claims send as
+ * the claim number. `id` is the import's id, chosen by the app (so a removal can follow it in the
+ * outbox). The server parses and matches the file again; it never takes the browser's parse.
+ */
+export const remittanceUploadBody = z.strictObject({
+  id: uuid,
+  fileName: z.string().check(z.trim(), z.minLength(1), z.maxLength(255)),
+  controlNumber: z.enum(CONTROL_NUMBER_STRATEGIES),
+  text: z.string().check(z.minLength(1), z.maxLength(REMITTANCE_MAX_CHARS)),
+})
+export const remittancePaymentSchema = z.object({
+  payerName: z.string(), payerId: z.nullable(z.string()), paymentDate: z.string(), checkOrEftNumber: z.string(), amount: z.number(), claims: z.number(),
+})
+/**
+ * One imported 835 file as the server stored it: the app's import record (payments, one key per
+ * payment, match counts, denied and unmatched lines as the domain's matcher gives them).
+ */
+export const remittanceSchema = z.object({
+  id: uuid, fileName: z.string(), importedAt: z.string(), userId: z.nullable(uuid), userName: z.string(),
+  controlNumber: z.enum(CONTROL_NUMBER_STRATEGIES),
+  paymentKeys: z.array(z.string()), payments: z.array(remittancePaymentSchema),
+  claims: z.number(), matchedClaims: z.number(),
+  denials: z.array(z.unknown()), unmatchedClaims: z.array(z.unknown()), unmatchedLines: z.array(z.unknown()),
+})
+export type RemittanceSummary = z.infer<typeof remittanceSchema>
+export const remittanceDeletedSchema = z.object({ id: uuid, deleted: z.literal(true) })
+
 // ---- sync: each workstation's replica follows the practice's change feed (issue 13) ----
 
 /**
  * What a replica holds. A review decision changes its encounter (the encounter's version goes up
  * and its `decisions` grow), so it arrives as a change of the encounter.
  */
-export const SYNC_ENTITIES = ['encounter', 'training-attempt', 'history-import', 'record'] as const
+export const SYNC_ENTITIES = ['encounter', 'training-attempt', 'history-import', 'record', 'remittance'] as const
 export type SyncEntity = (typeof SYNC_ENTITIES)[number]
 /**
  * One change, in the practice's commit order (`seq` is assigned under a per-practice lock held to
@@ -316,6 +350,8 @@ export const changeSchema = z.object({
   historyImport: z.optional(historyImportSchema),
   /** A shared record of the practice, or one of the reader's own drafts. */
   record: z.optional(practiceRecordSchema),
+  /** An imported 835 file of the practice (staff only). */
+  remittance: z.optional(remittanceSchema),
 })
 export type Change = z.infer<typeof changeSchema>
 export const SYNC_PAGE_MAX = 5000

@@ -2,7 +2,7 @@ import type { ClaimLine, Encounter, Finding, HistoryLine, PayerProfile, Severity
 import type { CoverageArticle, CoverageFamily, CoverageSettings } from '../domain/coverage/index.ts'
 import type { Icd10ReleaseKind } from '../domain/icd10/index.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
-import type { DeniedLine, UnmatchedClaim, UnmatchedLine } from '../domain/remittance/index.ts'
+import type { ControlNumberStrategy, DeniedLine, UnmatchedClaim, UnmatchedLine } from '../domain/remittance/index.ts'
 import type { AnswerKey, AnswerLine, CaseLevel, PracticeCase } from '../domain/training/types.ts'
 import type { Family } from '../domain/vocabulary.ts'
 
@@ -119,6 +119,15 @@ export interface RemittanceImportRecord {
   denials: DeniedLine[]
   unmatchedClaims: UnmatchedClaim[]
   unmatchedLines: UnmatchedLine[]
+}
+
+/**
+ * The file an import record was built from: the group server parses and matches it again (the
+ * browser's own store keeps the record as built and needs neither).
+ */
+export interface RemittanceSource {
+  text: string
+  controlNumber: ControlNumberStrategy
 }
 
 /** A prior claim line imported from a practice-management export, as stored in the patient's ledger record. */
@@ -396,7 +405,7 @@ export interface WorksheetStore {
    * Stores an imported 835 file in one transaction. Refused (nothing written, an Error naming the
    * payment and when it was imported) when one of its payment keys is already stored.
    */
-  importRemittance(record: RemittanceImportRecord): Promise<void>
+  importRemittance(record: RemittanceImportRecord, source?: RemittanceSource): Promise<void>
   /** Every imported 835 file, newest first. */
   listRemittances(): Promise<RemittanceImportRecord[]>
   /** Removes an imported 835 file (its denials leave the insights). */

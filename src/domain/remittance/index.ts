@@ -37,3 +37,12 @@ export {
   type UnmatchedClaim,
   type UnmatchedLine,
 } from './match.ts'
+export {
+  describePayment,
+  paymentKeyOf,
+  paymentSummaryOf,
+  repeatedPayments,
+  summarizeImport,
+  type RemittanceImportSummary,
+  type RemittancePaymentSummary,
+} from './import-summary.ts'

@@ -7,6 +7,7 @@ import type {
   RemittanceMatchResult,
   RemittanceParseError,
 } from '../../domain/remittance/index.ts'
+import { paymentSummaryOf, summarizeImport } from '../../domain/remittance/index.ts'
 import type { EncounterRecord } from '../../storage/index.ts'
 import type { RemittanceImportRecord, RemittancePayment } from '../../storage/types.ts'
 
@@ -42,21 +43,10 @@ export const megabytes = (bytes: number): string => `${Math.round(bytes / 1_000_
 /** The message of one parse error; the parser already writes the position ("Segment 14 (CLP), element 2: …"). */
 export const describeParseError = (error: RemittanceParseError): string => error.message
 
-/** The identity of a payment, stored once: payer (its id, else its name), check or EFT number, date. */
-export function paymentKeyOf(remittance: Pick<Remittance, 'payerId' | 'payerName' | 'checkOrEftNumber' | 'paymentDate'>): string {
-  return `${remittance.payerId ?? remittance.payerName}|${remittance.checkOrEftNumber}|${remittance.paymentDate}`
-}
+export { paymentKeyOf, repeatedPayments } from '../../domain/remittance/index.ts'
 
-export function toPayment(remittance: Remittance): RemittancePayment {
-  return {
-    payerName: remittance.payerName,
-    payerId: remittance.payerId ?? null,
-    paymentDate: remittance.paymentDate,
-    checkOrEftNumber: remittance.checkOrEftNumber,
-    amount: remittance.paymentAmount,
-    claims: remittance.claims.length,
-  }
-}
+/** One payment of a parsed file, as the store keeps it. */
+export const toPayment = (remittance: Remittance): RemittancePayment => paymentSummaryOf(remittance)
 
 /** What matching needs of the stored, finalized encounters (their claim lines in claim order). */
 export function toEncountersForMatching(encounters: readonly EncounterRecord[]): EncounterForMatching[] {
@@ -74,32 +64,7 @@ export interface ImportInput {
 
 /** The one record an import stores: the payments, the match counts and every denied line. */
 export function buildImportRecord({ id, fileName, importedAt, user, remittances, match }: ImportInput): RemittanceImportRecord {
-  return {
-    id,
-    fileName,
-    importedAt,
-    userId: user?.id ?? null,
-    userName: user?.name ?? '',
-    paymentKeys: remittances.map(paymentKeyOf),
-    payments: remittances.map(toPayment),
-    claims: match.claims.length,
-    matchedClaims: match.claims.filter((c) => c.encounterId !== null).length,
-    denials: match.denials,
-    unmatchedClaims: match.unmatchedClaims,
-    unmatchedLines: match.unmatchedLines,
-  }
-}
-
-/** Two payments of one file with the same identity: the store would keep only one, so the file is refused. */
-export function repeatedPayments(remittances: readonly Remittance[]): string[] {
-  const seen = new Set<string>()
-  const repeated: string[] = []
-  for (const r of remittances) {
-    const key = paymentKeyOf(r)
-    if (seen.has(key)) repeated.push(`The payment from ${r.payerName} (check/EFT ${r.checkOrEftNumber}, dated ${r.paymentDate}) appears twice in the file.`)
-    seen.add(key)
-  }
-  return repeated
+  return { id, fileName, importedAt, userId: user?.id ?? null, userName: user?.name ?? '', ...summarizeImport(remittances, match) }
 }
 
 /** The reason codes of a denied line with their group, "CO-4", each once; RARCs as they are. */

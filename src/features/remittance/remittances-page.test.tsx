@@ -86,6 +86,19 @@ describe('RemittancesPage', () => {
     expect(within(list).getAllByRole('row')[1]?.textContent).toContain('medicare-1121.edi')
   })
 
+  it('hands the store the file as read and the claim-number choice, for the group server to parse and match again', async () => {
+    const importRemittance = vi.spyOn(store, 'importRemittance')
+    renderPage()
+    const text = fixture('partial-denial.835')
+    pick(text, 'medicare-1121.edi')
+    const preview = await screen.findByRole('region', { name: 'Preview of medicare-1121.edi' })
+    fireEvent.change(within(preview).getByLabelText('What your claims send as the claim number (CLP01)'), { target: { value: 'encounter-id' } })
+    fireEvent.click(within(preview).getByRole('button', { name: 'Store this remittance' }))
+    await screen.findByText(/^Stored medicare-1121\.edi:/)
+    expect(importRemittance).toHaveBeenCalledTimes(1)
+    expect(importRemittance.mock.calls[0]?.[1]).toEqual({ text, controlNumber: 'encounter-id' })
+  })
+
   it('lists every error of a malformed file with its position, stores nothing, and the picker stays usable', async () => {
     renderPage()
     pick(fixture('malformed/clp-status-not-number.835'), 'bad.835')

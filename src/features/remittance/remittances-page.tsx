@@ -34,7 +34,7 @@ type FileState =
   | { phase: 'idle' }
   | { phase: 'reading'; fileName: string }
   | { phase: 'refused'; fileName: string; errors: string[] }
-  | { phase: 'read'; fileName: string; remittances: Remittance[]; warnings: string[] }
+  | { phase: 'read'; fileName: string; text: string; remittances: Remittance[]; warnings: string[] }
 
 type SaveState =
   | { phase: 'idle' }
@@ -83,7 +83,7 @@ export function RemittancesPage({ onOpenInsights }: RemittancesPageProps) {
     if (!result.ok) { setFile({ phase: 'refused', fileName: picked.name, errors: result.errors.map(describeParseError) }); return }
     const repeated = repeatedPayments(result.remittances)
     if (repeated.length > 0) { setFile({ phase: 'refused', fileName: picked.name, errors: repeated }); return }
-    setFile({ phase: 'read', fileName: picked.name, remittances: result.remittances, warnings: result.warnings })
+    setFile({ phase: 'read', fileName: picked.name, text, remittances: result.remittances, warnings: result.warnings })
   }
 
   const storeIt = async () => {
@@ -93,7 +93,7 @@ export function RemittancesPage({ onOpenInsights }: RemittancesPageProps) {
     })
     setSave({ phase: 'storing' })
     try {
-      await store.importRemittance(record)
+      await store.importRemittance(record, { text: file.text, controlNumber: strategy })
       setSave({ phase: 'stored', record })
     } catch (error) {
       setSave({ phase: 'failed', message: error instanceof Error ? error.message : String(error) })

@@ -43,6 +43,10 @@ function titleOf(entry: OutboxEntry, current: EncounterSummary | null): string {
       return `Save ${RECORD_WORDS[entry.params.kind]} ${entry.params.key}`
     case 'deleteRecord':
       return `Delete ${RECORD_WORDS[entry.params.kind]} ${entry.params.key}`
+    case 'importRemittance':
+      return `Import remittance file ${entry.body.fileName}`
+    case 'deleteRemittance':
+      return `Remove remittance file ${entry.local?.remittance?.fileName ?? entry.params.id}`
   }
 }
 

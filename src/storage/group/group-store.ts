@@ -12,6 +12,7 @@ import {
   returnedDraftOf, type DraftOf,
 } from './group-mapping.ts'
 import type { EncounterSummary } from '../../group-api/index.ts'
+import { createGroupRemittances } from './group-remittances.ts'
 import { createReferenceCache, type ReferenceFiles } from './reference-cache.ts'
 import type { SyncActions, WaitingChange } from './sync/actions.ts'
 import type { SyncEngine } from './sync/engine.ts'
@@ -27,7 +28,7 @@ export type HistoryUpload = (
 ) => Promise<{ added: number; duplicates: number }>
 
 export interface GroupStoreOptions {
-  /** This browser's own store: drafts, NCCI tables, payer profiles, providers, profiles, remittances and backups stay there. */
+  /** This browser's own store: drafts (also synced), this device's reference copies, users, charge exports and backups stay there. */
   local: WorksheetStore
   engine: GroupSyncEngine
   /** The signed-in person. */
@@ -47,10 +48,11 @@ export type GroupStore = WorksheetStore & SyncActions
 const TABLES_OF: Record<ReplicaTable, readonly StoreTable[]> = {
   encounters: ['encounters', 'audit', 'drafts', 'users'],
   attempts: ['attempts'],
-  outbox: ['encounters', 'audit', 'drafts', 'attempts', 'providers', 'payerProfiles', 'practiceCases', 'coverageSettings'],
+  outbox: ['encounters', 'audit', 'drafts', 'attempts', 'providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'remittances'],
   history: ['history', 'imports'],
   dismissed: ['drafts'],
   records: ['providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'drafts'],
+  remittances: ['remittances'],
 }
 
 /** The server keeps decision texts of up to this many characters. */
@@ -78,8 +80,8 @@ function finalizeEntryOf(record: EncounterRecord, userName: string): AuditRecord
  * WorksheetStore for group mode. The practice's shared data is read from this device's replica
  * and written as outbox mutations the server decides on: finalized encounters (an encounter
  * finalized here shows, and counts, as soon as the outbox holds it), review decisions, returned
- * encounters (in their coder's drafts), imported claim history and training attempts. What stays
- * per workstation (drafts, NCCI tables, payer profiles, providers, profiles, remittances, backups)
+ * encounters (in their coder's drafts), imported claim history and 835 remittance files, shared
+ * records and training attempts. What stays per workstation (charge exports, users, backups)
  * goes to the browser's own store.
  */
 export function createGroupStore(options: GroupStoreOptions): GroupStore {
@@ -359,10 +361,9 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
       return (await replica.historyImports()).map(importRecordOf)
     },
 
+    // ---- imported 835 files: sent to the server (parsed and matched there again), read from the replica
+    ...createGroupRemittances(engine),
     // ---- per workstation
-    importRemittance: (r) => local.importRemittance(r),
-    listRemittances: () => local.listRemittances(),
-    deleteRemittance: (id) => local.deleteRemittance(id),
     recordChargeExports: (records, audit) => local.recordChargeExports(records, audit),
     listChargeExports: () => local.listChargeExports(),
     // ---- the practice's shared records (the server's; this workstation's own stay in its local store)

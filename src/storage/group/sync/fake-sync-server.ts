@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini'
-import { attemptBody, decisionBody, finalizeBody, type PracticeRecord, type Change, type ChangeList, type EncounterSummary, type HistoryImportSummary, type HistoryLineList, type HistoryLineRecord, type RouteName, type SyncEntity } from '../../../group-api/index.ts'
+import { attemptBody, decisionBody, finalizeBody, remittanceUploadBody, type PracticeRecord, type Change, type ChangeList, type EncounterSummary, type HistoryImportSummary, type HistoryLineList, type HistoryLineRecord, type RemittanceSummary, type RouteName, type SyncEntity } from '../../../group-api/index.ts'
+import { matchRemittance, parseRemittanceFile, repeatedPayments, summarizeImport } from '../../../domain/remittance/index.ts'
 import { ApiError } from '../api-error.ts'
 import { createGroupClient, type GroupClient, type PreparedRequest, type Transport } from '../client.ts'
 import type { EventSourceLike, NetworkSignals } from './engine.ts'
@@ -75,6 +76,9 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
   /** Shared records and drafts, by `${kind}:${key}` (one person's drafts: this fake serves one person). */
   const records = new Map<string, PracticeRecord>()
   const recordIds = new Map<string, PracticeRecord>()
+  /** Imported 835 files, by id, and which import holds each payment key. */
+  const remittances = new Map<string, RemittanceSummary>()
+  const paymentKeys = new Map<string, string>()
   const keys = new Map<string, { route: RouteName; body: string; answer: unknown }>()
   const failNext = new Map<RouteName, ApiError[]>()
   const loseAnswer = new Set<RouteName>()
@@ -100,6 +104,11 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
   }
 
   const changeOf = (entry: LogEntry): Change => {
+    if (entry.entity === 'remittance') {
+      const remittance = remittances.get(entry.id)
+      return entry.op === 'delete' || !remittance ? { seq: entry.seq, entity: 'remittance', id: entry.id, op: 'delete' }
+        : { seq: entry.seq, entity: 'remittance', id: entry.id, op: 'upsert', remittance: structuredClone(remittance) }
+    }
     if (entry.entity === 'record') {
       const record = recordIds.get(entry.id)
       return entry.op === 'delete' || !record ? { seq: entry.seq, entity: 'record', id: entry.id, op: 'delete' }
@@ -212,6 +221,38 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
       return { id: current.id, kind, key, version: current.version, deleted: true as const }
     },
     records: () => [...records.values()],
+    /** Parses and matches the file as the real server does (its encounters, the domain's parser and matcher). */
+    importRemittance(input: z.input<typeof remittanceUploadBody>, by: Person = me): RemittanceSummary {
+      const body = remittanceUploadBody.parse(input)
+      const parsed = parseRemittanceFile(body.text)
+      if (!parsed.ok) throw new ApiError(422, 'malformed', `${body.fileName} cannot be imported: ${parsed.errors[0]?.message ?? 'not an 835 file'}. Nothing was stored.`, 'body.text')
+      const repeated = repeatedPayments(parsed.remittances)
+      if (repeated.length > 0) throw new ApiError(422, 'repeated-payment', `${repeated[0]} Nothing was stored.`, 'body.text')
+      if (remittances.has(body.id)) throw new ApiError(409, 'duplicate-id', 'An import with this id is already stored.', 'body.id')
+      const forMatching = [...encounters.values()].filter((e) => e.review !== 'replaced').map((e) => {
+        const encounter = e.encounter as { providerId?: string; payerProfile?: string }
+        return { id: e.id, patientId: e.patientId, dateOfService: e.dateOfService, providerId: encounter.providerId ?? '', payerProfile: encounter.payerProfile ?? '', lines: e.lines as { code: string; modifiers: string[]; units: number }[] }
+      })
+      const summary = summarizeImport(parsed.remittances, matchRemittance(parsed.remittances, forMatching, { controlNumber: body.controlNumber }))
+      const taken = summary.paymentKeys.find((k) => paymentKeys.has(k))
+      if (taken) throw new ApiError(409, 'duplicate-payment', `The payment ${taken} was already imported. Nothing was stored.`, 'body.text')
+      const remittance: RemittanceSummary = { id: body.id, fileName: body.fileName, importedAt: at(), userId: by.id, userName: by.name, controlNumber: body.controlNumber, ...structuredClone(summary) }
+      remittances.set(body.id, remittance)
+      for (const k of summary.paymentKeys) paymentKeys.set(k, body.id)
+      writes.push({ route: 'importRemittance', id: body.id })
+      commit('remittance', body.id)
+      return structuredClone(remittance)
+    },
+    deleteRemittance(id: string) {
+      const current = remittances.get(id)
+      if (!current) throw new ApiError(404, 'not-found', 'No imported remittance file with this id.')
+      remittances.delete(id)
+      for (const k of current.paymentKeys) paymentKeys.delete(k)
+      writes.push({ route: 'deleteRemittance', id })
+      commit('remittance', id, 'delete')
+      return { id, deleted: true as const }
+    },
+    remittances: () => [...remittances.values()],
     deleteEncounter(id: string) {
       encounters.delete(id)
       commit('encounter', id, 'delete')
@@ -318,6 +359,10 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
         const { kind, key } = prepared.params as { kind: PracticeRecord['kind']; key: string }
         return idempotent(prepared, by, () => server.deleteRecord(kind, key, (prepared.body as { expectedVersion: number }).expectedVersion))
       }
+      case 'importRemittance':
+        return idempotent(prepared, by, () => server.importRemittance(prepared.body as z.input<typeof remittanceUploadBody>, by))
+      case 'deleteRemittance':
+        return idempotent(prepared, by, () => server.deleteRemittance(prepared.params?.id ?? ''))
       default:
         throw new Error(`The fake sync server has no ${prepared.route} route.`)
     }

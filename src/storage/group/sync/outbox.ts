@@ -7,7 +7,7 @@ import type { Replica } from './replica.ts'
 import type { IdempotentRoute, OutboxEntry, OutboxMutation, WriteAnswer } from './types.ts'
 
 /** The writes the outbox knows how to send: every route of the contract marked idempotent. */
-export const OUTBOX_ROUTES = ['finalize', 'decide', 'addAttempt', 'saveRecord', 'deleteRecord'] as const satisfies readonly (IdempotentRoute & OutboxMutation['route'])[]
+export const OUTBOX_ROUTES = ['finalize', 'decide', 'addAttempt', 'saveRecord', 'deleteRecord', 'importRemittance', 'deleteRemittance'] as const satisfies readonly (IdempotentRoute & OutboxMutation['route'])[]
 
 /** A new Idempotency-Key (the contract's form: 8 to 100 of A-Z a-z 0-9 _ -). */
 export function newIdempotencyKey(): string {
@@ -34,6 +34,16 @@ async function send(client: GroupClient, entry: OutboxEntry, signal: AbortSignal
       } catch (error) {
         // Already deleted (at another desk): what this write wanted is done.
         if (error instanceof ApiError && error.status === 404) return { deletedRecord: { id: null, kind: entry.params.kind, key: entry.params.key } }
+        throw error
+      }
+    case 'importRemittance':
+      return { remittance: await client.request('importRemittance', { body: entry.body, idempotencyKey, signal }) }
+    case 'deleteRemittance':
+      try {
+        return { deletedRemittance: await client.request('deleteRemittance', { params: entry.params, idempotencyKey, signal }) }
+      } catch (error) {
+        // Already removed (at another desk), or never stored (its import was refused): nothing left to remove.
+        if (error instanceof ApiError && error.status === 404) return { deletedRemittance: { id: entry.params.id } }
         throw error
       }
     default: {

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Change, ChangeList, Decision, EncounterSummary } from '../../../group-api/index.ts'
+import { openDB } from 'idb'
+import type { Change, ChangeList, Decision, EncounterSummary, RemittanceSummary } from '../../../group-api/index.ts'
 import { PEOPLE } from './fake-sync-server.ts'
-import { deleteReplica, openReplica, replicaName, type Replica } from './replica.ts'
+import { deleteReplica, openReplica, REPLICA_VERSION, replicaName, type Replica } from './replica.ts'
 import type { TrainingAttempt } from './types.ts'
 
 let n = 0
@@ -205,5 +206,62 @@ describe('shared records (version 3)', () => {
     await replica.applyPage(0, page([recordChange(1, record(903, 'NPI-3', 2, 'Newer'))], 1), 'now')
     await replica.applyPage(1, page([recordChange(2, record(903, 'NPI-3', 1, 'Older'))], 2), 'now')
     expect((await replica.record('provider', 'NPI-3'))?.value).toEqual({ id: 'NPI-3', name: 'Newer' })
+  })
+})
+
+describe('remittances (version 4)', () => {
+  const remittance = (i: number, importedAt: string): RemittanceSummary => ({
+    id: uuid(i), fileName: `file-${i}.835`, importedAt, userId: PEOPLE.casey.id, userName: PEOPLE.casey.name, controlNumber: 'encounter-id-or-patient-id',
+    paymentKeys: [`ACME1|EFT${i}|2026-11-21`], payments: [{ payerName: 'ACME', payerId: 'ACME1', paymentDate: '2026-11-21', checkOrEftNumber: `EFT${i}`, amount: 100, claims: 1 }],
+    claims: 1, matchedClaims: 0, denials: [], unmatchedClaims: [], unmatchedLines: [],
+  })
+  const imported = (seq: number, r: RemittanceSummary): Change => ({ seq, entity: 'remittance', id: r.id, op: 'upsert', remittance: r })
+
+  it('keeps the practice\'s imports from the feed, newest first, and drops one the feed deletes', async () => {
+    const replica = await freshReplica()
+    const seen: string[] = []
+    replica.subscribe((tables) => seen.push(...tables))
+    const [older, newer] = [remittance(801, '2026-11-26T09:00:00.000Z'), remittance(802, '2026-11-26T10:00:00.000Z')]
+    expect(await replica.applyPage(0, page([imported(1, older), imported(2, newer)], 2), 'now')).toBe(true)
+    expect(await replica.remittances()).toEqual([newer, older])
+    expect(seen).toEqual(['remittances'])
+    await replica.applyPage(2, page([{ seq: 3, entity: 'remittance', id: older.id, op: 'delete' }], 3), 'now')
+    expect((await replica.remittances()).map((r) => r.id)).toEqual([newer.id])
+  })
+
+  it('refuses a page whose remittance change comes without its row, and keeps nothing of the page', async () => {
+    const replica = await freshReplica()
+    const good = remittance(803, '2026-11-26T09:00:00.000Z')
+    await expect(replica.applyPage(0, page([imported(1, good), { seq: 2, entity: 'remittance', id: uuid(804), op: 'upsert' }], 2), 'now')).rejects.toThrow()
+    expect(await replica.remittances()).toEqual([])
+    expect((await replica.meta()).cursor).toBe(0)
+  })
+
+  it('a replica made by the previous version opens with its rows and cursor, and an empty remittance table', async () => {
+    const practiceId = `00000000-0000-4000-8000-${(++n).toString().padStart(12, '0')}`
+    const old = await openDB(replicaName(practiceId, PEOPLE.casey.id), 3, {
+      upgrade(db) {
+        db.createObjectStore('encounters', { keyPath: 'id' })
+        db.createObjectStore('attempts', { keyPath: 'id' })
+        db.createObjectStore('meta', { keyPath: 'id' })
+        db.createObjectStore('outbox', { keyPath: 'order', autoIncrement: true }).createIndex('state', 'state')
+        db.createObjectStore('historyImports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
+        db.createObjectStore('history', { keyPath: ['patientId', 'importId', 'first'] }).createIndex('patientId', 'patientId')
+        db.createObjectStore('attemptLinks', { keyPath: 'serverId' })
+        db.createObjectStore('dismissed', { keyPath: 'id' })
+        const records = db.createObjectStore('records', { keyPath: ['kind', 'key'] })
+        records.createIndex('id', 'id', { unique: true })
+        records.createIndex('kind', 'kind')
+      },
+    })
+    await old.put('meta', { id: 'sync', cursor: 7, head: 9, lastSyncedAt: null })
+    await old.put('encounters', summary(805))
+    old.close()
+    expect(REPLICA_VERSION).toBe(4)
+    const replica = await openReplica(practiceId, PEOPLE.casey.id)
+    opened.push({ practiceId, replica })
+    expect(await replica.meta()).toEqual({ cursor: 7, head: 9, lastSyncedAt: null })
+    expect((await replica.allEncounters()).map((e) => e.id)).toEqual([uuid(805)])
+    expect(await replica.remittances()).toEqual([])
   })
 })

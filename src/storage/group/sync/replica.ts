@@ -1,5 +1,5 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb'
-import type { Change, ChangeList, EncounterSummary, HistoryImportSummary, HistoryLineList, PracticeRecord } from '../../../group-api/index.ts'
+import type { Change, ChangeList, EncounterSummary, HistoryImportSummary, HistoryLineList, PracticeRecord, RemittanceSummary } from '../../../group-api/index.ts'
 import { writeFailure } from '../../idb-shared.ts'
 import type { HistoryChunk, HistoryImportRow, OutboxEntry, ReplicaTable, ReturnedEncounter, SyncMeta, TrainingAttempt, WriteAnswer } from './types.ts'
 
@@ -9,7 +9,7 @@ import type { HistoryChunk, HistoryImportRow, OutboxEntry, ReplicaTable, Returne
  * outbox of writes not yet answered by the server. Through idb, like the standalone store.
  */
 
-export const REPLICA_VERSION = 3
+export const REPLICA_VERSION = 4
 const META_KEY = 'sync'
 
 interface MetaRow extends SyncMeta {
@@ -31,6 +31,8 @@ export interface ReplicaDb extends DBSchema {
   dismissed: { key: string; value: { id: string; at: string; why: DismissReason } }
   /** The practice's shared records and this person's drafts, by kind and key (version 3). */
   records: { key: [string, string]; value: PracticeRecord; indexes: { id: string; kind: string } }
+  /** The practice's imported 835 files, as the server matched them (version 4). */
+  remittances: { key: string; value: RemittanceSummary; indexes: { importedAt: string } }
 }
 
 type OutboxDraft = Omit<OutboxEntry, 'order'>
@@ -104,6 +106,8 @@ export interface Replica {
   /** The synced records of a kind, by key. */
   records(kind: PracticeRecord['kind']): Promise<PracticeRecord[]>
   record(kind: PracticeRecord['kind'], key: string): Promise<PracticeRecord | undefined>
+  /** The practice's imported 835 files, newest first. */
+  remittances(): Promise<RemittanceSummary[]>
   close(): void
 }
 
@@ -125,7 +129,7 @@ function returnedEncounter(encounter: EncounterSummary): ReturnedEncounter {
   return { encounter, note: latest?.reason ?? null, returnedBy: latest?.decidedByName ?? '', returnedAt: latest?.decidedAt ?? encounter.finalizedAt, returns }
 }
 
-type ApplyStores = ('encounters' | 'attempts' | 'meta' | 'historyImports' | 'history' | 'records')[]
+type ApplyStores = ('encounters' | 'attempts' | 'meta' | 'historyImports' | 'history' | 'records' | 'remittances')[]
 type ApplyTx = IDBPTransaction<ReplicaDb, ApplyStores, 'readwrite'>
 
 const missingRow = (change: Change) => new Error(`The server sent change ${change.seq} (${change.entity} ${change.id}) without the row it changed.`)
@@ -166,9 +170,18 @@ async function applyRecord(tx: ApplyTx, change: Change): Promise<unknown> {
   return putRecord(records, change.record)
 }
 
+/** An imported 835 file: never changed once stored, only added or removed. */
+function applyRemittance(tx: ApplyTx, change: Change): Promise<unknown> {
+  const remittances = tx.objectStore('remittances')
+  if (change.op === 'delete') return remittances.delete(change.id)
+  if (!change.remittance || change.remittance.id !== change.id) throw missingRow(change)
+  return remittances.put(change.remittance)
+}
+
 function applyChange(tx: ApplyTx, change: Change): Promise<unknown> {
   if (change.entity === 'history-import') return applyImport(tx, change)
   if (change.entity === 'record') return applyRecord(tx, change)
+  if (change.entity === 'remittance') return applyRemittance(tx, change)
   const table = change.entity === 'encounter' ? tx.objectStore('encounters') : tx.objectStore('attempts')
   if (change.op === 'delete') return table.delete(change.id)
   const row = change.entity === 'encounter' ? change.encounter : change.attempt
@@ -179,7 +192,9 @@ function applyChange(tx: ApplyTx, change: Change): Promise<unknown> {
 /** Which tables of the app a page's changes touch. */
 function tablesOf(changes: readonly Change[]): ReplicaTable[] {
   const tables = new Set<ReplicaTable>()
-  for (const c of changes) tables.add(c.entity === 'encounter' ? 'encounters' : c.entity === 'training-attempt' ? 'attempts' : c.entity === 'record' ? 'records' : 'history')
+  for (const c of changes) {
+    tables.add(c.entity === 'encounter' ? 'encounters' : c.entity === 'training-attempt' ? 'attempts' : c.entity === 'record' ? 'records' : c.entity === 'remittance' ? 'remittances' : 'history')
+  }
   return [...tables]
 }
 
@@ -187,7 +202,7 @@ function tablesOf(changes: readonly Change[]): ReplicaTable[] {
  * Runs `write` in one readwrite transaction and waits for it to commit; any failed request or
  * thrown error aborts it, so nothing of it is kept.
  */
-type StoreName = 'encounters' | 'attempts' | 'meta' | 'outbox' | 'historyImports' | 'history' | 'attemptLinks' | 'dismissed' | 'records'
+type StoreName = 'encounters' | 'attempts' | 'meta' | 'outbox' | 'historyImports' | 'history' | 'attemptLinks' | 'dismissed' | 'records' | 'remittances'
 
 async function inTransaction<S extends StoreName[], T>(
   db: IDBPDatabase<ReplicaDb>, stores: S, what: string,
@@ -254,7 +269,7 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
       return row ? { cursor: row.cursor, head: row.head, lastSyncedAt: row.lastSyncedAt } : { ...EMPTY_META }
     },
     async applyPage(after, page, syncedAt) {
-      const applied = await inTransaction(db, ['encounters', 'attempts', 'meta', 'historyImports', 'history', 'records'], 'the synced changes', async (tx, track) => {
+      const applied = await inTransaction(db, ['encounters', 'attempts', 'meta', 'historyImports', 'history', 'records', 'remittances'], 'the synced changes', async (tx, track) => {
         const meta = (await tx.objectStore('meta').get(META_KEY)) ?? { id: META_KEY, ...EMPTY_META }
         if (meta.cursor !== after) return false
         for (const change of page.changes) track(applyChange(tx, change))
@@ -308,9 +323,11 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
       changed('outbox')
     },
     async completeOutboxEntry(order, answer) {
-      await inTransaction(db, ['encounters', 'attempts', 'outbox', 'attemptLinks', 'records'], 'the saved change', async (tx, track) => {
+      await inTransaction(db, ['encounters', 'attempts', 'outbox', 'attemptLinks', 'records', 'remittances'], 'the saved change', async (tx, track) => {
         const entry = await tx.objectStore('outbox').get(order)
         if ('encounter' in answer) track(tx.objectStore('encounters').put(answer.encounter))
+        else if ('remittance' in answer) track(tx.objectStore('remittances').put(answer.remittance))
+        else if ('deletedRemittance' in answer) track(tx.objectStore('remittances').delete(answer.deletedRemittance.id))
         else if ('record' in answer) track(putRecord(tx.objectStore('records'), answer.record))
         else if ('deletedRecord' in answer) {
           const { id, kind, key } = answer.deletedRecord
@@ -323,7 +340,7 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
         }
         track(tx.objectStore('outbox').delete(order))
       })
-      changed('outbox', 'encounter' in answer ? 'encounters' : 'attempt' in answer ? 'attempts' : 'records')
+      changed('outbox', 'encounter' in answer ? 'encounters' : 'attempt' in answer ? 'attempts' : 'remittance' in answer || 'deletedRemittance' in answer ? 'remittances' : 'records')
     },
     async outboxCounts() {
       const index = db.transaction('outbox').store.index('state')
@@ -366,6 +383,9 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
       return db.getAll('records', IDBKeyRange.bound([kind, ''], [kind, '\uffff']))
     },
     record: (kind, key) => db.get('records', [kind, key]),
+    async remittances() {
+      return (await db.getAllFromIndex('remittances', 'importedAt')).reverse()
+    },
     close: () => {
       channel?.close()
       listeners.clear()
@@ -405,6 +425,9 @@ export async function openReplica(practiceId: string, userId: string): Promise<R
         const records = db.createObjectStore('records', { keyPath: ['kind', 'key'] })
         records.createIndex('id', 'id', { unique: true })
         records.createIndex('kind', 'kind')
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('remittances', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
       }
     },
     blocking: () => { void dbPromise.then((db) => db.close()) },

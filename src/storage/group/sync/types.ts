@@ -1,6 +1,6 @@
 import type { z } from 'zod/mini'
-import type { attemptBody, attemptSchema, decisionBody, Decision, EncounterSummary, finalizeBody, HistoryImportSummary, idParams, PracticeRecord, recordDeleteBody, recordParams, recordPutBody, ROUTES, RouteName } from '../../../group-api/index.ts'
-import type { AuditRecord, DraftRecord, EncounterRecord } from '../../types.ts'
+import type { attemptBody, attemptSchema, decisionBody, Decision, EncounterSummary, finalizeBody, HistoryImportSummary, idParams, PracticeRecord, recordDeleteBody, recordParams, recordPutBody, RemittanceSummary, remittanceUploadBody, ROUTES, RouteName } from '../../../group-api/index.ts'
+import type { AuditRecord, DraftRecord, EncounterRecord, RemittanceImportRecord } from '../../types.ts'
 
 /** A graded practice attempt as the server stores it (the replica's `attempts` rows). */
 export type TrainingAttempt = z.output<typeof attemptSchema>
@@ -37,6 +37,8 @@ export interface OutboxLocal {
    * first sent (a person's own draft: the latest save wins, and consecutive saves coalesce).
    */
   versionAtSend?: boolean
+  /** importRemittance: the import as this device matched it, shown until the server's arrives. */
+  remittance?: RemittanceImportRecord
 }
 
 /** A write the outbox keeps until the server has answered it: the request as the client sends it. */
@@ -46,6 +48,8 @@ export type OutboxMutation = (
   | { route: 'addAttempt'; params?: undefined; body: z.input<typeof attemptBody> }
   | { route: 'saveRecord'; params: z.input<typeof recordParams>; body: z.input<typeof recordPutBody> }
   | { route: 'deleteRecord'; params: z.input<typeof recordParams>; body: z.input<typeof recordDeleteBody> }
+  | { route: 'importRemittance'; params?: undefined; body: z.input<typeof remittanceUploadBody> }
+  | { route: 'deleteRemittance'; params: z.input<typeof idParams>; body?: undefined }
 ) & { local?: OutboxLocal }
 
 /** 'pending': waits its turn to be sent; 'needs-attention': the server refused it (the user retries or discards it). */
@@ -79,6 +83,9 @@ export type WriteAnswer =
   | { record: PracticeRecord }
   /** A record deleted (or found already gone: nothing was sent). */
   | { deletedRecord: { id: string | null; kind: PracticeRecord['kind']; key: string } }
+  | { remittance: RemittanceSummary }
+  /** An imported 835 file removed (or found already gone). */
+  | { deletedRemittance: { id: string } }
 
 /** An encounter a reviewer sent back to the coder who finalized it, with the reviewer's note. */
 export interface ReturnedEncounter {
@@ -106,7 +113,7 @@ export interface SyncStatus {
 }
 
 /** What part of the replica changed (the group store tells the app's screens which of its tables that touches). */
-export type ReplicaTable = 'encounters' | 'attempts' | 'outbox' | 'history' | 'dismissed' | 'records'
+export type ReplicaTable = 'encounters' | 'attempts' | 'outbox' | 'history' | 'dismissed' | 'records' | 'remittances'
 
 /** A practice's history import as the replica keeps it: the server's summary, and how far this device has read its lines. */
 export interface HistoryImportRow extends HistoryImportSummary {
