@@ -248,21 +248,27 @@ export function planMoveIn(read: ReadBackup, practiceId: string, existing: Exist
   }
 }
 
-export type LineStatus = 'pending' | 'approved' | 'returned' | 'overridden'
-
 /**
- * The encounter's review state on the server after the workstation's decisions: the server's own
- * evaluation decides whether it needs review at all ('not-needed' stays so); then a line the
- * workstation returned makes it returned, and when every line the workstation decided is
- * approved or overridden (none left pending, none returned), it is approved.
+ * The encounter's review state on the server after the workstation's decisions. The server's own
+ * evaluation decides whether it needs review at all ('not-needed' stays so). Then a line the
+ * workstation returned last makes it returned; it is approved when every line the server's
+ * findings point at (`needsReview`; when no finding names a line, every line the workstation
+ * decided) was last approved or overridden; otherwise it stays pending.
  */
-export function reviewAfterLog(evaluated: 'pending' | 'not-needed', log: readonly Pick<AuditRecord, 'lineIndex' | 'to'>[]): 'pending' | 'not-needed' | 'approved' | 'returned' {
+export function reviewAfterLog(
+  evaluated: 'pending' | 'not-needed', log: readonly Pick<AuditRecord, 'lineIndex' | 'to'>[], needsReview: readonly number[],
+): 'pending' | 'not-needed' | 'approved' | 'returned' {
   if (evaluated === 'not-needed' || log.length === 0) return evaluated
   const last = new Map<number, string>()
   for (const e of log) if (e.lineIndex !== null) last.set(e.lineIndex, e.to)
-  const statuses = [...last.values()]
-  if (statuses.includes('returned')) return 'returned'
-  return statuses.every((s) => s === 'approved' || s === 'overridden') ? 'approved' : 'pending'
+  if ([...last.values()].includes('returned')) return 'returned'
+  const lines = needsReview.length > 0 ? needsReview : [...last.keys()]
+  return lines.every((i) => last.get(i) === 'approved' || last.get(i) === 'overridden') ? 'approved' : 'pending'
+}
+
+/** The lines the non-info findings point at. */
+export function linesNeedingReview(findings: readonly { severity: string; lineIndexes?: number[] }[]): number[] {
+  return [...new Set(findings.filter((f) => f.severity !== 'info').flatMap((f) => f.lineIndexes ?? []))].sort((a, b) => a - b)
 }
 
 /** The server's decision action for a workstation entry ('reopen' has none: it only moves the status back). */

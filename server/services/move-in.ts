@@ -6,7 +6,7 @@ import { ApiError, empty, json, type Reply } from '../http/errors.ts'
 import { recordAudit, recordAuditPerPatient } from './audit.ts'
 import { iso, memberOf, type Ctx } from './context.ts'
 import {
-  decisionActionOf, encounterKeyOf, lookupOf, planMoveIn, readBackup, reviewAfterLog, type ExistingKeys, type MoveInPlan, type PlanLookup, type PlannedEncounter,
+  decisionActionOf, encounterKeyOf, linesNeedingReview, lookupOf, planMoveIn, readBackup, reviewAfterLog, type ExistingKeys, type MoveInPlan, type PlanLookup, type PlannedEncounter,
 } from './move-in-plan.ts'
 import { patientHistory } from './practice-data.ts'
 
@@ -199,7 +199,7 @@ async function storeEncounters(ctx: Ctx, plan: MoveInPlan): Promise<number> {
     await ctx.q.query('select pg_advisory_xact_lock(7340215, hashtext($1 || $2))', [practice.id, e.encounter.patientId])
     const result = evaluate({ schemaVersion: 1, encounter: e.encounter, history: await patientHistory(ctx.q, practice.id, e.encounter.patientId) }, today)
     const evaluated = result.findings.some((f) => f.severity !== 'info') ? 'pending' : 'not-needed'
-    const review = reviewAfterLog(evaluated, e.log)
+    const review = reviewAfterLog(evaluated, e.log, linesNeedingReview(result.findings))
     const stored = evaluated === 'not-needed' ? [] : e.log.filter((l) => decisionActionOf(l.action) !== null)
     await ctx.q.query(`insert into encounters (id, practice_id, patient_id, date_of_service, encounter, lines, findings, review, reason, finalized_by, finalized_at, version)
       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
