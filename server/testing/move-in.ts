@@ -1,14 +1,21 @@
 import { createHash } from 'node:crypto'
 import { createContext, evaluate, type Encounter } from '../../src/domain/index.ts'
 import { historyRowKey } from '../../src/domain/history-import/index.ts'
-import { backupToJson } from '../../src/storage/backup.ts'
+// The standalone app's backup file is what a move-in reads: the tests write it with the app's own writer.
+// eslint-disable-next-line no-restricted-imports
+import { backupToJson, type BackupFile } from '../../src/storage/backup.ts'
+// eslint-disable-next-line no-restricted-imports
 import { attemptRecord, practiceCaseRecord } from '../../src/storage/training-test-records.ts'
-import type { AuditRecord, BackupData, EncounterRecord, HistoryRecord } from '../../src/storage/types.ts'
 import type { TestClient } from './harness.ts'
 import { payerProfileValue, providerValue } from './records.ts'
 import { exampleEncounter } from './security.ts'
 
 /** A standalone workstation's backup files, for the move-in tests. */
+
+export type BackupData = BackupFile['data']
+type EncounterRecord = BackupData['encounters'][number]
+type HistoryRecord = BackupData['history'][number]
+type AuditRecord = BackupData['audit'][number]
 
 export const emptyBackupData = (): BackupData => ({
   drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [], attempts: [],
@@ -45,7 +52,7 @@ export function workstationData(tag: string): BackupData {
   data.history = [historyRecord(`PT-${tag}-1`, '2026-06-01'), historyRecord(`PT-${tag}-1`, '2026-07-01'), historyRecord(`PT-${tag}-3`, '2026-08-01')]
   data.imports = [{ id: 'imp-1', fileName: 'old-history.csv', importedAt: '2026-09-01T08:00:00.000Z', rows: 3, duplicates: 0 }]
   data.providers = [providerValue(`prov-${tag}`, `Dr ${tag}`)]
-  data.payerProfiles = [payerProfileValue(`custom-${tag.toLowerCase()}`)] as unknown as BackupData['payerProfiles']
+  data.payerProfiles = [payerProfileValue(`custom-${tag.toLowerCase()}`)]
   data.practiceCases = [practiceCaseRecord(`case-${tag}`, `Case ${tag}`)]
   data.attempts = [attemptRecord({ id: `att-${tag}` })]
   return data

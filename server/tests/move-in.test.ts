@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { moveInCommitSchema, moveInPreviewSchema, type MoveInCount } from '../../src/group-api/move-in-schemas.ts'
-import type { BackupData } from '../../src/storage/types.ts'
 import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
 import {
   backupText, decisionEntry, emptyBackupData, encounterRecord, fingerprintOf, historyRecord, partsOf, stageMoveIn, workstationData,
@@ -108,7 +107,7 @@ describe('the preview', () => {
     data.remittances = [{
       id: 'rem-1', fileName: 'era.835', importedAt: '2026-11-01T08:00:00.000Z', userId: null, userName: 'Sam', paymentKeys: ['k1'], payments: [], claims: 0, matchedClaims: 0,
       denials: [], unmatchedClaims: [], unmatchedLines: [],
-    }] as unknown as BackupData['remittances']
+    }]
     const id = await stageMoveIn(await desk(A.users.admin), backupText(data))
     const answer = await preview(A.users.admin, id)
     expect(answer.status, answer.text).toBe(200)
