@@ -39,7 +39,7 @@ describe('the preview, as the panel shows it', () => {
 
   it('reports what the commit stored', () => {
     expect(commitSummary({ counts: [count('encounters', 3, 2), count('history', 4, 4), count('attempts', 1, 0)], decisions: 0 }))
-      .toBe('Moved in: 2 finalized encounters, 4 claim history lines. 2 duplicates skipped.')
+      .toBe('Moved in: finalized encounters 2, claim history lines 4. 2 duplicates skipped.')
     expect(commitSummary({ counts: [count('providers', 1, 0)], decisions: 0 })).toBe('Nothing was added: everything was already in the practice. 1 duplicate skipped.')
   })
 

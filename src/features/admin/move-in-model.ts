@@ -58,7 +58,7 @@ export function previewSummary(preview: Pick<MoveInPreview, 'counts' | 'patients
 
 /** What the commit did. */
 export function commitSummary(result: Pick<MoveInCommitResult, 'counts' | 'decisions'>): string {
-  const added = result.counts.filter((c) => c.add > 0).map((c) => `${c.add.toLocaleString('en-US')} ${MOVE_IN_TABLE_LABELS[c.table].toLowerCase()}`)
+  const added = result.counts.filter((c) => c.add > 0).map((c) => `${MOVE_IN_TABLE_LABELS[c.table].toLowerCase()} ${c.add.toLocaleString('en-US')}`)
   const duplicates = result.counts.reduce((n, c) => n + c.duplicates, 0)
   const what = added.length > 0 ? `Moved in: ${added.join(', ')}.` : 'Nothing was added: everything was already in the practice.'
   return `${what}${duplicates > 0 ? ` ${plural(duplicates, 'duplicate')} skipped.` : ''}`
