@@ -173,6 +173,18 @@ export function lookupOf(read: ReadBackup, practiceId: string): PlanLookup {
   }
 }
 
+/** An attempt's billed lines as the server keeps them when a desk records one (POST /api/training/attempts): code, modifiers, units, within its limits. */
+export function attemptLinesOf(lines: readonly { code: string; modifiers: readonly string[]; units: number }[]): { code: string; modifiers: string[]; units: number }[] {
+  return lines
+    .map((l) => ({
+      code: l.code.trim().toUpperCase(),
+      modifiers: l.modifiers.map((m) => m.trim().toUpperCase()).filter((m) => /^[0-9A-Z]{2}$/.test(m)).slice(0, 4),
+      units: Math.min(99, Math.max(1, Math.round(l.units))),
+    }))
+    .filter((l) => /^[0-9A-Z]{5}$/.test(l.code))
+    .slice(0, 40)
+}
+
 const DECIDING = new Set(['approve', 'return', 'override', 'reopen'])
 
 /** The encounter's review log since its last finalize on the workstation, oldest first. */
@@ -226,7 +238,7 @@ export function planMoveIn(read: ReadBackup, practiceId: string, existing: Exist
     const id = serverIdOf(practiceId, 'attempt', a.id)
     if (attemptIds.has(id)) continue
     attemptIds.add(id)
-    attempts.push({ id, localId: a.id, caseId: a.caseId, percent: a.percent, lines: a.lines, submittedAt: a.submittedAt, userName: a.userName })
+    attempts.push({ id, localId: a.id, caseId: a.caseId.slice(0, 80), percent: a.percent, lines: attemptLinesOf(a.lines), submittedAt: a.submittedAt, userName: a.userName })
   }
 
   const count = (table: MoveInTable, inFile: number, add: number): MoveInCount => ({ table, inFile, add, duplicates: inFile - add })

@@ -156,6 +156,12 @@ describe('the commit', () => {
       `select action, patient_id from audit_log where practice_id = $1 and (action = 'move-in-committed' and target = $2 or action = 'encounters-moved-in' and patient_id like $3)`,
       [A.id, id, `PT-${tag}-%`]))
     expect(log.map((l) => l.action).sort()).toEqual(['encounters-moved-in', 'encounters-moved-in', 'encounters-moved-in', 'move-in-committed'])
+    // The attempt is kept as a desk records one: its case, score and billed lines.
+    const attempts = await (await desk(A.users.admin)).get('/api/training/attempts')
+    const moved = attempts.body.attempts.filter((a: { submittedAt: string }) => a.submittedAt === '2026-11-20T09:10:00.000Z')
+    expect(moved.length).toBeGreaterThan(0)
+    expect(moved[0]).toMatchObject({ userId: A.users.admin.id, scorePercent: 75 })
+    for (const l of moved[0].lines) expect(Object.keys(l).sort()).toEqual(['code', 'modifiers', 'units'])
     // The history lines arrive as one committed import of the change feed.
     const lines = await (await desk(A.users.coder)).get(`/api/history/lines?importId=${answer.body.historyImportId as string}`)
     expect(lines.body.lines.map((l: { patientId: string }) => l.patientId).sort()).toEqual([`PT-${tag}-1`, `PT-${tag}-1`, `PT-${tag}-3`])
