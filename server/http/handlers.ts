@@ -2,11 +2,13 @@ import type { z } from 'zod/mini'
 import type { RouteName } from '../../src/group-api/routes.ts'
 import type { ReferenceUploadBody } from '../../src/group-api/reference-schemas.ts'
 import type * as s from '../../src/group-api/schemas.ts'
+import type * as move from '../../src/group-api/move-in-schemas.ts'
 import * as accounts from '../services/accounts.ts'
 import * as admin from '../services/admin.ts'
 import type { Ctx } from '../services/context.ts'
 import * as data from '../services/practice-data.ts'
 import * as history from '../services/history.ts'
+import * as moveIn from '../services/move-in.ts'
 import * as records from '../services/records.ts'
 import * as reference from '../services/reference-files.ts'
 import * as remittances from '../services/remittances.ts'
@@ -66,6 +68,12 @@ export const HANDLERS: Record<RouteName, Handler> = {
   signIns: (ctx, input) => admin.listSignIns(ctx, query<typeof s.signInQuery>(input)),
   audit: (ctx, input) => admin.listAudit(ctx, query<typeof s.auditQuery>(input)),
   auditCsv: (ctx, input) => admin.exportAudit(ctx, query<typeof s.auditExportQuery>(input)),
+
+  startMoveIn: (ctx, input) => moveIn.startMoveIn(ctx, body<typeof move.moveInStartBody>(input)),
+  addMoveInPart: (ctx, input) => moveIn.addMoveInPart(ctx, id(input), body<typeof move.moveInPartBody>(input)),
+  previewMoveIn: (ctx, input) => moveIn.previewMoveIn(ctx, id(input)),
+  commitMoveIn: (ctx, input) => moveIn.commitMoveIn(ctx, id(input)),
+  abandonMoveIn: (ctx, input) => moveIn.abandonMoveIn(ctx, id(input)),
 
   finalize: (ctx, input) => data.finalize(ctx, body<typeof s.finalizeBody>(input)),
   encounters: (ctx, input) => data.listEncounters(ctx, query<typeof s.encounterQuery>(input)),

@@ -4,6 +4,7 @@ import type { Role } from '../../src/group-api/schemas.ts'
 import { createTestServer, PASSWORD, type CallResult, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
 import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
 import { draftValue, providerValue } from '../testing/records.ts'
+import { backupText, emptyBackupData, fingerprintOf, stageMoveIn } from '../testing/move-in.ts'
 import { mueUpload } from '../testing/reference.ts'
 import { remittanceUpload } from '../testing/remittances.ts'
 import { addInvite, addMember, asOwner, closeServer, finalizeBodyFor, leaked, practiceFingerprint, practiceSecrets, sessionIdOf } from '../testing/security.ts'
@@ -159,6 +160,26 @@ async function storedRemittance(practice: PracticeEnv): Promise<string> {
   return answer.body.id as string
 }
 
+/** A small workstation backup no other call sends (a provider of its own). */
+function uniqueBackup(practice: PracticeEnv): string {
+  const data = emptyBackupData()
+  data.providers = [providerValue(`moved-${practice.word}-${next()}`)]
+  return backupText(data)
+}
+
+/**
+ * A move-in not yet committed, whole and valid: started by the caller when it may (only its
+ * starter may go on with it), else by the target practice's admin.
+ */
+async function stagedMoveIn(c: BuildContext): Promise<string> {
+  const text = uniqueBackup(c.target)
+  if (c.caller && c.own === c.target && c.caller.role === 'admin') {
+    const mine = await stageMoveIn(c.client, text).catch(() => null)
+    if (mine) return mine
+  }
+  return stageMoveIn(await signedIn(c.target.users.admin), text)
+}
+
 /** A reference file uploaded by the practice's admin (public: every practice reads it). */
 async function referenceUpload(practice: PracticeEnv): Promise<string> {
   const admin = await signedIn(practice.users.admin)
@@ -246,6 +267,12 @@ const CASES = {
   signIns: { build: (c) => ({ query: { userId: c.target.users.coder.id } }) },
   audit: { build: (c) => ({ query: { patientId: c.target.patientId } }) },
   auditCsv: { build: (c) => ({ query: { patientId: c.target.patientId } }) },
+
+  startMoveIn: { build: (c) => ({ body: { fileName: `${c.own.word}-desk.json`, size: 4096, fingerprint: fingerprintOf(`move-in ${next()}`) } }) },
+  addMoveInPart: { namesA: true, build: async (c) => ({ params: { id: await stagedMoveIn(c) }, body: { index: 0, text: '{' } }) },
+  previewMoveIn: { namesA: true, build: async (c) => ({ params: { id: await stagedMoveIn(c) } }) },
+  commitMoveIn: { namesA: true, build: async (c) => ({ params: { id: await stagedMoveIn(c) } }) },
+  abandonMoveIn: { namesA: true, build: async (c) => ({ params: { id: await stagedMoveIn(c) } }) },
 
   finalize: { build: (c) => ({ body: finalizeBodyFor(`PT-${c.own.word.toUpperCase()}-${next()}`) }) },
   encounters: { build: (c) => ({ query: { patientId: c.target.patientId } }) },

@@ -4,6 +4,7 @@ import { APP_ROLE, type Queryable, type Scope } from '../db/database.ts'
 import { verifyChains } from '../services/audit.ts'
 import { createTestServer, TEST_STORE, type SeededUser, type TestServer } from '../testing/harness.ts'
 import { historyCsv, ISO_FORMAT, ISO_MAPPING } from '../testing/history.ts'
+import { backupText, stageMoveIn, workstationData } from '../testing/move-in.ts'
 import { draftValue, providerValue } from '../testing/records.ts'
 import { remittanceText, remittanceUpload } from '../testing/remittances.ts'
 import { asOwner, closeServer, finalizeBodyFor, practiceFingerprint, practiceTables } from '../testing/security.ts'
@@ -100,6 +101,10 @@ async function seed(name: string, word: string): Promise<PracticeEnv> {
   expect((await coder.post(`/api/records/draft/draft-${word}`, { value: draftValue(`draft-${word}`, `PT-${word.toUpperCase()}-D1`), expectedVersion: null })).status).toBe(200)
   // An imported 835 file (and the payment it holds).
   expect((await coder.post('/api/remittances', remittanceUpload(remittanceText({ check: `EFT-${word}` }), `${word}.835`))).status).toBe(200)
+  // A workstation's data moved in (committed), and another move-in still staging (its parts).
+  const moved = await stageMoveIn(admin, backupText(workstationData(word.toUpperCase())))
+  expect((await admin.post(`/api/admin/move-ins/${moved}/commit`)).status).toBe(200)
+  await stageMoveIn(admin, backupText(workstationData(`${word.toUpperCase()}2`)))
   return { id: practiceId, users: byRole, encounterId: encounter.body.id as string }
 }
 
@@ -242,6 +247,9 @@ describe('another practice\'s rows, as icw_app in practice B\'s scope', () => {
         values ($1, $2, 'provider', 'forged', 1, '{}', $3, $4)`, [crypto.randomUUID(), a, me, now]],
       practice_record_deletions: [`insert into practice_record_deletions (id, practice_id, kind, deleted_by, deleted_at)
         values ($1, $2, 'provider', $3, $4)`, [crypto.randomUUID(), a, me, now]],
+      move_ins: [`insert into move_ins (id, practice_id, file_name, size_bytes, fingerprint, status, started_by, created_at)
+        values ($1, $2, 'forged.json', 1, $3, 'staging', $4, $5)`, [crypto.randomUUID(), a, 'f'.repeat(64), me, now]],
+      move_in_parts: ['insert into move_in_parts (practice_id, move_in_id, part_index, body) values ($1, $2, 99, $3)', [a, crypto.randomUUID(), 'x']],
       history_lines: [`insert into history_lines (practice_id, import_id, n, patient_id, date_of_service, code, modifiers, units, key)
         values ($1, $2, 999, 'PT-X', '2026-01-01', '64483', '{}', 1, 'forged')`, [a, crypto.randomUUID()]],
       remittances: [`insert into remittances (id, practice_id, file_name, control_number, imported_by, imported_at, record)

@@ -2,6 +2,7 @@ import type { ZodMiniType } from 'zod/mini'
 import type { Role } from './schemas.ts'
 import * as s from './schemas.ts'
 import * as ref from './reference-schemas.ts'
+import * as move from './move-in-schemas.ts'
 
 /**
  * Who may call a route: anyone; a session in any state (the two-factor step of a sign-in);
@@ -73,6 +74,28 @@ export const ROUTES = {
   signIns: { method: 'GET', path: '/api/admin/sign-ins', access: ADMIN, summary: "Sign-in history of the practice's members", query: s.signInQuery, response: s.signInEventListSchema },
   audit: { method: 'GET', path: '/api/admin/audit', access: ADMIN, summary: "The practice's access log, newest first", query: s.auditQuery, response: s.auditListSchema },
   auditCsv: { method: 'GET', path: '/api/admin/audit.csv', access: ADMIN, summary: 'The access log as CSV (up to 100,000 entries, newest first)', query: s.auditExportQuery, produces: 'text/csv' },
+
+  startMoveIn: {
+    method: 'POST', path: '/api/admin/move-ins', access: ADMIN,
+    summary: "Move a workstation's data in, step 1 of 4: start with the backup file's name, UTF-8 size and SHA-256 (409 already-moved-in when this file was moved into the practice before); then send its text in parts, preview, and commit (DELETE abandons)",
+    body: move.moveInStartBody, response: move.moveInStartedSchema,
+  },
+  addMoveInPart: {
+    method: 'POST', path: '/api/admin/move-ins/:id/parts', access: ADMIN,
+    summary: 'Move in, step 2: a part of the backup file\'s text (index 0, 1, ... in order, at most 1 MB each); the same index again replaces that part; 413 when the parts exceed the announced size',
+    params: s.idParams, body: move.moveInPartBody, response: move.moveInPartResultSchema, maxBodyBytes: 8 * 1024 * 1024,
+  },
+  previewMoveIn: {
+    method: 'GET', path: '/api/admin/move-ins/:id/preview', access: ADMIN,
+    summary: "Move in, step 3: the server joins the parts, checks the size and SHA-256, parses the whole file again and answers, per table, what the commit adds and what it skips as duplicates by the dedupe keys (422 invalid-backup or fingerprint-mismatch: nothing is stored)",
+    params: s.idParams, response: move.moveInPreviewSchema,
+  },
+  commitMoveIn: {
+    method: 'POST', path: '/api/admin/move-ins/:id/commit', access: ADMIN,
+    summary: "Move in, step 4: store everything in one transaction, or nothing: encounters coded again by the server (with the workstation's review decisions), history lines, providers, payer profiles, practice cases, coverage choices and training attempts, skipping duplicates",
+    params: s.idParams, response: move.moveInCommitSchema, patientData: true, idempotent: true,
+  },
+  abandonMoveIn: { method: 'DELETE', path: '/api/admin/move-ins/:id', access: ADMIN, summary: 'Abandon a move-in not yet committed: its parts are dropped', params: s.idParams },
 
   finalize: { method: 'POST', path: '/api/encounters', access: STAFF, summary: 'Finalize an encounter: the server codes it again with the practice\'s history', body: s.finalizeBody, response: s.encounterSummarySchema, patientData: true, idempotent: true },
   encounters: { method: 'GET', path: '/api/encounters', access: STAFF, summary: 'Finalized encounters, newest first', query: s.encounterQuery, response: s.encounterListSchema, patientData: true },

@@ -120,7 +120,7 @@ function SignedIn({ session, gate, props, sync }: { session: SessionInfo; gate: 
     )
   } else if (!allowed) content = null
   else if (route.name === 'admin') {
-    content = <AdminPages path={route.path} currentUserId={session.user.id} practiceName={session.practice.name} onSettingsSaved={() => void gate.reload()} />
+    content = <AdminPages path={route.path} currentUserId={session.user.id} practiceName={session.practice.name} onSettingsSaved={() => void gate.reload()} localData={store} />
   } else if (!running) content = <SyncProblem sync={sync} />
   else {
     content = (

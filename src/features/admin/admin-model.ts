@@ -10,6 +10,7 @@ export const ADMIN_PAGES = [
   { path: '/sign-in-settings', label: 'Sign-in settings' },
   { path: '/sign-in-history', label: 'Sign-in history' },
   { path: '/access-log', label: 'Access log' },
+  { path: '/move-in', label: 'Move in' },
 ] as const
 export type AdminPagePath = (typeof ADMIN_PAGES)[number]['path']
 

@@ -127,9 +127,9 @@ describe('access log', () => {
 describe('admin pages', () => {
   it('has its own navigation, marking the page shown', async () => {
     const client = createFakeGroupClient().on('members', () => people).on('audit', () => ({ entries: [] }))
-    withClient(client, <AdminPages path="/access-log" currentUserId={IDS.ada} practiceName="North Clinic" onSettingsSaved={vi.fn()} />)
+    withClient(client, <AdminPages path="/access-log" currentUserId={IDS.ada} practiceName="North Clinic" onSettingsSaved={vi.fn()} localData={{ exportBackup: vi.fn() }} />)
     const nav = screen.getByRole('navigation', { name: 'Admin' })
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Members', 'Invitations', 'Sign-in settings', 'Sign-in history', 'Access log'])
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Members', 'Invitations', 'Sign-in settings', 'Sign-in history', 'Access log', 'Move in'])
     expect(within(nav).getByRole('link', { name: 'Access log' }).getAttribute('aria-current')).toBe('page')
     expect(within(nav).getByRole('link', { name: 'Members' }).getAttribute('href')).toBe('#/admin/members')
     expect(await screen.findByRole('heading', { name: 'Access log' })).toBeDefined()
