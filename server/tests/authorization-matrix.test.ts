@@ -148,6 +148,8 @@ async function sharedProvider(practice: PracticeEnv): Promise<string> {
   const saved = await coder.post(`/api/records/provider/${key}`, { value: providerValue(key), expectedVersion: null })
   expect(saved.status, saved.text).toBe(200)
   return key
+}
+
 /** A reference file uploaded by the practice's admin (public: every practice reads it). */
 async function referenceUpload(practice: PracticeEnv): Promise<string> {
   const admin = await signedIn(practice.users.admin)
