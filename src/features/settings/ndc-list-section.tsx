@@ -21,30 +21,30 @@ function NdcEntryForm({ label, submitLabel, initial, errors, onSubmit, onCancel 
   const [values, setValues] = useState<NdcEntryValues>(initial)
   const set = (key: keyof NdcEntryValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }))
   return (
-    <form className="grid gap-2 sm:grid-cols-3" aria-label={label} noValidate onSubmit={(e) => { e.preventDefault(); onSubmit(values) }}>
-      <Field label="Drug code" error={errors.hcpcs}>
-        <select className={inputClass} value={values.hcpcs} onChange={set('hcpcs')}>
+    <form className="grid min-w-0 grid-cols-1 gap-2 sm:grid-cols-3" aria-label={label} noValidate onSubmit={(e) => { e.preventDefault(); onSubmit(values) }}>
+      <Field className="min-w-0" label="Drug code" error={errors.hcpcs}>
+        <select className={`${inputClass} w-full min-w-0`} value={values.hcpcs} onChange={set('hcpcs')}>
           <option value="">Pick a code</option>
           {ndcDrugCodes.map((d) => <option key={d.code} value={d.code}>{d.code} · {d.name}</option>)}
         </select>
       </Field>
-      <Field label="NDC" hint="As on the package: 4-4-2, 5-3-2, 5-4-1 or 11 digits; kept as 5-4-2" error={errors.ndc}>
-        <input className={inputClass} value={values.ndc} onChange={set('ndc')} autoComplete="off" inputMode="numeric" />
+      <Field className="min-w-0" label="NDC" hint="As on the package: 4-4-2, 5-3-2, 5-4-1 or 11 digits; kept as 5-4-2" error={errors.ndc}>
+        <input className={`${inputClass} w-full min-w-0`} value={values.ndc} onChange={set('ndc')} autoComplete="off" inputMode="numeric" />
       </Field>
-      <Field label="NDC unit" error={errors.unit}>
-        <select className={inputClass} value={values.unit} onChange={set('unit')}>
+      <Field className="min-w-0" label="NDC unit" error={errors.unit}>
+        <select className={`${inputClass} w-full min-w-0`} value={values.unit} onChange={set('unit')}>
           <option value="">Pick a unit</option>
           {NDC_UNITS.map((u: NdcUnit) => <option key={u} value={u}>{ndcUnitLabels[u]}</option>)}
         </select>
       </Field>
-      <Field label="Drug and package" hint="In your words, e.g. dexamethasone 10 mg/mL, 1 mL vial" error={errors.description} className="sm:col-span-3">
-        <input className={inputClass} value={values.description} onChange={set('description')} autoComplete="off" />
+      <Field label="Drug and package" hint="In your words, e.g. dexamethasone 10 mg/mL, 1 mL vial" error={errors.description} className="min-w-0 sm:col-span-3">
+        <input className={`${inputClass} w-full min-w-0`} value={values.description} onChange={set('description')} autoComplete="off" />
       </Field>
-      <Field label="Used from" hint="Empty: from any date" error={errors.effectiveFrom}>
-        <input type="date" className={inputClass} value={values.effectiveFrom} onChange={set('effectiveFrom')} />
+      <Field className="min-w-0" label="Used from" hint="Empty: from any date" error={errors.effectiveFrom}>
+        <input type="date" className={`${inputClass} w-full min-w-0`} value={values.effectiveFrom} onChange={set('effectiveFrom')} />
       </Field>
-      <Field label="Used until" hint="Empty: still in use" error={errors.effectiveTo}>
-        <input type="date" className={inputClass} value={values.effectiveTo} onChange={set('effectiveTo')} />
+      <Field className="min-w-0" label="Used until" hint="Empty: still in use" error={errors.effectiveTo}>
+        <input type="date" className={`${inputClass} w-full min-w-0`} value={values.effectiveTo} onChange={set('effectiveTo')} />
       </Field>
       <span className="flex items-start gap-2 sm:mt-6">
         <Button type="submit" variant="primary">{submitLabel}</Button>
