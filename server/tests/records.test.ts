@@ -3,7 +3,7 @@ import { RECORD_KINDS, type RecordKind } from '../../src/group-api/record-kinds.
 import { changeListSchema, type Change, type Role } from '../../src/group-api/schemas.ts'
 import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
 import { draftValue, keyFor, ndcListEntryValue, payerProfileValue, providerValue, valueOf } from '../testing/records.ts'
-import { asOwner, closeServer } from '../testing/security.ts'
+import { asOwner, closeServer, finalizeBodyFor } from '../testing/security.ts'
 
 /**
  * The practice's shared records (POST/DELETE /api/records/:kind/:key) and how the change feed
@@ -297,5 +297,22 @@ describe('who reads what', () => {
     }
     expect((await pullAll(A.users.trainee, start)).changes).toEqual([])
     expect((await pullAll(B.users.admin, start)).changes.filter((c) => c.record?.key === key)).toEqual([])
+  })
+})
+
+describe('the NDC list in the server\'s coding', () => {
+  it('a finalized J3301 line carries the practice\'s NDC on a date the entry is used on, and none before its first day', async () => {
+    const key = keyFor('ndc-list-entry', next())
+    const entry = { ...ndcListEntryValue(key, 'J3301'), ndc11: '55555444433', unit: 'ME', effectiveFrom: '2026-10-01' }
+    expect((await save(B.users.supervisor, 'ndc-list-entry', key, entry, null)).status).toBe(200)
+    const coder = await desk(B.users.coder)
+    const finalizeOn = async (dateOfService: string) => {
+      const body = finalizeBodyFor(`PT-NDC-${next()}`)
+      const answer = await coder.call('POST', '/api/encounters', { ...body, encounter: { ...body.encounter, dateOfService } })
+      expect(answer.status, answer.text).toBe(200)
+      return (answer.body.lines as { code: string; ndc?: unknown }[]).find((l) => l.code === 'J3301')
+    }
+    expect((await finalizeOn('2026-10-14'))?.ndc).toEqual({ ndc11: '55555444433', quantity: 40, unit: 'ME', from: 'practice-list' })
+    expect((await finalizeOn('2026-09-30'))?.ndc).toBeUndefined()
   })
 })

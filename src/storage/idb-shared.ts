@@ -1,3 +1,4 @@
+import { compareNdcListEntries } from '../domain/ndc/ndc.ts'
 import type { BackupTable, CoverageSettingsRecord, HistoryRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, NdcListRecord } from './types.ts'
 
 /** Small pieces the store and its lazily loaded whole-store module (idb-backup.ts) share. */
@@ -11,10 +12,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = ['users', 'providers', 'pay
  * is the default (defaultNdc takes the first in force).
  */
 export function byNdcListOrder(a: NdcListRecord, b: NdcListRecord): number {
-  if (a.hcpcs !== b.hcpcs) return a.hcpcs < b.hcpcs ? -1 : 1
-  const from = (r: NdcListRecord) => r.effectiveFrom ?? ''
-  if (from(a) !== from(b)) return from(a) > from(b) ? -1 : 1
-  return a.ndc11 < b.ndc11 ? -1 : a.ndc11 > b.ndc11 ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  return compareNdcListEntries(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
 /** The coverage settings before the practice sets any. */
