@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, expectNoAxeViolations, test } from './support/test.ts'
 import {
-  addL5S1RightTransforaminal, encounterForm, expectDraftSaved, fillHeader, finding, frequencyCounter, importHistoryCsv,
+  addDrug, addL5S1RightTransforaminal, encounterForm, expectClaimLines, expectDraftSaved, fillHeader, finding, frequencyCounter, importHistoryCsv,
 } from './support/worksheet.ts'
 
 // Settings: the practice's providers and its own payer profiles reach the worksheet.
@@ -180,4 +180,49 @@ test('a custom copy of Medicare with 2 lumbar epidurals a year flags the third s
   await expect(encounterForm(page).getByLabel('Payer profile', { exact: true })).toHaveValue('medicare-custom')
   await expect(encounterForm(page).getByRole('option', { name: /profile not found/ })).toHaveCount(0)
   await expect(counter).toContainText('3 / 2 in a rolling 12 months')
+})
+
+test('an NDC added to the practice\'s list in settings fills a J-code drug line on the worksheet, on the dates it is used on', async ({ page }) => {
+  test.setTimeout(120_000)
+  await openSettings(page)
+  const section = page.getByRole('region', { name: 'NDC list' })
+  await expect(section.getByText('No NDC listed yet.')).toBeVisible()
+  const form = page.getByRole('form', { name: 'Add an NDC' })
+  await form.getByLabel('NDC', { exact: true }).fill('1234567890')
+  await form.getByRole('button', { name: 'Add NDC' }).click()
+  await expect(form.getByLabel('NDC', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+  await expect(form.getByLabel('NDC', { exact: true })).toHaveAccessibleDescription(/has 10 digits and no hyphens/)
+  await expect(form.getByText('Pick the drug code the NDC is billed with.')).toBeVisible()
+  await expect(form.getByText('Pick the unit the NDC quantity is counted in.')).toBeVisible()
+  await expectNoAxeViolations(page, 'the NDC form with errors')
+
+  await form.getByLabel('Drug code', { exact: true }).selectOption('J1100')
+  await form.getByLabel('NDC', { exact: true }).fill('1234-5678-90')
+  await form.getByLabel('NDC unit', { exact: true }).selectOption('ME')
+  await form.getByLabel('Drug and package', { exact: true }).fill('dexamethasone 4 mg/mL, 1 mL vial')
+  await form.getByLabel('Used from', { exact: true }).fill('2026-01-01')
+  await form.getByRole('button', { name: 'Add NDC' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Added NDC 01234-5678-90 for J1100.' })).toBeVisible()
+  const entry = page.getByRole('list', { name: 'NDC list' }).getByRole('listitem')
+  await expect(entry).toHaveCount(1)
+  await expect(entry).toContainText('J1100 · NDC 01234-5678-90 ME · dexamethasone 4 mg/mL, 1 mL vial')
+  await expect(entry).toContainText('Used from 2026-01-01')
+  await expectNoAxeViolations(page, 'the settings page with an NDC listed')
+  await expectNoSidewaysScroll(page)
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New worksheet' }).click()
+  await expect(page.getByTestId('claim-lines-empty')).toBeVisible()
+  await fillHeader(page, { patient: 'PT-8101', dateOfService: '2026-10-14', diagnoses: ['M54.16'] })
+  await addL5S1RightTransforaminal(page)
+  await addDrug(page, { code: 'J1100', dose: 8, unit: 'mg' })
+  await expectClaimLines(page, ['64483 RT ×1', 'J1100 ×8'])
+  const drugLine = page.getByTestId('claim-lines').getByRole('row').filter({ hasText: 'J1100' })
+  await expect(drugLine.getByTestId('line-ndc')).toHaveText("NDC: 01234-5678-90 · ME 8 · from the practice's NDC list")
+  await expectNoAxeViolations(page, 'the worksheet with an NDC from the practice\'s list')
+
+  // Before the entry's first day the list has no NDC for the code: the line carries none.
+  await fillHeader(page, { dateOfService: '2025-12-31' })
+  await expect(drugLine.getByTestId('line-ndc')).toHaveCount(0)
+  await fillHeader(page, { dateOfService: '2026-01-01' })
+  await expect(drugLine.getByTestId('line-ndc')).toHaveText("NDC: 01234-5678-90 · ME 8 · from the practice's NDC list")
 })

@@ -50,6 +50,7 @@ export const RECORD_TABLES = [
   { table: 'payerProfiles', kind: 'payer-profile' },
   { table: 'practiceCases', kind: 'practice-case' },
   { table: 'coverageSettings', kind: 'coverage-settings' },
+  { table: 'ndcList', kind: 'ndc-list-entry' },
 ] as const satisfies readonly { table: MoveInTable & keyof BackupData; kind: RecordKind }[]
 
 /**

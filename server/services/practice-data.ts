@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini'
-import { createContext, evaluate, type ClaimLine, type Finding, type HistoryLine } from '../../src/domain/index.ts'
+import { compareNdcListEntries, createContext, evaluate, type ClaimLine, type Finding, type HistoryLine, type NdcListEntry } from '../../src/domain/index.ts'
 import type * as s from '../../src/group-api/schemas.ts'
 import type { Queryable } from '../db/database.ts'
 import { ApiError, fail, json, type Reply } from '../http/errors.ts'
@@ -72,10 +72,16 @@ export async function patientHistory(q: Queryable, practiceId: string, patientId
   return history
 }
 
+/** The practice's NDC list (its shared 'ndc-list-entry' records), in the order the worksheet reads it. */
+async function practiceNdcList(q: Queryable, practiceId: string): Promise<NdcListEntry[]> {
+  const rows = await q.query<{ body: NdcListEntry }>(`select body from practice_records where practice_id = $1 and kind = 'ndc-list-entry'`, [practiceId])
+  return rows.map((r) => r.body).sort(compareNdcListEntries)
+}
+
 /**
  * Finalizes an encounter: the server never takes the client's coding. It locks the patient,
  * codes the encounter again with every finalized line and imported history line of that patient
- * in the practice as history, and refuses an error finding without a written reason. With
+ * in the practice as history and the practice's NDC list (a drug line's default NDC), and refuses an error finding without a written reason. With
  * `replaces`, the new encounter corrects a returned one, which becomes 'replaced' in the same
  * transaction (see replaceReturned).
  */
@@ -85,7 +91,8 @@ export async function finalize(ctx: Ctx, body: z.infer<typeof s.finalizeBody>): 
   await ctx.q.query('select pg_advisory_xact_lock(7340215, hashtext($1 || $2))', [practice.id, encounter.patientId])
   // Checked before the evaluation: a refused replacement stores nothing.
   const replaced = body.replaces === undefined ? undefined : await replaceable(ctx, body.replaces)
-  const result = evaluate({ schemaVersion: 1, encounter, history: await patientHistory(ctx.q, practice.id, encounter.patientId) }, createContext(ctx.meta.now.toISOString().slice(0, 10)))
+  const ndcList = await practiceNdcList(ctx.q, practice.id)
+  const result = evaluate({ schemaVersion: 1, encounter, history: await patientHistory(ctx.q, practice.id, encounter.patientId) }, createContext(ctx.meta.now.toISOString().slice(0, 10), { ndcList }))
   const errors = result.findings.filter((f) => f.severity === 'error')
   if (errors.length > 0 && !body.reason) {
     return fail(new ApiError(409, 'reason-required', `The server's check found ${errors.length === 1 ? 'an error' : `${errors.length} errors`} (${errors.map((f) => f.ruleId).join(', ')}): finalize with a written reason, or correct the encounter.`, 'reason'))

@@ -26,6 +26,11 @@ export function draftValue(key: string, patientId = 'PT-DRAFT-1') {
   return { id: key, createdAt: AT, updatedAt: AT, patientId, dateOfService: '2026-11-20', values: { patientId, notes: 'left L4-L5' }, status: 'draft', returnNote: null }
 }
 
+/** An entry of the practice's NDC list (a made-up NDC, in the 11-digit form). */
+export function ndcListEntryValue(key: string, hcpcs = 'J1100') {
+  return { id: key, hcpcs, ndc11: '12345678901', description: 'dexamethasone 10 mg/mL, 1 mL vial', unit: 'ML', effectiveFrom: '2026-01-01', effectiveTo: null, updatedAt: AT }
+}
+
 /** A valid value of the kind under the key (coverage settings: key 'practice'). */
 export function valueOf(kind: RecordKind, key: string): unknown {
   switch (kind) {
@@ -34,6 +39,7 @@ export function valueOf(kind: RecordKind, key: string): unknown {
     case 'practice-case': return practiceCaseValue(key)
     case 'coverage-settings': return coverageSettingsValue()
     case 'draft': return draftValue(key)
+    case 'ndc-list-entry': return ndcListEntryValue(key)
   }
 }
 

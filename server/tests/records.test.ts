@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RECORD_KINDS, type RecordKind } from '../../src/group-api/record-kinds.ts'
 import { changeListSchema, type Change, type Role } from '../../src/group-api/schemas.ts'
 import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
-import { draftValue, keyFor, payerProfileValue, providerValue, valueOf } from '../testing/records.ts'
-import { asOwner, closeServer } from '../testing/security.ts'
+import { draftValue, keyFor, ndcListEntryValue, payerProfileValue, providerValue, valueOf } from '../testing/records.ts'
+import { asOwner, closeServer, finalizeBodyFor } from '../testing/security.ts'
 
 /**
  * The practice's shared records (POST/DELETE /api/records/:kind/:key) and how the change feed
@@ -148,6 +148,7 @@ describe('who may write each kind', () => {
     'practice-case': ['admin', 'supervisor'],
     'coverage-settings': ['admin', 'supervisor'],
     draft: ['admin', 'supervisor', 'coder'],
+    'ndc-list-entry': ['admin', 'supervisor'],
   }
   const ROLES: readonly Role[] = ['admin', 'supervisor', 'coder', 'trainee']
   for (const kind of RECORD_KINDS) {
@@ -190,6 +191,9 @@ describe('bad bodies are refused with the field named, and nothing is saved', ()
     { label: 'a payer profile with a bad limit', kind: 'payer-profile', key: 'custom-bad', body: { value: { ...payerProfileValue('custom-bad'), profile: { ...payerProfileValue('custom-bad').profile, kind: 'cash' } }, expectedVersion: null }, path: /^body\.value$/ },
     { label: 'a draft with a status it cannot have', kind: 'draft', key: 'd-bad', body: { value: { ...draftValue('d-bad'), status: 'finalized' }, expectedVersion: null }, path: /^body\.value\.status$/ },
     { label: 'coverage settings under another key', kind: 'coverage-settings', key: 'other', body: { value: { id: 'other', choices: {}, settings: {}, updatedAt: null }, expectedVersion: null }, path: /^body\.value\.id$/ },
+    { label: 'an NDC list entry with a 10-digit NDC', kind: 'ndc-list-entry', key: 'n-bad-1', body: { value: { ...ndcListEntryValue('n-bad-1'), ndc11: '1234567890' }, expectedVersion: null }, path: /^body\.value\.ndc11$/ },
+    { label: 'an NDC list entry that ends before it starts', kind: 'ndc-list-entry', key: 'n-bad-2', body: { value: { ...ndcListEntryValue('n-bad-2'), effectiveTo: '2025-12-31' }, expectedVersion: null }, path: /^body\.value\.effectiveTo$/ },
+    { label: 'an NDC list entry with a unit claims do not take', kind: 'ndc-list-entry', key: 'n-bad-3', body: { value: { ...ndcListEntryValue('n-bad-3'), unit: 'MG' }, expectedVersion: null }, path: /^body\.value\.unit$/ },
     { label: 'no expectedVersion', kind: 'provider', key: 'p-bad-3', body: { value: providerValue('p-bad-3') }, path: /^body\.expectedVersion$/ },
     { label: 'expectedVersion 0', kind: 'provider', key: 'p-bad-4', body: { value: providerValue('p-bad-4'), expectedVersion: 0 }, path: /^body\.expectedVersion$/ },
     { label: 'an unknown field', kind: 'provider', key: 'p-bad-5', body: { value: providerValue('p-bad-5'), expectedVersion: null, force: true }, path: /^body\.force$/ },
@@ -281,5 +285,34 @@ describe('who reads what', () => {
       expect(c.record).toMatchObject({ kind: 'payer-profile', key, version: 2, value: payerProfileValue(key, 'Two'), updatedBy: A.users.admin.id, updatedAt: expect.any(String) })
     }
     expect((await pullAll(A.users.trainee, start)).changes).toEqual([])
+  })
+
+  it('an NDC list entry a supervisor saves reaches every staff role\'s feed, not a trainee\'s', async () => {
+    const start = await headOf(A.id)
+    const key = keyFor('ndc-list-entry', next())
+    expect((await save(A.users.supervisor, 'ndc-list-entry', key, ndcListEntryValue(key, 'J3301'), null)).status).toBe(200)
+    for (const reader of [A.users.admin, A.users.supervisor, A.users.coder]) {
+      const changes = (await pullAll(reader, start)).changes.filter((c) => c.entity === 'record')
+      expect(changes.map((c) => c.record), reader.email).toEqual([expect.objectContaining({ kind: 'ndc-list-entry', key, value: ndcListEntryValue(key, 'J3301') })])
+    }
+    expect((await pullAll(A.users.trainee, start)).changes).toEqual([])
+    expect((await pullAll(B.users.admin, start)).changes.filter((c) => c.record?.key === key)).toEqual([])
+  })
+})
+
+describe('the NDC list in the server\'s coding', () => {
+  it('a finalized J3301 line carries the practice\'s NDC on a date the entry is used on, and none before its first day', async () => {
+    const key = keyFor('ndc-list-entry', next())
+    const entry = { ...ndcListEntryValue(key, 'J3301'), ndc11: '55555444433', unit: 'ME', effectiveFrom: '2026-10-01' }
+    expect((await save(B.users.supervisor, 'ndc-list-entry', key, entry, null)).status).toBe(200)
+    const coder = await desk(B.users.coder)
+    const finalizeOn = async (dateOfService: string) => {
+      const body = finalizeBodyFor(`PT-NDC-${next()}`)
+      const answer = await coder.call('POST', '/api/encounters', { ...body, encounter: { ...body.encounter, dateOfService } })
+      expect(answer.status, answer.text).toBe(200)
+      return (answer.body.lines as { code: string; ndc?: unknown }[]).find((l) => l.code === 'J3301')
+    }
+    expect((await finalizeOn('2026-10-14'))?.ndc).toEqual({ ndc11: '55555444433', quantity: 40, unit: 'ME', from: 'practice-list' })
+    expect((await finalizeOn('2026-09-30'))?.ndc).toBeUndefined()
   })
 })

@@ -25,7 +25,7 @@ export { bilateralSettingOf, type BilateralSetting } from './coding/modifiers.ts
 export { muscleKeys } from './coding/trigger-point.ts'
 export { computeDrugUnits, box19Text } from './coding/drugs.ts'
 export { normalizeDiagnosis, isIcd10CmFormat } from './rules/diagnosis.ts'
-export { NDC_UNITS, ndcUnitLabels, readNdc, formatNdc11, checkNdcQuantity, defaultNdc, type NdcUnit, type NdcListEntry } from './ndc/ndc.ts'
+export { NDC_UNITS, ndcUnitLabels, readNdc, formatNdc11, checkNdcQuantity, defaultNdc, compareNdcListEntries, type NdcUnit, type NdcListEntry } from './ndc/ndc.ts'
 export { REPEATED_LINE_FORMATS, DISTINGUISHING_MODIFIERS, NDC_REQUIREMENTS, type RepeatedLines, type NdcRule } from './payer-profile.ts'
 export { MAX_POINTERS, POINTER_LETTERS, pointerLetter, type PointerLetter } from './coverage/diagnosis-pointers.ts'
 export { choiceFor, lineName, linePointerKey } from './rules/pointers.ts'

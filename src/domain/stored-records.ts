@@ -3,10 +3,11 @@ import { isIsoDate as isIsoDateText } from './dates.ts'
 import { PROCEDURE_TYPES } from './vocabulary.ts'
 import { SEVERITIES } from './types.ts'
 import { CASE_LEVELS } from './training/types.ts'
+import { NDC_UNITS } from './ndc/ndc.ts'
 
 /**
  * The shapes of the records the app stores (a worksheet draft, a provider, a custom payer
- * profile, a practice case, the coverage choices), checked wherever such a record comes in from
+ * profile, a practice case, the coverage choices, an entry of the NDC list), checked wherever such a record comes in from
  * outside: a backup file being restored, and the group server's shared records. Each message
  * completes "<record> <field> ...".
  */
@@ -68,3 +69,17 @@ export const coverageSettingsRecordSchema = z.looseObject({
   settings: object,
   updatedAt: z.nullable(isoTime),
 }, or('must be an object'))
+
+/** An entry of the practice's NDC list: a drug code, its NDC in the 11-digit form, the unit and the dates it is used on. */
+export const ndcListRecordSchema = z.looseObject({
+  id: nonEmpty,
+  hcpcs: z.string(or('must be text')).check(z.regex(/^[A-Z][0-9]{4}$/, { error: 'must be a HCPCS code: a capital letter and four digits' })),
+  ndc11: z.string(or('must be text')).check(z.regex(/^[0-9]{11}$/, { error: 'must be an NDC of 11 digits without hyphens' })),
+  description: text,
+  unit: oneOf(NDC_UNITS),
+  effectiveFrom: z.nullable(isoDate),
+  effectiveTo: z.nullable(isoDate),
+  updatedAt: isoTime,
+}, or('must be an object')).check(z.refine((r) => r.effectiveFrom === null || r.effectiveTo === null || r.effectiveFrom <= r.effectiveTo, {
+  error: 'must not be before effectiveFrom', path: ['effectiveTo'],
+}))

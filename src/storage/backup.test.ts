@@ -53,6 +53,7 @@ function sample(): BackupData {
     coverageArticles: [{ article: { articleId: 'A56778', version: 3, title: 'Billing and Coding: Epidural Steroid Injections for Pain Management', hcpcsCodes: ['62323'], groups: [{ group: 1, paragraph: 'Group 1 codes', codes: ['M5416'] }] }, loadedAt: '2026-11-04T08:00:00.000Z', fileNames: ['article.csv'] }],
     coverageSettings: [{ id: 'practice', choices: { epidural: ['A56778'] }, settings: { A56778: { 1: { requiresGroup: null, secondaryOnly: false, appliesTo: null } } }, updatedAt: '2026-11-04T08:00:00.000Z' }],
     chargeExports: [{ id: 'cx-1', encounterId: 'e-1', exportedAt: '2026-11-05T08:00:00.000Z', userId: 'u-1', userName: 'Casey Coder', format: 'hl7', fileName: 'charges-2026-11-05.hl7' }],
+    ndcList: [{ id: 'ndc-1', hcpcs: 'J1100', ndc11: '12345678901', description: 'dexamethasone 10 mg/mL, 1 mL vial', unit: 'ML', effectiveFrom: '2026-01-01', effectiveTo: null, updatedAt: '2026-11-05T08:00:00.000Z' }],
   }
 }
 
@@ -76,7 +77,7 @@ describe('backupToJson and parseBackup', () => {
     const text = backupToJson(sample(), EXPORTED_AT)
     const file = JSON.parse(text) as BackupFile
     expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: DATABASE_VERSION, exportedAt: EXPORTED_AT })
-    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1 })
+    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1, ndcList: 1 })
     const parsed = parseBackup(text)
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
     expect(parsed.backup.data).toEqual(sample())
@@ -86,20 +87,20 @@ describe('backupToJson and parseBackup', () => {
 
   it('writes one record per line, so a line number points at a record', () => {
     const lines = backupToJson(sample(), EXPORTED_AT).split('\n')
-    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(17)
+    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(18)
   })
 
   it('summarizes counts, patients, the span of dates of service and when it was made', () => {
     const parsed = parseBackup(backupToJson(sample(), EXPORTED_AT))
     expect(parsed.ok && parsed.summary).toEqual({
       exportedAt: EXPORTED_AT, schemaVersion: DATABASE_VERSION,
-      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1 },
+      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1, ndcList: 1 },
       patients: 3, dateRange: { from: '2025-12-15', to: '2026-10-01' },
     })
   })
 
   it('reads an empty store\'s backup, with no date range', () => {
-    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [], attempts: [], practiceCases: [], icd10: [], coverageArticles: [], coverageSettings: [], chargeExports: [] }
+    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [], attempts: [], practiceCases: [], icd10: [], coverageArticles: [], coverageSettings: [], chargeExports: [], ndcList: [] }
     const parsed = parseBackup(backupToJson(empty, EXPORTED_AT))
     expect(parsed.ok && parsed.summary.dateRange).toBeNull()
     expect(parsed.ok && parsed.backup.data).toEqual(empty)
@@ -149,6 +150,25 @@ describe('backupToJson and parseBackup', () => {
     expect(parsed.backup.data.remittances).toEqual([remittance()])
     // The same file claiming schema 8 lacks the tables that version has.
     expect(errorsOf(JSON.stringify({ ...file, schemaVersion: 8 }))).toEqual(['The backup has no "attempts" table.', 'The backup has no "practiceCases" table.'])
+  })
+
+  it('reads a schema-10 backup, made before the NDC list, with no NDC list entries', () => {
+    const file = fileOf()
+    delete (file.data as Record<string, unknown>).ndcList
+    delete file.counts.ndcList
+    const parsed = parseBackup(JSON.stringify({ ...file, schemaVersion: 10 }))
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+    expect(parsed.backup.data.ndcList).toEqual([])
+    expect(parsed.summary.counts).toMatchObject({ ndcList: 0, chargeExports: 1 })
+    expect(errorsOf(JSON.stringify({ ...file, schemaVersion: 11 }))).toEqual(['The backup has no "ndcList" table.'])
+  })
+
+  it('an NDC list entry with a short NDC, a unit claims do not take, or an end before its start', () => {
+    expect(errorsAfter((f) => { Object.assign(rec(f, 'ndcList'), { ndc11: '1234-5678-90', unit: 'MG' }) })).toEqual([
+      'ndcList record 1: ndc11 must be an NDC of 11 digits without hyphens',
+      "ndcList record 1: unit must be one of 'UN', 'ML', 'GR', 'F2', 'ME'",
+    ])
+    expect(errorsAfter((f) => { rec(f, 'ndcList').effectiveTo = '2025-12-31' })).toEqual(['ndcList record 1: effectiveTo must not be before effectiveFrom'])
   })
 
   it('a practice attempt and a practice case with fields of the wrong kind', () => {

@@ -1,9 +1,19 @@
-import type { BackupTable, CoverageSettingsRecord, HistoryRecord, LedgerRecord, NcciTableInfo, NcciTableRecord } from './types.ts'
+import { compareNdcListEntries } from '../domain/ndc/ndc.ts'
+import type { BackupTable, CoverageSettingsRecord, HistoryRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, NdcListRecord } from './types.ts'
 
 /** Small pieces the store and its lazily loaded whole-store module (idb-backup.ts) share. */
 
 /** The tables a backup holds, in the order a restore writes them. */
-export const BACKUP_TABLES: readonly BackupTable[] = ['users', 'providers', 'payerProfiles', 'imports', 'history', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings', 'chargeExports']
+export const BACKUP_TABLES: readonly BackupTable[] = ['users', 'providers', 'payerProfiles', 'imports', 'history', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings', 'chargeExports', 'ndcList']
+
+/**
+ * The order of the practice's NDC list: by code, then the entry that started latest first (no
+ * start date last), so that where two entries of a code are in force on one date the newer one
+ * is the default (defaultNdc takes the first in force).
+ */
+export function byNdcListOrder(a: NdcListRecord, b: NdcListRecord): number {
+  return compareNdcListEntries(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
 
 /** The coverage settings before the practice sets any. */
 export const EMPTY_COVERAGE_SETTINGS: CoverageSettingsRecord = Object.freeze({ id: 'practice', choices: {}, settings: {}, updatedAt: null })

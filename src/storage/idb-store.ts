@@ -1,9 +1,9 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { HistoryLine } from '../domain/index.ts'
-import { BACKUP_TABLES, bucketOf, EMPTY_COVERAGE_SETTINGS, writeFailure } from './idb-shared.ts'
+import { BACKUP_TABLES, bucketOf, byNdcListOrder, EMPTY_COVERAGE_SETTINGS, writeFailure } from './idb-shared.ts'
 import { byReleaseDesc } from './icd10-codes.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
-import type { AuditRecord, ChargeExportRecord, CoverageArticleRecord, CoverageSettingsRecord, CustomPayerProfileRecord, Icd10ReleaseInfo, Icd10ReleaseRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, PracticeCaseRecord, ProviderRecord, RemittanceImportRecord, StoreTable, TrainingAttemptRecord, UserRecord, WorksheetStore } from './types.ts'
+import type { AuditRecord, ChargeExportRecord, CoverageArticleRecord, CoverageSettingsRecord, CustomPayerProfileRecord, Icd10ReleaseInfo, Icd10ReleaseRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, NdcListRecord, PracticeCaseRecord, ProviderRecord, RemittanceImportRecord, StoreTable, TrainingAttemptRecord, UserRecord, WorksheetStore } from './types.ts'
 
 /**
  * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
@@ -12,7 +12,7 @@ import type { AuditRecord, ChargeExportRecord, CoverageArticleRecord, CoverageSe
  */
 
 export const DATABASE_NAME = 'injection-coding-worksheet'
-export const DATABASE_VERSION = 10
+export const DATABASE_VERSION = 11
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 const CONNECTION_LOST = 'A newer version of the app was opened in another tab, so this tab can no longer read or save data. Reload this tab to continue; drafts saved before are kept.'
@@ -36,6 +36,7 @@ export interface WorksheetDb extends DBSchema {
   coverageArticles: { key: string; value: CoverageArticleRecord }
   coverageSettings: { key: string; value: CoverageSettingsRecord }
   chargeExports: { key: string; value: ChargeExportRecord; indexes: { encounterId: string; exportedAt: string } }
+  ndcList: { key: string; value: NdcListRecord }
 }
 
 const ALL_TABLES: StoreTable[] = [...BACKUP_TABLES]
@@ -260,6 +261,9 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     },
     async savePayerProfile(record) { await (await database()).put('payerProfiles', record); changed('payerProfiles') },
     async deletePayerProfile(id) { await (await database()).delete('payerProfiles', id); changed('payerProfiles') },
+    async listNdcList() { return (await (await database()).getAll('ndcList')).sort(byNdcListOrder) },
+    async saveNdcEntry(record) { await (await database()).put('ndcList', record); changed('ndcList') },
+    async deleteNdcEntry(id) { await (await database()).delete('ndcList', id); changed('ndcList') },
     async findPatients(prefix, limit) {
       // Only the patients screen searches: loaded on first use.
       return (await import('./idb-patients.ts')).findPatients(await database(), prefix, limit)

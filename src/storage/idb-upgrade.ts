@@ -92,6 +92,10 @@ export function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: U
     exports.createIndex('encounterId', 'encounterId')
     exports.createIndex('exportedAt', 'exportedAt')
   }
+  if (oldVersion < 11) {
+    // Version 11: the practice's NDC list per drug code, the default NDC of a drug line.
+    db.createObjectStore('ndcList', { keyPath: 'id' })
+  }
 
   if (oldVersion >= 1) {
     migrateData(db, oldVersion, tx).catch(() => {

@@ -1,4 +1,4 @@
-export type { BackupData, BackupTable, CoverageArticleRecord, CoverageSettingsRecord, CustomPayerProfileRecord, Icd10ReleaseInfo, Icd10ReleaseRecord, PatientSummary, DraftRecord, EncounterRecord, HistoryImportMeta, HistoryImportRow, HistoryRecord, ImportRecord, NcciTableInfo, NcciTableRecord, PracticeCaseRecord, ProviderRecord, ReviewState, StoreTable, TrainingAttemptRecord, TrainingStore, WorksheetStore } from './types.ts'
+export type { BackupData, BackupTable, CoverageArticleRecord, CoverageSettingsRecord, CustomPayerProfileRecord, Icd10ReleaseInfo, Icd10ReleaseRecord, PatientSummary, DraftRecord, EncounterRecord, HistoryImportMeta, HistoryImportRow, HistoryRecord, ImportRecord, NcciTableInfo, NcciTableRecord, NdcListRecord, PracticeCaseRecord, ProviderRecord, ReviewState, StoreTable, TrainingAttemptRecord, TrainingStore, WorksheetStore } from './types.ts'
 export { createIdbStore, deleteStore, DATABASE_NAME } from './idb-store.ts'
 export { useStore } from './store-context.ts'
 export { StoreProvider } from './store-provider.tsx'

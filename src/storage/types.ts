@@ -1,4 +1,4 @@
-import type { ClaimLine, Encounter, Finding, HistoryLine, PayerProfile, Severity } from '../domain/index.ts'
+import type { ClaimLine, Encounter, Finding, HistoryLine, NdcListEntry, PayerProfile, Severity } from '../domain/index.ts'
 import type { CoverageArticle, CoverageFamily, CoverageSettings } from '../domain/coverage/index.ts'
 import type { Icd10ReleaseKind } from '../domain/icd10/index.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
@@ -274,6 +274,15 @@ export interface CustomPayerProfileRecord {
   updatedAt: string
 }
 
+/**
+ * One NDC the practice keeps for a drug code, with the dates it is used on (the domain's
+ * NdcListEntry, the default NDC of a drug line), under its own id.
+ */
+export interface NdcListRecord extends NdcListEntry {
+  id: string
+  updatedAt: string
+}
+
 /** A patient known to the ledger, from finalized encounters and imported claim lines. */
 export interface PatientSummary {
   patientId: string
@@ -370,11 +379,13 @@ export interface BackupData {
   coverageSettings: CoverageSettingsRecord[]
   /** Encounters handed to the practice-management system (schema version 10). */
   chargeExports: ChargeExportRecord[]
+  /** The practice's NDC list per drug code (schema version 11). */
+  ndcList: NdcListRecord[]
 }
 
 export type BackupTable = keyof BackupData
 
-export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit' | 'remittances' | 'attempts' | 'practiceCases' | 'icd10' | 'coverageArticles' | 'coverageSettings' | 'chargeExports'
+export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit' | 'remittances' | 'attempts' | 'practiceCases' | 'icd10' | 'coverageArticles' | 'coverageSettings' | 'chargeExports' | 'ndcList'
 
 export interface WorksheetStore {
   listDrafts(): Promise<DraftRecord[]>
@@ -468,6 +479,11 @@ export interface WorksheetStore {
   /** Stores a custom profile, replacing the one with the same profile id. */
   savePayerProfile(record: CustomPayerProfileRecord): Promise<void>
   deletePayerProfile(id: string): Promise<void>
+  /** The practice's NDC list, by code, then newest start date first (the order defaultNdc reads it in). */
+  listNdcList(): Promise<NdcListRecord[]>
+  /** Stores an NDC list entry, replacing the one with the same id. */
+  saveNdcEntry(record: NdcListRecord): Promise<void>
+  deleteNdcEntry(id: string): Promise<void>
   /**
    * Patients whose id starts with `prefix` (case-sensitive; '' for all), in id order, at most
    * `limit`, with how many encounters and imported lines each has.

@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type { CoverageContext } from '../domain/coverage/index.ts'
 import { buildIcd10Index, type Icd10CodeSet } from '../domain/icd10/index.ts'
 import { decodeIcd10Codes } from './icd10-codes.ts'
-import type { Icd10ReleaseRecord } from './types.ts'
+import type { Icd10ReleaseRecord, NdcListRecord } from './types.ts'
 import { useStoreQuery } from './use-store-query.ts'
 
 /** Built indexes by release id and load time: a release's index is built once per page, not per render or reload. */
@@ -24,19 +24,24 @@ export interface ReferenceData {
   codeSets: readonly Icd10CodeSet[] | undefined
   /** Undefined when no article is loaded. */
   coverage: CoverageContext | undefined
+  /** The practice's NDC list (empty until loaded or when none is kept). */
+  ndcList: readonly NdcListRecord[]
 }
+
+const NO_NDCS: readonly NdcListRecord[] = []
 
 /**
  * The reference data the practice loaded (ICD-10-CM releases, Medicare billing articles and its
- * coverage choices), ready for the evaluation context and kept current as it is loaded or removed.
+ * coverage choices) and its NDC list, ready for the evaluation context and kept current as it is loaded or removed.
  */
 export function useReferenceData(): ReferenceData {
   const releases = useStoreQuery((s) => s.loadIcd10Releases(), ['icd10'], [])
   const articles = useStoreQuery((s) => s.listCoverageArticles(), ['coverageArticles'], [])
   const settings = useStoreQuery((s) => s.getCoverageSettings(), ['coverageSettings'], [])
+  const ndcList = useStoreQuery((s) => s.listNdcList(), ['ndcList'], []) ?? NO_NDCS
   const codeSets = useMemo(() => (releases && releases.length > 0 ? releases.map(codeSetOf) : undefined), [releases])
   const coverage = useMemo<CoverageContext | undefined>(() => (articles && articles.length > 0
     ? { articles: articles.map((r) => r.article), choices: settings?.choices ?? {}, settings: settings?.settings ?? {} }
     : undefined), [articles, settings])
-  return useMemo(() => ({ codeSets, coverage }), [codeSets, coverage])
+  return useMemo(() => ({ codeSets, coverage, ndcList }), [codeSets, coverage, ndcList])
 }

@@ -10,7 +10,7 @@ import { createIdbStore, DATABASE_VERSION, deleteStore, openWorksheetDb } from '
 import { bucketOf, ledgerRecord } from './idb-shared.ts'
 import { attemptRecord, practiceCaseRecord } from './training-test-records.ts'
 import { articleRecord, icd10Record } from './reference-test-records.ts'
-import type { AuditRecord, BackupData, CustomPayerProfileRecord, EncounterRecord, NcciTableRecord, RemittanceImportRecord, StoreTable } from './types.ts'
+import type { AuditRecord, BackupData, CustomPayerProfileRecord, EncounterRecord, NcciTableRecord, NdcListRecord, RemittanceImportRecord, StoreTable } from './types.ts'
 import { createOldStores } from './raw-schema.ts'
 
 let n = 0
@@ -65,7 +65,12 @@ async function fill(store: ReturnType<typeof freshStore>['store']) {
   await store.saveCoverageArticles([articleRecord('A56778')])
   await store.saveCoverageSettings({ id: 'practice', choices: { epidural: ['A56778'] }, settings: {}, updatedAt: '2026-11-26T10:00:00.000Z' })
   await store.recordChargeExports([chargeExport], [])
+  await store.saveNdcEntry(ndcEntry('ndc-1', 'J1100', '2026-01-01'))
 }
+
+const ndcEntry = (id: string, hcpcs: string, effectiveFrom: string | null, ndc11 = '12345678901'): NdcListRecord => ({
+  id, hcpcs, ndc11, description: `${hcpcs} vial`, unit: 'ML', effectiveFrom, effectiveTo: null, updatedAt: '2026-11-26T10:00:00.000Z',
+})
 
 const chargeExport = { id: 'cx-1', encounterId: 'e1', exportedAt: '2026-11-27T09:00:00.000Z', userId: 'u-1', userName: 'Casey Coder', format: 'hl7' as const, fileName: 'charges.hl7' }
 
@@ -81,6 +86,23 @@ describe('custom payer profiles', () => {
     await store.deletePayerProfile('alpha-copy')
     expect((await store.listPayerProfiles()).map((r) => r.profile.id)).toEqual(['zeta-copy'])
     expect(seen).toEqual([['payerProfiles'], ['payerProfiles'], ['payerProfiles'], ['payerProfiles']])
+  })
+})
+
+describe('the NDC list', () => {
+  it('saves, lists by code with the latest start first, replaces by id and deletes, notifying ndcList', async () => {
+    const { store } = freshStore()
+    const seen: (readonly StoreTable[])[] = []
+    store.subscribe((t) => seen.push(t))
+    await store.saveNdcEntry(ndcEntry('b', 'J3301', '2025-01-01'))
+    await store.saveNdcEntry(ndcEntry('a', 'J1100', null))
+    await store.saveNdcEntry(ndcEntry('c', 'J1100', '2026-07-01', '22222333344'))
+    await store.saveNdcEntry({ ...ndcEntry('b', 'J3301', '2025-01-01'), description: 'renamed' })
+    expect((await store.listNdcList()).map((r) => [r.id, r.hcpcs, r.effectiveFrom])).toEqual([['c', 'J1100', '2026-07-01'], ['a', 'J1100', null], ['b', 'J3301', '2025-01-01']])
+    expect((await store.listNdcList()).find((r) => r.id === 'b')?.description).toBe('renamed')
+    await store.deleteNdcEntry('a')
+    expect((await store.listNdcList()).map((r) => r.id)).toEqual(['c', 'b'])
+    expect(seen).toEqual([['ndcList'], ['ndcList'], ['ndcList'], ['ndcList'], ['ndcList']])
   })
 })
 
@@ -105,7 +127,7 @@ describe('backup, restore and clear', () => {
     const { store } = freshStore()
     await fill(store)
     const backup = await store.exportBackup()
-    expect(await store.countRecords()).toEqual({ users: 0, providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, audit: 0, drafts: 1, ncci: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1 })
+    expect(await store.countRecords()).toEqual({ users: 0, providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, audit: 0, drafts: 1, ncci: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1, ndcList: 1 })
     expect(backup.history.map((h) => h.key).sort()).toEqual(['PT-10|2026-03-10|64483|RT|1|DR-B', 'PT-1|2026-01-10|64483|RT|1|DR-B', 'PT-2|2026-02-10|64483|RT|1|DR-B'])
 
     const other = freshStore().store
@@ -114,8 +136,9 @@ describe('backup, restore and clear', () => {
     const progress: [number, number][] = []
     await other.restoreBackup(backup, (done, total) => progress.push([done, total]))
     expect(await other.exportBackup()).toEqual(backup)
-    expect(progress.at(-1)).toEqual([17, 17])
+    expect(progress.at(-1)).toEqual([18, 18])
     expect(await other.listChargeExports()).toEqual([chargeExport])
+    expect(await other.listNdcList()).toEqual([ndcEntry('ndc-1', 'J1100', '2026-01-01')])
     expect(seen).toHaveLength(1)
     expect(seen[0]).toEqual(expect.arrayContaining(['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'remittances', 'attempts', 'practiceCases']))
     expect(await other.listRemittances()).toEqual([remittance])
@@ -154,7 +177,7 @@ describe('backup, restore and clear', () => {
     await fill(store)
     store.backupDraftNow({ id: 'd1', createdAt: 'a', updatedAt: 'b', patientId: '', dateOfService: '', values: {}, status: 'draft', returnNote: null })
     await store.clearAll()
-    expect(await store.countRecords()).toEqual({ users: 0, providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, audit: 0, drafts: 0, ncci: 0, remittances: 0, attempts: 0, practiceCases: 0, icd10: 0, coverageArticles: 0, coverageSettings: 0, chargeExports: 0 })
+    expect(await store.countRecords()).toEqual({ users: 0, providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, audit: 0, drafts: 0, ncci: 0, remittances: 0, attempts: 0, practiceCases: 0, icd10: 0, coverageArticles: 0, coverageSettings: 0, chargeExports: 0, ndcList: 0 })
     expect(await store.listNcciTables()).toEqual([])
     expect(await store.listIcd10Releases()).toEqual([])
     expect(await store.getCoverageSettings()).toEqual({ id: 'practice', choices: {}, settings: {}, updatedAt: null })

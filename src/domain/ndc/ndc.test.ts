@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkNdcQuantity, defaultNdc, formatNdc11, readNdc, unclassifiedDrugNarrative, type NdcListEntry } from './ndc.ts'
+import { checkNdcQuantity, compareNdcListEntries, defaultNdc, formatNdc11, readNdc, unclassifiedDrugNarrative, type NdcListEntry } from './ndc.ts'
 
 describe('NDC to the 11-digit claim form', () => {
   it.each([
@@ -61,5 +61,20 @@ describe('the unclassified drug narrative', () => {
     const text = unclassifiedDrugNarrative('a very long compounded preparation name that goes on and on past any sensible length', '2 mL', '12345678901')
     expect(text.length).toBeLessThanOrEqual(80)
     expect(text).toMatch(/…, 2 mL, NDC 12345-6789-01$/)
+  })
+})
+
+describe('the order of a practice NDC list', () => {
+  const entry = (hcpcs: string, ndc11: string, effectiveFrom: string | null) => ({ hcpcs, ndc11, description: 'vial', unit: 'ML' as const, effectiveFrom, effectiveTo: null })
+  it('sorts by code, then the entry used from the latest date first, so the default on a date both are in force is the newer one', () => {
+    const older = entry('J1100', '11111222233', '2025-01-01')
+    const newer = entry('J1100', '44444555566', '2026-07-01')
+    const open = entry('J1100', '77777888899', null)
+    const other = entry('J0702', '12345678901', '2026-01-01')
+    const list = [open, older, other, newer].sort(compareNdcListEntries)
+    expect(list).toEqual([other, newer, older, open])
+    expect(defaultNdc(list, 'J1100', '2026-08-01')?.ndc11).toBe('44444555566')
+    expect(defaultNdc(list, 'J1100', '2026-06-30')?.ndc11).toBe('11111222233')
+    expect(defaultNdc(list, 'J1100', '2024-12-31')?.ndc11).toBe('77777888899')
   })
 })

@@ -73,6 +73,18 @@ export interface NdcListEntry {
   effectiveTo: string | null
 }
 
+/**
+ * The order a practice's NDC list is kept in: by code, then the entry used from the latest date
+ * first (no start date last), then by NDC. Where two entries of a code are in force on one date,
+ * defaultNdc (the first in force) then takes the newer one.
+ */
+export function compareNdcListEntries(a: NdcListEntry, b: NdcListEntry): number {
+  if (a.hcpcs !== b.hcpcs) return a.hcpcs < b.hcpcs ? -1 : 1
+  const from = (e: NdcListEntry) => e.effectiveFrom ?? ''
+  if (from(a) !== from(b)) return from(a) > from(b) ? -1 : 1
+  return a.ndc11 < b.ndc11 ? -1 : a.ndc11 > b.ndc11 ? 1 : 0
+}
+
 /** The practice's default NDC for a code on a date of service: the first entry in force. */
 export function defaultNdc(list: readonly NdcListEntry[], hcpcs: string, dateOfService: string): NdcListEntry | null {
   return list.find((e) => e.hcpcs === hcpcs && (e.effectiveFrom ?? '0000-01-01') <= dateOfService && (e.effectiveTo === null || e.effectiveTo >= dateOfService)) ?? null

@@ -12,6 +12,7 @@ export const MOVE_IN_TABLE_LABELS: Record<MoveInTable, string> = {
   payerProfiles: 'Custom payer profiles',
   practiceCases: 'Practice cases',
   coverageSettings: 'Coverage choices',
+  ndcList: 'NDC list entries',
   attempts: 'Training attempts',
 }
 

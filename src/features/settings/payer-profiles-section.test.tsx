@@ -21,7 +21,8 @@ function errorOf(field: HTMLElement): string | undefined {
   return ids.map((id) => document.getElementById(id)).find((el) => el?.id.endsWith('-error'))?.textContent ?? undefined
 }
 
-describe('Payer profiles in settings', () => {
+// Whole-form tests: slow on a loaded 2-core machine, not on a fast one.
+describe('Payer profiles in settings', { timeout: 15_000 }, () => {
   it('shows a built-in profile with its bilateral formats, limits and sources', async () => {
     render(<StoreProvider store={store}><SettingsPage /></StoreProvider>)
     expect(await screen.findByText('No custom profile yet.')).toBeDefined()
@@ -85,6 +86,30 @@ describe('Payer profiles in settings', () => {
     const esi = within(screen.getByRole('region', { name: 'Frequency limits' })).getAllByRole('listitem').find((li) => li.textContent.includes(ESI_ID))!
     expect(esi.textContent).toContain('Edited by the practice. Original values: Limit: 4 sessions; Effective from: no start date.')
     expect(within(await screen.findByRole('list', { name: 'Custom profiles' })).getByText('Medicare (default) (custom)')).toBeDefined()
+  })
+
+  it('sets a line per level with the payer\'s modifier and NDCs on every drug line, and the view says so against the original', async () => {
+    render(<StoreProvider store={store}><SettingsPage /></StoreProvider>)
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy Medicare (default) into a custom profile' }))
+    expect(screen.queryByLabelText('Repeated lines: modifier on the later lines')).toBeNull()
+    fireEvent.change(screen.getByLabelText('Repeated lines: same code and modifiers'), { target: { value: 'line-per-level' } })
+    const modifier = await screen.findByLabelText('Repeated lines: modifier on the later lines')
+    fireEvent.change(screen.getByLabelText('NDC on drug lines'), { target: { value: 'all-drugs' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }))
+    await waitFor(() => expect(errorOf(modifier)).toBe('Name the modifier that tells the repeated lines apart'))
+    expect(await store.listPayerProfiles()).toEqual([])
+    fireEvent.change(modifier, { target: { value: 'XS' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }))
+    expect(await screen.findByText(/^Saved Medicare \(default\) \(custom\)\./)).toBeDefined()
+    const [saved] = await store.listPayerProfiles()
+    expect(saved?.profile.repeatedLines).toMatchObject({ format: 'line-per-level', modifier: 'XS' })
+    expect(saved?.profile.ndc.required).toBe('all-drugs')
+    expect(saved?.profile.ndc.source).toMatch(/^Edited by the practice; originally: /)
+    const lines = screen.getByRole('region', { name: 'Claim lines' })
+    expect(lines.textContent).toContain('Repeated lines (same code and modifiers): A line per level, the later ones told apart by a modifier: XS: separate structure')
+    expect(lines.textContent).toContain('Original value: One line, units added (e.g. 64636 RT with 2 units).')
+    expect(lines.textContent).toContain('NDC on drug lines: On every drug line (e.g. Medicaid, or a plan that asks for it)')
+    expect(lines.textContent).toContain('Original value: Only on unclassified drugs (J3490, J3590).')
   })
 
   it('adds and removes a frequency limit; a new limit needs a source', async () => {

@@ -12,6 +12,8 @@ describe('copying a payer profile', () => {
     expect(record.basedOn).toBe('medicare')
     expect(record.createdAt).toBe('2026-11-26T10:00:00.000Z')
     expect(record.profile.frequencyLimits).toEqual(medicareProfile.frequencyLimits)
+    expect(record.profile.repeatedLines).toEqual(medicareProfile.repeatedLines)
+    expect(record.profile.ndc).toEqual(medicareProfile.ndc)
     expect(payerProfileSchema.safeParse(record.profile).success).toBe(true)
   })
 
@@ -43,6 +45,18 @@ describe('edited values', () => {
     expect(limit.source).toBe(`Edited by the practice; originally: ${esi.source}`)
     expect(marked.frequencyLimits.filter((l) => l.id !== esi.id)).toEqual(medicareProfile.frequencyLimits.filter((l) => l.id !== esi.id))
     expect(markEditedSources(marked, medicareProfile).frequencyLimits.find((l) => l.id === esi.id)!.source).toBe(limit.source)
+  })
+
+  it('marks a changed repeated-line rule or NDC rule whose source still reads as the original\'s, and leaves the same rule alone', () => {
+    const edited = { ...medicareProfile, repeatedLines: { ...medicareProfile.repeatedLines, format: 'line-per-level' as const, modifier: 'XU' as const }, ndc: { ...medicareProfile.ndc, required: 'all-drugs' as const } }
+    const marked = markEditedSources(edited, medicareProfile)
+    expect(marked.repeatedLines).toEqual({ format: 'line-per-level', modifier: 'XU', source: `Edited by the practice; originally: ${medicareProfile.repeatedLines.source}` })
+    expect(marked.ndc).toEqual({ required: 'all-drugs', source: `Edited by the practice; originally: ${medicareProfile.ndc.source}` })
+    const same = markEditedSources({ ...medicareProfile }, medicareProfile)
+    expect(same.repeatedLines).toBe(medicareProfile.repeatedLines)
+    expect(same.ndc).toBe(medicareProfile.ndc)
+    const own = markEditedSources({ ...edited, ndc: { required: 'all-drugs', source: 'Our Medicaid manual' } }, medicareProfile)
+    expect(own.ndc.source).toBe('Our Medicaid manual')
   })
 
   it('keeps a source the practice wrote itself', () => {

@@ -1,6 +1,6 @@
 import type { FrequencyLimit, PayerProfile } from '../../domain/index.ts'
 import type { CustomPayerProfileRecord } from '../../storage/index.ts'
-import { describeInterval, describePurposes } from './profile-labels.ts'
+import { describeInterval, describePurposes, describeRepeatedLines } from './profile-labels.ts'
 
 const EDITED_PREFIX = 'Edited by the practice; originally: '
 
@@ -48,7 +48,8 @@ export function limitChanges(limit: FrequencyLimit, original: FrequencyLimit): s
 }
 
 /**
- * The profile to store: a limit or bilateral rule whose value was changed but whose source
+ * The profile to store: a limit, bilateral rule, repeated-line rule or NDC rule whose value was
+ * changed but whose source
  * still reads as the original's says so, so that no edited value claims the payer's source.
  */
 export function markEditedSources(profile: PayerProfile, original: PayerProfile | undefined): PayerProfile {
@@ -64,5 +65,9 @@ export function markEditedSources(profile: PayerProfile, original: PayerProfile 
     const was = original.frequencyLimits.find((l) => l.id === limit.id)
     return was && limitChanges(limit, was).length > 0 ? { ...limit, source: mark(limit.source, was.source) } : limit
   })
-  return { ...profile, bilateral, frequencyLimits }
+  const repeatedLines = describeRepeatedLines(profile.repeatedLines) === describeRepeatedLines(original.repeatedLines)
+    ? profile.repeatedLines
+    : { ...profile.repeatedLines, source: mark(profile.repeatedLines.source, original.repeatedLines.source) }
+  const ndc = profile.ndc.required === original.ndc.required ? profile.ndc : { ...profile.ndc, source: mark(profile.ndc.source, original.ndc.source) }
+  return { ...profile, bilateral, repeatedLines, ndc, frequencyLimits }
 }

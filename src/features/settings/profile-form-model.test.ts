@@ -29,6 +29,23 @@ describe('profile form values', () => {
     expect(formPathOf(['bilateral', 'ascFacility', 'format'])).toBe('bilateral.ascFacility.format')
   })
 
+  it('shows repeated lines and the NDC rule with no modifier as an empty choice', () => {
+    const values = profileToFormValues(medicareProfile)
+    expect(values.repeatedLines).toEqual({ format: 'merge-units', modifier: '', source: medicareProfile.repeatedLines.source })
+    expect(values.ndc).toEqual({ required: 'unclassified-drugs', source: medicareProfile.ndc.source })
+  })
+
+  it('keeps a line per level with the modifier the payer names, and drops the modifier when the lines are merged', () => {
+    const values = profileToFormValues(medicareProfile)
+    values.repeatedLines = { format: 'line-per-level', modifier: 'XS', source: ' Payer bulletin 2026-04 ' }
+    values.ndc = { required: 'all-drugs', source: ' State Medicaid manual ' }
+    const { profile } = validateProfileForm(values, medicareProfile)
+    expect(profile?.repeatedLines).toEqual({ format: 'line-per-level', modifier: 'XS', source: 'Payer bulletin 2026-04' })
+    expect(profile?.ndc).toEqual({ required: 'all-drugs', source: 'State Medicaid manual' })
+    values.repeatedLines = { format: 'merge-units', modifier: 'XS', source: 'Payer bulletin 2026-04' }
+    expect(validateProfileForm(values, medicareProfile).profile?.repeatedLines.modifier).toBeNull()
+  })
+
   it('gives a new limit an id no other limit of the profile has', () => {
     const limits = [{ id: 'p-limit-2' }, { id: 'p-limit-3' }]
     expect(newLimitValues('p', limits).id).toBe('p-limit-4')
@@ -55,6 +72,17 @@ describe('profile form validation messages', () => {
 
   it('accepts no minimum interval whatever its amount field holds', () => {
     expect(messageAt(withLimit({ minIntervalUnit: 'none', minIntervalAmount: Number.NaN }), `${L}.minIntervalAmount`)).toBeUndefined()
+  })
+
+  it('asks for the modifier when each level keeps its own line, and for the sources of both claim-line rules', () => {
+    const values = profileToFormValues(medicareProfile)
+    values.repeatedLines = { format: 'line-per-level', modifier: '', source: '  ' }
+    values.ndc = { required: 'never', source: '' }
+    expect(messageAt(values, 'repeatedLines.modifier')).toBe('Name the modifier that tells the repeated lines apart')
+    expect(messageAt(values, 'repeatedLines.source')).toBe('Say where this value comes from')
+    expect(messageAt(values, 'ndc.source')).toBe('Say where this value comes from')
+    values.repeatedLines = { format: 'line-per-level', modifier: '59', source: 'Payer policy' }
+    expect(messageAt(values, 'repeatedLines.modifier')).toBeUndefined()
   })
 
   it('rejects an empty name and modifier 50 on an ASC facility claim', () => {

@@ -1,5 +1,7 @@
 import type { FieldErrors, Resolver } from 'react-hook-form'
-import { payerProfileSchema, type BilateralFormat, type FrequencyLimit, type PayerProfile, type ProcedureType } from '../../domain/index.ts'
+import {
+  payerProfileSchema, type BilateralFormat, type DISTINGUISHING_MODIFIERS, type FrequencyLimit, type NdcRule, type PayerProfile, type ProcedureType, type RepeatedLines,
+} from '../../domain/index.ts'
 
 /** One frequency limit as the form edits it: nullable values become '' or 'none'. */
 export interface LimitFormValues {
@@ -27,10 +29,19 @@ export interface BilateralFormValues {
   source: string
 }
 
+/** Repeated claim lines as the form edits them: no modifier is ''. */
+export interface RepeatedLinesFormValues {
+  format: RepeatedLines['format']
+  modifier: (typeof DISTINGUISHING_MODIFIERS)[number] | ''
+  source: string
+}
+
 export interface ProfileFormValues {
   name: string
   description: string
   bilateral: { professional: BilateralFormValues; hospitalOutpatientFacility: BilateralFormValues; ascFacility: BilateralFormValues }
+  repeatedLines: RepeatedLinesFormValues
+  ndc: NdcRule
   frequencyLimits: LimitFormValues[]
 }
 
@@ -60,6 +71,8 @@ export function profileToFormValues(p: PayerProfile): ProfileFormValues {
     name: p.name,
     description: p.description,
     bilateral: { professional: { ...p.bilateral.professional }, hospitalOutpatientFacility: { ...p.bilateral.hospitalOutpatientFacility }, ascFacility: { ...p.bilateral.ascFacility } },
+    repeatedLines: { format: p.repeatedLines.format, modifier: p.repeatedLines.modifier ?? '', source: p.repeatedLines.source },
+    ndc: { ...p.ndc },
     frequencyLimits: p.frequencyLimits.map(limitToForm),
   }
 }
@@ -73,6 +86,13 @@ export function formValuesToProfile(v: ProfileFormValues, base: PayerProfile): P
     name: v.name.trim(),
     description: v.description.trim(),
     bilateral: v.bilateral as PayerProfile['bilateral'],
+    // A modifier only tells lines apart when each level keeps its own line.
+    repeatedLines: {
+      format: v.repeatedLines.format,
+      modifier: v.repeatedLines.format === 'line-per-level' && v.repeatedLines.modifier !== '' ? v.repeatedLines.modifier : null,
+      source: v.repeatedLines.source.trim(),
+    },
+    ndc: { required: v.ndc.required, source: v.ndc.source.trim() },
     frequencyLimits: v.frequencyLimits.map((l) => ({
       id: l.id,
       family: l.family,

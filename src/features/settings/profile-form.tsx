@@ -5,6 +5,7 @@ import { Field, inputClass } from '../../components/field.tsx'
 import type { PayerProfile } from '../../domain/index.ts'
 import type { CustomPayerProfileRecord } from '../../storage/index.ts'
 import { BilateralFields } from './bilateral-fields.tsx'
+import { ClaimLineFields } from './claim-line-fields.tsx'
 import { LimitFields } from './limit-fields.tsx'
 import { markEditedSources } from './profile-copy.ts'
 import { newLimitValues, profileFormResolver, profileToFormValues, validateProfileForm, type ProfileFormValues } from './profile-form-model.ts'
@@ -57,6 +58,7 @@ export function ProfileForm({ record, original, isNew, onSave, onCancel, heading
           </Field>
         </div>
         <BilateralFields />
+        <ClaimLineFields />
         <section aria-label="Frequency limits" className="flex min-w-0 flex-col gap-3">
           <h5 className="font-semibold text-slate-900">Frequency limits</h5>
           {limits.fields.length === 0 ? <p className="text-sm">No frequency limit: the worksheet counts no sessions for this payer.</p> : null}

@@ -1,6 +1,6 @@
 import { bilateralFormatLabels, placeOfServiceLabels, type PayerProfile } from '../../domain/index.ts'
 import { EditedMarker, LimitView } from './limit-view.tsx'
-import { BILATERAL_SETTINGS, coverageLabels, describeValue, settingLabels } from './profile-labels.ts'
+import { BILATERAL_SETTINGS, coverageLabels, describeRepeatedLines, describeValue, ndcRequirementLabels, settingLabels } from './profile-labels.ts'
 
 interface ProfileViewProps {
   profile: PayerProfile
@@ -33,6 +33,22 @@ export function ProfileView({ profile, original }: ProfileViewProps) {
               </li>
             )
           })}
+        </ul>
+      </section>
+
+      <section aria-label="Claim lines" className="flex flex-col gap-2">
+        <h5 className="font-semibold text-slate-900">Claim lines</h5>
+        <ul className="flex flex-col gap-2 text-sm">
+          <li className="min-w-0 rounded border border-slate-200 p-2">
+            <p><strong>Repeated lines (same code and modifiers):</strong> {describeRepeatedLines(profile.repeatedLines)}</p>
+            {original && describeRepeatedLines(original.repeatedLines) !== describeRepeatedLines(profile.repeatedLines) ? <EditedMarker was={[describeRepeatedLines(original.repeatedLines)]} /> : null}
+            <p className="text-slate-700 [overflow-wrap:anywhere]">Source: {profile.repeatedLines.source}</p>
+          </li>
+          <li className="min-w-0 rounded border border-slate-200 p-2">
+            <p><strong>NDC on drug lines:</strong> {ndcRequirementLabels[profile.ndc.required]}</p>
+            {original && original.ndc.required !== profile.ndc.required ? <EditedMarker was={[ndcRequirementLabels[original.ndc.required]]} /> : null}
+            <p className="text-slate-700 [overflow-wrap:anywhere]">Source: {profile.ndc.source}</p>
+          </li>
         </ul>
       </section>
 

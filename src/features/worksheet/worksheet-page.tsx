@@ -50,8 +50,8 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
   const today = useMemo(() => todayIso(), [])
   const ncci = useStoreQuery((s) => s.loadNcciTables(), ['ncci'], [])
   const { profiles: payerProfiles } = usePayerProfiles()
-  const { codeSets, coverage } = useReferenceData()
-  const context = useMemo(() => createContext(today, { ...(ncci ? { ncci } : {}), payerProfiles, codeSets, coverage }), [today, ncci, payerProfiles, codeSets, coverage])
+  const { codeSets, coverage, ndcList } = useReferenceData()
+  const context = useMemo(() => createContext(today, { ...(ncci ? { ncci } : {}), payerProfiles, codeSets, coverage, ndcList }), [today, ncci, payerProfiles, codeSets, coverage, ndcList])
   const patientId = values.patientId.trim()
   const history = useStoreQuery((s) => (patientId ? s.patientHistory(patientId) : Promise.resolve(NO_HISTORY)), ['encounters', 'history'], [patientId]) ?? NO_HISTORY
   const providers = useStoreQuery((s) => s.listProviders(), ['providers'], []) ?? NO_PROVIDERS
@@ -151,7 +151,7 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
               onPointersChange={setPointers} />
             <div className="mt-4" data-print="hide">
               <Button size="sm" onClick={() => setShowComparison((s) => !s)} aria-expanded={showComparison}>{showComparison ? 'Hide' : 'Compare'} payer profiles</Button>
-              {showComparison ? <Suspense fallback={<p role="status">Loading the comparison…</p>}><PayerComparison values={values} history={history} today={today} profiles={payerProfiles} /></Suspense> : null}
+              {showComparison ? <Suspense fallback={<p role="status">Loading the comparison…</p>}><PayerComparison values={values} history={history} today={today} profiles={payerProfiles} ndcList={ndcList} /></Suspense> : null}
             </div>
           </div>
         </div>

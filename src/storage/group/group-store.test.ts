@@ -448,6 +448,29 @@ describe('the practice\'s shared records and a person\'s drafts (issue 13)', () 
     expect(await a.local.listProviders()).toEqual([])
   })
 
+  it('the NDC list is a shared record: saved at one desk, read at another in code order, and deleted for both', async () => {
+    const server = newServer()
+    const a = await desk(server, PEOPLE.sam)
+    const b = await desk(server, PEOPLE.casey)
+    const entry = (id: string, hcpcs: string, effectiveFrom: string | null) => ({
+      id, hcpcs, ndc11: '12345678901', description: `${hcpcs} vial`, unit: 'ML' as const, effectiveFrom, effectiveTo: null, updatedAt: NOW,
+    })
+    await a.store.saveNdcEntry(entry('n-2', 'J3301', null))
+    await a.store.saveNdcEntry(entry('n-1', 'J1100', '2026-01-01'))
+    expect((await a.store.listNdcList()).map((e) => e.id)).toEqual(['n-1', 'n-2'])
+    await a.settle()
+    await b.settle()
+    expect(await b.store.listNdcList()).toEqual([entry('n-1', 'J1100', '2026-01-01'), entry('n-2', 'J3301', null)])
+    expect(server.records().map((r) => [r.kind, r.key])).toEqual([['ndc-list-entry', 'n-2'], ['ndc-list-entry', 'n-1']])
+    await a.store.deleteNdcEntry('n-2')
+    await a.settle()
+    await b.settle()
+    expect((await b.store.listNdcList()).map((e) => e.id)).toEqual(['n-1'])
+    // Not kept in this workstation's own store.
+    expect(await a.local.listNdcList()).toEqual([])
+    await expect(a.store.saveNdcEntry({ ...entry('n-3', 'J1100', null), ndc11: '1234-5678-90' })).rejects.toThrow(/Not saved: ndc11/)
+  })
+
   it('a record that does not fit its kind is refused before anything is queued', async () => {
     const server = newServer()
     const a = await desk(server, PEOPLE.sam)

@@ -1,9 +1,9 @@
 import type { ColumnMapping, DateFormat } from '../../domain/history-import/types.ts'
 import { recordValueProblem, type RecordKind } from '../../group-api/record-kinds.ts'
-import { EMPTY_COVERAGE_SETTINGS } from '../idb-shared.ts'
+import { byNdcListOrder, EMPTY_COVERAGE_SETTINGS } from '../idb-shared.ts'
 import { byCaseTitle } from '../memory-training-store.ts'
 import type {
-  AuditRecord, CoverageSettingsRecord, CustomPayerProfileRecord, DraftRecord, PracticeCaseRecord, ProviderRecord, EncounterRecord, PatientSummary, StoreTable, TrainingAttemptRecord, TrainingStore, UserRecord, WorksheetStore,
+  AuditRecord, CoverageSettingsRecord, CustomPayerProfileRecord, DraftRecord, NdcListRecord, PracticeCaseRecord, ProviderRecord, EncounterRecord, PatientSummary, StoreTable, TrainingAttemptRecord, TrainingStore, UserRecord, WorksheetStore,
 } from '../types.ts'
 import { prepareRequest } from './client.ts'
 import { attemptBodyOf, attemptRecordOf } from './group-attempts.ts'
@@ -48,10 +48,10 @@ export type GroupStore = WorksheetStore & SyncActions
 const TABLES_OF: Record<ReplicaTable, readonly StoreTable[]> = {
   encounters: ['encounters', 'audit', 'drafts', 'users'],
   attempts: ['attempts'],
-  outbox: ['encounters', 'audit', 'drafts', 'attempts', 'providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'remittances'],
+  outbox: ['encounters', 'audit', 'drafts', 'attempts', 'providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'remittances', 'ndcList'],
   history: ['history', 'imports'],
   dismissed: ['drafts'],
-  records: ['providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'drafts'],
+  records: ['providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'drafts', 'ndcList'],
   remittances: ['remittances'],
 }
 
@@ -376,6 +376,9 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
     listPayerProfiles: async () => [...(await recordValues<CustomPayerProfileRecord>('payer-profile')).values()].sort((a, b) => a.profile.name.localeCompare(b.profile.name)),
     savePayerProfile: (r) => saveRecord('payer-profile', r.profile.id, r),
     deletePayerProfile: (id) => deleteRecord('payer-profile', id),
+    listNdcList: async () => [...(await recordValues<NdcListRecord>('ndc-list-entry')).values()].sort(byNdcListOrder),
+    saveNdcEntry: (r) => saveRecord('ndc-list-entry', r.id, r),
+    deleteNdcEntry: (id) => deleteRecord('ndc-list-entry', id),
     countRecords: () => local.countRecords(),
     exportBackup: () => local.exportBackup(),
     restoreBackup: (data, onProgress) => local.restoreBackup(data, onProgress),

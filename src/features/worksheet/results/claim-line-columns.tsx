@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { ClaimLine } from '../../../domain/index.ts'
+import { formatNdc11, type ClaimLine, type ClaimNdc } from '../../../domain/index.ts'
 import { PointerCell } from './pointer-cell.tsx'
 import type { PointerEditing } from './pointer-lines.ts'
 
@@ -31,7 +31,13 @@ const none = (
   </>
 )
 
-/** The claim line table's columns: code, our own wording (with Box 19), modifiers in billing order, units, diagnosis pointers (box 24E). */
+/** A drug line's NDC as the claim carries it, with its quantity and where it came from. */
+function ndcText(ndc: ClaimNdc): string {
+  const quantity = ndc.quantity === null ? '' : ` · ${ndc.unit ?? ''} ${Number(ndc.quantity.toFixed(3))}`.replace('  ', ' ')
+  return `${formatNdc11(ndc.ndc11)}${quantity} · ${ndc.from === 'practice-list' ? 'from the practice\'s NDC list' : 'as entered'}`
+}
+
+/** The claim line table's columns: code, our own wording (with Box 19 and the NDC), modifiers in billing order, units, diagnosis pointers (box 24E). */
 export const claimLineColumns: readonly ClaimLineColumn[] = [
   {
     id: 'code',
@@ -51,6 +57,11 @@ export const claimLineColumns: readonly ClaimLineColumn[] = [
         {line.box19 ? (
           <span className="mt-1 block text-xs text-slate-700">
             <span className="font-semibold">Box 19:</span> {line.box19}
+          </span>
+        ) : null}
+        {line.ndc ? (
+          <span className="mt-1 block text-xs text-slate-700" data-testid="line-ndc">
+            <span className="font-semibold">NDC:</span> {ndcText(line.ndc)}
           </span>
         ) : null}
       </>

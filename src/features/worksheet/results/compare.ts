@@ -1,6 +1,6 @@
 import {
   bilateralFormatLabels, bilateralSettingOf, createContext, evaluate,
-  type BilateralFormat, type BilateralSetting, type HistoryLine, type PayerProfile,
+  type BilateralFormat, type BilateralSetting, type HistoryLine, type NdcListEntry, type PayerProfile,
 } from '../../../domain/index.ts'
 import { worksheetToInput, type WorksheetValues } from '../model/index.ts'
 import { describeLine } from './summarize.ts'
@@ -39,9 +39,9 @@ function countOf(texts: readonly string[]): Map<string, number> {
 }
 
 /** The encounter on the form evaluated under each profile, with the lines that differ between them marked. */
-export function comparePayers(values: WorksheetValues, history: readonly HistoryLine[], today: string, profiles: readonly PayerProfile[]): PayerColumn[] {
+export function comparePayers(values: WorksheetValues, history: readonly HistoryLine[], today: string, profiles: readonly PayerProfile[], ndcList: readonly NdcListEntry[] = []): PayerColumn[] {
   const { input } = worksheetToInput(values, history, today)
-  const context = createContext(today, { payerProfiles: profiles })
+  const context = createContext(today, { payerProfiles: profiles, ndcList })
   const setting = bilateralSettingOf(values.claimType, values.placeOfService)
   const evaluated = profiles.map((profile) => {
     const result = evaluate({ ...input, encounter: { ...input.encounter, payerProfile: profile.id } }, context)

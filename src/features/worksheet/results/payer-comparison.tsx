@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react'
 import { SeverityBadge } from '../../../components/severity-badge.tsx'
-import type { HistoryLine, PayerProfile } from '../../../domain/index.ts'
+import type { HistoryLine, NdcListEntry, PayerProfile } from '../../../domain/index.ts'
 import type { WorksheetValues } from '../model/index.ts'
 import { comparePayers, type PayerColumn } from './compare.ts'
 
@@ -9,6 +9,8 @@ export interface PayerComparisonProps {
   history: readonly HistoryLine[]
   today: string
   profiles: readonly PayerProfile[]
+  /** The practice's NDC list: a drug line's default NDC, so each payer's NDC findings are its own. */
+  ndcList?: readonly NdcListEntry[]
 }
 
 function Column({ column }: { column: PayerColumn }) {
@@ -39,9 +41,9 @@ function Column({ column }: { column: PayerColumn }) {
 }
 
 /** The encounter coded under each payer profile side by side; the page mounts it on demand, so it evaluates only while shown. */
-export function PayerComparison({ values, history, today, profiles }: PayerComparisonProps) {
+export function PayerComparison({ values, history, today, profiles, ndcList }: PayerComparisonProps) {
   const headingId = useId()
-  const columns = useMemo(() => comparePayers(values, history, today, profiles), [values, history, today, profiles])
+  const columns = useMemo(() => comparePayers(values, history, today, profiles, ndcList), [values, history, today, profiles, ndcList])
   const anyDiffers = columns.some((c) => c.lines.some((l) => l.differs))
   return (
     <section aria-labelledby={headingId} className="flex min-w-0 flex-col gap-2">
