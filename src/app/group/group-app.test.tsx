@@ -13,7 +13,7 @@ import { createFakeSyncServer, encounterInput, fakeNetwork, manualTimers } from 
 import { deleteReplica, openReplica, replicaName } from '../../storage/group/sync/replica.ts'
 import { TRUSTED_DEVICE_KEY } from '../../storage/group/sync/sign-out.ts'
 import { App } from '../App.tsx'
-import { allowsRoute, navItemsFor } from './access.ts'
+import { allowsRoute, changeRefusalFor, navItemsFor } from './access.ts'
 import { localRoleOf } from './local-user.ts'
 import type { StartSync } from './use-group-sync.ts'
 
@@ -215,6 +215,15 @@ describe('roles in the group app', () => {
     expect(navItemsFor('trainee')).toEqual(['training'])
     expect(allowsRoute('trainee', { name: 'account' })).toBe(true)
     expect(allowsRoute('supervisor', { name: 'admin', path: '' })).toBe(false)
+  })
+
+  it('lets supervisors and admins change payer profiles and coverage choices, and only admins load the server-wide files', () => {
+    const refusals = (role: Role) => (['payer-profiles', 'coverage-settings', 'reference-files'] as const).map((what) => changeRefusalFor(role)(what) !== null)
+    expect(refusals('admin')).toEqual([false, false, false])
+    expect(refusals('supervisor')).toEqual([false, false, true])
+    expect(refusals('coder')).toEqual([true, true, true])
+    expect(changeRefusalFor('coder')('payer-profiles')).toMatch(/supervisors and admins/)
+    expect(changeRefusalFor('supervisor')('reference-files')).toMatch(/by an admin/)
   })
 })
 
