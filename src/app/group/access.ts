@@ -4,7 +4,7 @@ import type { ChangeRefusal, SharedData } from '../../lib/change-rights.ts'
 import type { NavItem } from '../app-shell.tsx'
 import type { Route } from '../use-hash-route.ts'
 
-const STAFF_NAV: readonly NavItem[] = ['drafts', 'patients', 'review', 'insights', 'remittances', 'charges', 'training', 'history-import', 'ncci-tables', 'settings', 'data']
+const STAFF_NAV: readonly NavItem[] = ['drafts', 'patients', 'review', 'insights', 'remittances', 'charges', 'training', 'history-import', 'ncci-tables', 'diagnosis-lists', 'settings', 'data']
 
 /** What each server role sees in the navigation (the server answers the same way). */
 export function navItemsFor(role: Role): readonly NavItem[] {
