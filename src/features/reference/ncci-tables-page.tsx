@@ -7,6 +7,7 @@ import {
   type NcciParseError, type ParseResult, type PtpTable,
 } from '../../domain/ncci/index.ts'
 import { useChangeRefusal } from '../../lib/change-rights.ts'
+import { loadedByAnotherPractice } from './diagnoses/shared.ts'
 import { useStore, useStoreQuery, type NcciTableInfo, type NcciTableRecord } from '../../storage/index.ts'
 
 type Kind = 'mue' | 'ptp'
@@ -192,7 +193,7 @@ export function NcciTablesPage({ today: given }: { today?: string } = {}) {
                     <td className="p-2 break-all">{t.fileNames.join(', ')}</td>
                     {refusal ? null : (
                       <td className="p-2">
-                        <Button size="sm" onClick={() => void store.deleteNcciTable(t.id)} aria-label={`Remove ${t.quarter} ${KIND_NAME[t.kind]}`}>Remove</Button>
+                        {loadedByAnotherPractice(t) ? null : <Button size="sm" onClick={() => void store.deleteNcciTable(t.id)} aria-label={`Remove ${t.quarter} ${KIND_NAME[t.kind]}`}>Remove</Button>}
                       </td>
                     )}
                   </tr>

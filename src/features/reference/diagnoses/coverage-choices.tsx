@@ -3,6 +3,7 @@ import { Button } from '../../../components/button.tsx'
 import { inputClass } from '../../../components/field.tsx'
 import { COVERAGE_FAMILIES, STAND_ALONE, type CoverageArticle, type CoverageFamily, type CoverageGroupSetting } from '../../../domain/coverage/index.ts'
 import { useChangeRefusal } from '../../../lib/change-rights.ts'
+import { loadedByAnotherPractice } from './shared.ts'
 import { useStore, type CoverageArticleRecord, type CoverageSettingsRecord } from '../../../storage/index.ts'
 
 const FAMILY_NAME: Record<CoverageFamily, string> = { facet: 'Facet injections and RFA', epidural: 'Epidural injections', 'trigger-point': 'Trigger point injections' }
@@ -42,15 +43,19 @@ export function CoverageChoices({ articles, settings }: { articles: readonly Cov
             </tr>
           </thead>
           <tbody>
-            {articles.map(({ article: a }) => (
+            {articles.map((record) => { const a = record.article; return (
               <tr key={a.articleId} className="border-b border-slate-200">
                 <td className="p-2">{a.articleId}</td>
                 <td className="p-2">{a.title ?? '(no title)'}</td>
                 <td className="p-2">{a.version}</td>
                 <td className="p-2">{a.groups.map((g) => `Group ${g.group} (${g.codes.length} codes)`).join(', ')}</td>
-                {mayRemove ? <td className="p-2"><Button size="sm" onClick={() => void store.deleteCoverageArticle(a.articleId)} aria-label={`Remove article ${a.articleId}`}>Remove</Button></td> : null}
+                {mayRemove ? (
+                  <td className="p-2">
+                    {loadedByAnotherPractice(record) ? null : <Button size="sm" onClick={() => void store.deleteCoverageArticle(a.articleId)} aria-label={`Remove article ${a.articleId}`}>Remove</Button>}
+                  </td>
+                ) : null}
               </tr>
-            ))}
+            ) })}
           </tbody>
         </table>
       </div>

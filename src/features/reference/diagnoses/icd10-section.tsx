@@ -5,7 +5,7 @@ import { FileProblems } from '../../../components/file-problems.tsx'
 import { fiscalYearOf, parseIcd10OrderFile, type Icd10ReleaseKind } from '../../../domain/icd10/index.ts'
 import { useChangeRefusal } from '../../../lib/change-rights.ts'
 import { icd10ReleaseRecord, useStore, useStoreQuery } from '../../../storage/index.ts'
-import { describeRowError, fileInputClass, localToday, plural, SHOWN_ERRORS } from './shared.ts'
+import { describeRowError, fileInputClass, loadedByAnotherPractice, localToday, plural, SHOWN_ERRORS } from './shared.ts'
 
 type Outcome = { kind: 'saved'; text: string } | { kind: 'errors'; fileName: string; errors: { row: number; column?: string; message: string }[] } | { kind: 'failed'; text: string }
 
@@ -109,7 +109,7 @@ export function Icd10Section({ today }: { today: string }) {
                   <td className="p-2 break-all">{r.fileName}</td>
                   {mayChange ? (
                     <td className="p-2">
-                      <Button size="sm" onClick={() => void store.deleteIcd10Release(r.id)} aria-label={`Remove FY${r.fiscalYear} ${RELEASE_NAME[r.release]}`}>Remove</Button>
+                      {loadedByAnotherPractice(r) ? null : <Button size="sm" onClick={() => void store.deleteIcd10Release(r.id)} aria-label={`Remove FY${r.fiscalYear} ${RELEASE_NAME[r.release]}`}>Remove</Button>}
                     </td>
                   ) : null}
                 </tr>
