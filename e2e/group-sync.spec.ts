@@ -72,7 +72,7 @@ async function join(page: Page, link: string, name: string, password: string) {
   await page.getByRole('button', { name: 'Create account and join' }).click()
 }
 
-/** A new worksheet from the navigation, with the provider this desk keeps (providers stay per workstation). */
+/** A new worksheet from the navigation, with the practice's provider (shared through the server: the first desk adds it). */
 async function newWorksheet(page: Page) {
   await nav(page).getByRole('link', { name: 'New worksheet' }).click()
   await expect(page).toHaveURL(/#\/worksheet\/[^/]+$/)

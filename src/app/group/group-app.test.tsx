@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Role, SessionInfo } from '../../group-api/index.ts'
@@ -13,9 +13,14 @@ import { createFakeSyncServer, encounterInput, fakeNetwork, manualTimers } from 
 import { deleteReplica, openReplica, replicaName } from '../../storage/group/sync/replica.ts'
 import { TRUSTED_DEVICE_KEY } from '../../storage/group/sync/sign-out.ts'
 import { App } from '../App.tsx'
-import { allowsRoute, navItemsFor } from './access.ts'
+import { allowsRoute, changeRefusalFor, navItemsFor } from './access.ts'
 import { localRoleOf } from './local-user.ts'
 import type { StartSync } from './use-group-sync.ts'
+
+// The first screen of each test waits for the app's lazy chunks: on a busy machine that takes more than findBy's default
+// second, and a whole sign-in journey more than a test's default five.
+configure({ asyncUtilTimeout: 4000 })
+vi.setConfig({ testTimeout: 15_000 })
 
 let n = 0
 let name = ''
@@ -185,6 +190,8 @@ describe('roles in the group app', () => {
     window.location.hash = '#/admin/members'
     startApp(activeAs('coder'))
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/worksheet\//))
+    // The navigation shows once the signed-in person's profile is read, a moment after the redirect.
+    await waitFor(() => expect(navLinks()).toContain('Settings'), { timeout: 4000 })
     expect(navLinks()).not.toContain('Admin')
     expect(screen.queryByRole('navigation', { name: 'Admin' })).toBeNull()
   })
@@ -213,8 +220,20 @@ describe('roles in the group app', () => {
   it('maps server roles onto the local features\' roles', () => {
     expect([localRoleOf('admin'), localRoleOf('supervisor'), localRoleOf('coder'), localRoleOf('trainee')]).toEqual(['supervisor', 'supervisor', 'coder', 'trainee'])
     expect(navItemsFor('trainee')).toEqual(['training'])
+    // Every staff screen of the standalone app is in the group app's navigation (admins add Admin).
+    for (const role of ['coder', 'supervisor'] as const) expect(navItemsFor(role)).toContain('diagnosis-lists')
+    expect(navItemsFor('admin')).toEqual([...navItemsFor('supervisor'), 'admin'])
     expect(allowsRoute('trainee', { name: 'account' })).toBe(true)
     expect(allowsRoute('supervisor', { name: 'admin', path: '' })).toBe(false)
+  })
+
+  it('lets supervisors and admins change payer profiles and coverage choices, and only admins load the server-wide files', () => {
+    const refusals = (role: Role) => (['payer-profiles', 'coverage-settings', 'reference-files'] as const).map((what) => changeRefusalFor(role)(what) !== null)
+    expect(refusals('admin')).toEqual([false, false, false])
+    expect(refusals('supervisor')).toEqual([false, false, true])
+    expect(refusals('coder')).toEqual([true, true, true])
+    expect(changeRefusalFor('coder')('payer-profiles')).toMatch(/supervisors and admins/)
+    expect(changeRefusalFor('supervisor')('reference-files')).toMatch(/by an admin/)
   })
 })
 

@@ -6,6 +6,7 @@ import { ChangesWaitingPage, TrustedDeviceSection } from '../../features/sync/in
 import { draftFromInput } from '../../features/worksheet/index.ts'
 import type { SessionInfo } from '../../group-api/index.ts'
 import { Button } from '../../components/button.tsx'
+import { ChangeRightsContext } from '../../lib/change-rights.ts'
 import { CurrentUserContext, type CurrentUser } from '../../lib/current-user.tsx'
 import { createFetchGroupClient, GroupClientProvider, type GroupClient } from '../../storage/group/index.ts'
 import type { DraftOf } from '../../storage/group/group-mapping.ts'
@@ -14,7 +15,7 @@ import { createSyncStatusStore, isTrustedDevice, SyncActionsContext, SyncStatusB
 import { StoreProvider, type WorksheetStore } from '../../storage/index.ts'
 import { AppShell, type NavItem } from '../app-shell.tsx'
 import type { Route } from '../use-hash-route.ts'
-import { allowsRoute, navItemsFor } from './access.ts'
+import { allowsRoute, changeRefusalFor, navItemsFor } from './access.ts'
 import { useLocalUser } from './local-user.ts'
 import { SIGNED_OUT_NOTICE, useGroupSession, type GroupSession } from './use-group-session.ts'
 import { startBrowserSync, useGroupSync, type GroupSyncState, type StartSync } from './use-group-sync.ts'
@@ -39,7 +40,7 @@ export interface GroupAppProps {
   startSync?: StartSync
 }
 
-const FOOTER = 'Finalized encounters, review decisions, claim history and training attempts are kept on your practice\'s group server. Drafts stay in this browser.'
+const FOOTER = 'Finalized encounters, review decisions, claim history, training attempts, the practice\'s settings and your drafts are kept on your practice\'s group server.'
 
 const draftOfEncounter: DraftOf = (encounter, id, now) => draftFromInput(id, { schemaVersion: 1, encounter, history: [] }, now)
 const uploadWith = (client: GroupClient) => (input: Parameters<typeof uploadHistory>[1], onProgress?: (done: number, total: number) => void) =>
@@ -87,6 +88,7 @@ function SignedIn({ session, gate, props, sync }: { session: SessionInfo; gate: 
     setUser: (next) => { if (next === null) signOut(SIGNED_OUT_NOTICE) },
   }), [user, signOut])
   const allowed = role !== null && allowsRoute(role, route)
+  const refusal = useMemo(() => changeRefusalFor(role ?? 'trainee'), [role])
   const { reload } = gate
 
   // The event stream says the session ended: ask the server, whose 401 takes the app to sign-in.
@@ -126,7 +128,9 @@ function SignedIn({ session, gate, props, sync }: { session: SessionInfo; gate: 
     content = (
       <StoreProvider store={running.store}>
         <SyncActionsContext value={running.store}>
-          {route.name === 'sync' ? <ChangesWaitingPage onOpenDraft={onOpenDraft} /> : screens}
+          <ChangeRightsContext value={refusal}>
+            {route.name === 'sync' ? <ChangesWaitingPage onOpenDraft={onOpenDraft} /> : screens}
+          </ChangeRightsContext>
         </SyncActionsContext>
       </StoreProvider>
     )

@@ -6,6 +6,8 @@ import {
   mergePtpTables, parseMueFile, parsePtpFile, quarterBounds, quarterOf,
   type NcciParseError, type ParseResult, type PtpTable,
 } from '../../domain/ncci/index.ts'
+import { useChangeRefusal } from '../../lib/change-rights.ts'
+import { loadedByAnotherPractice } from './diagnoses/shared.ts'
 import { useStore, useStoreQuery, type NcciTableInfo, type NcciTableRecord } from '../../storage/index.ts'
 
 type Kind = 'mue' | 'ptp'
@@ -136,6 +138,7 @@ export function NcciTablesPage({ today: given }: { today?: string } = {}) {
   const id = useId()
   const [today] = useState(() => given ?? localToday())
   const tables = useStoreQuery((s) => s.listNcciTables(), ['ncci'], [])
+  const refusal = useChangeRefusal('reference-files')
   const missing = tables ? (['mue', 'ptp'] as const).filter((k) => !tables.some((t) => t.kind === k && covers(t, today))) : []
 
   return (
@@ -145,6 +148,7 @@ export function NcciTablesPage({ today: given }: { today?: string } = {}) {
         The worksheet checks unit caps (MUE) and code-pair bundling (PTP) against the CMS practitioner tables of the quarter
         of the date of service. Download them from cms.gov each quarter and load them here; they stay in this browser.
       </p>
+      {refusal ? <p role="note" className="rounded border border-slate-300 bg-slate-50 p-2 text-sm text-slate-800">{refusal}</p> : null}
       {missing.length > 0 ? (
         <div className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
           {missing.map((k) => (
@@ -152,10 +156,12 @@ export function NcciTablesPage({ today: given }: { today?: string } = {}) {
           ))}
         </div>
       ) : null}
-      <div className="grid gap-4 lg:grid-cols-2">
-        <LoadForm kind="mue" today={today} />
-        <LoadForm kind="ptp" today={today} />
-      </div>
+      {refusal ? null : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <LoadForm kind="mue" today={today} />
+          <LoadForm kind="ptp" today={today} />
+        </div>
+      )}
       <section aria-labelledby={`${id}-loaded`} className="flex flex-col gap-2">
         <h3 id={`${id}-loaded`} className="font-semibold text-brand-800">Loaded tables</h3>
         {!tables ? <p>Loading tables…</p> : tables.length === 0 ? <p>No NCCI table is loaded yet.</p> : (
@@ -170,7 +176,7 @@ export function NcciTablesPage({ today: given }: { today?: string } = {}) {
                   <th scope="col" className="p-2">Loaded</th>
                   <th scope="col" className="p-2">Entries</th>
                   <th scope="col" className="p-2">Files</th>
-                  <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
+                  {refusal ? null : <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>}
                 </tr>
               </thead>
               <tbody>
@@ -185,9 +191,11 @@ export function NcciTablesPage({ today: given }: { today?: string } = {}) {
                     </td>
                     <td className="p-2">{t.entryCount.toLocaleString('en-US')}</td>
                     <td className="p-2 break-all">{t.fileNames.join(', ')}</td>
-                    <td className="p-2">
-                      <Button size="sm" onClick={() => void store.deleteNcciTable(t.id)} aria-label={`Remove ${t.quarter} ${KIND_NAME[t.kind]}`}>Remove</Button>
-                    </td>
+                    {refusal ? null : (
+                      <td className="p-2">
+                        {loadedByAnotherPractice(t) ? null : <Button size="sm" onClick={() => void store.deleteNcciTable(t.id)} aria-label={`Remove ${t.quarter} ${KIND_NAME[t.kind]}`}>Remove</Button>}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto'
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { medicareProfile } from '../../domain/index.ts'
+import { ChangeRightsContext, type ChangeRefusal } from '../../lib/change-rights.ts'
 import { createIdbStore, deleteStore, StoreProvider, type WorksheetStore } from '../../storage/index.ts'
 import { SettingsPage } from './index.ts'
 import { copyProfile } from './profile-copy.ts'
@@ -23,6 +24,33 @@ function errorOf(field: HTMLElement): string | undefined {
 
 // Whole-form tests: slow on a loaded 2-core machine, not on a fast one.
 describe('Payer profiles in settings', { timeout: 15_000 }, () => {
+  it('shows payer profiles read-only, with why, to someone who may not change them', async () => {
+    const saved = copyProfile(medicareProfile, [medicareProfile.id], '2026-11-20T10:00:00.000Z')
+    await store.savePayerProfile(saved)
+    const coder: ChangeRefusal = (what) => (what === 'payer-profiles' ? 'Payer profiles are kept by the supervisors.' : null)
+    render(<StoreProvider store={store}><ChangeRightsContext value={coder}><SettingsPage /></ChangeRightsContext></StoreProvider>)
+    const custom = await screen.findByRole('list', { name: 'Custom profiles' })
+    expect(screen.getByRole('note').textContent).toBe('Payer profiles are kept by the supervisors.')
+    expect(within(custom).getByRole('button', { name: `View ${saved.profile.name}` })).toBeDefined()
+    expect(screen.queryAllByRole('button', { name: /^(Edit|Delete|Copy) / })).toEqual([])
+    fireEvent.click(within(custom).getByRole('button', { name: `View ${saved.profile.name}` }))
+    expect(screen.getByRole('heading', { name: saved.profile.name, level: 4 })).toBeDefined()
+    expect(screen.queryByRole('button', { name: 'Edit this profile' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Copy into a custom profile' })).toBeNull()
+  })
+
+  it('offers copy, edit and delete when the person may change payer profiles', async () => {
+    const saved = copyProfile(medicareProfile, [medicareProfile.id], '2026-11-20T10:00:00.000Z')
+    await store.savePayerProfile(saved)
+    const supervisor: ChangeRefusal = (what) => (what === 'reference-files' ? 'Only admins.' : null)
+    render(<StoreProvider store={store}><ChangeRightsContext value={supervisor}><SettingsPage /></ChangeRightsContext></StoreProvider>)
+    const custom = await screen.findByRole('list', { name: 'Custom profiles' })
+    expect(screen.queryByRole('note')).toBeNull()
+    expect(within(custom).getByRole('button', { name: `Edit ${saved.profile.name}` })).toBeDefined()
+    expect(within(custom).getByRole('button', { name: `Delete ${saved.profile.name}` })).toBeDefined()
+    expect(screen.getByRole('button', { name: 'Copy Medicare (default) into a custom profile' })).toBeDefined()
+  })
+
   it('shows a built-in profile with its bilateral formats, limits and sources', async () => {
     render(<StoreProvider store={store}><SettingsPage /></StoreProvider>)
     expect(await screen.findByText('No custom profile yet.')).toBeDefined()

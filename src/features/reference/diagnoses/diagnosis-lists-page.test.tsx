@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ChangeRightsContext, type ChangeRefusal } from '../../../lib/change-rights.ts'
 import { createIdbStore, deleteStore, StoreProvider, type WorksheetStore } from '../../../storage/index.ts'
 import { DiagnosisListsPage } from '../index.ts'
 
@@ -24,6 +25,43 @@ function pick(label: string, files: File[]) {
 }
 
 describe('DiagnosisListsPage', () => {
+  async function loadBoth() {
+    render(<StoreProvider store={store}><DiagnosisListsPage today="2026-11-26" /></StoreProvider>)
+    pick('Order file (icd10cm_order_YYYY.txt)', [new File([ORDER_FILE], 'icd10cm_order_2027.txt')])
+    fireEvent.click(screen.getByRole('button', { name: 'Load code set' }))
+    await screen.findByRole('table', { name: 'Loaded ICD-10-CM code sets, newest first' })
+    pick('Article download files (CSV)', ARTICLE_FILES.map((f) => new File([read(`src/domain/coverage/fixtures/${f}`)], f, { type: 'text/csv' })))
+    fireEvent.click(screen.getByRole('button', { name: 'Load articles' }))
+    await screen.findByRole('table', { name: 'Loaded Medicare billing articles' })
+    cleanup()
+  }
+
+  it('shows a coder the loaded lists read-only: no load forms, no Remove, the coverage choices disabled, and why', async () => {
+    await loadBoth()
+    const coder: ChangeRefusal = (what) => (what === 'reference-files' ? 'Loaded by an admin.' : what === 'coverage-settings' ? 'Chosen by the supervisors.' : null)
+    render(<StoreProvider store={store}><ChangeRightsContext value={coder}><DiagnosisListsPage today="2026-11-26" /></ChangeRightsContext></StoreProvider>)
+    await screen.findByRole('table', { name: 'Loaded Medicare billing articles' })
+    expect(screen.getAllByRole('note').map((n) => n.textContent)).toEqual(['Loaded by an admin.', 'Chosen by the supervisors.'])
+    expect(screen.getByRole('table', { name: 'Loaded ICD-10-CM code sets, newest first' })).toBeDefined()
+    expect(screen.queryByRole('button', { name: /^(Load|Remove) / })).toBeNull()
+    expect(screen.queryByLabelText('Order file (icd10cm_order_YYYY.txt)')).toBeNull()
+    expect(screen.queryByLabelText('Article download files (CSV)')).toBeNull()
+    const epidural = screen.getByRole('group', { name: 'Epidural injections: articles the practice follows' })
+    expect(within(epidural).getAllByRole('checkbox').every((c) => (c as HTMLInputElement).disabled)).toBe(true)
+    expect(screen.getAllByLabelText<HTMLSelectElement>('Needs a second diagnosis from group').every((s) => s.disabled)).toBe(true)
+  })
+
+  it('lets a supervisor change the coverage choices but not load or remove the server-wide files', async () => {
+    await loadBoth()
+    const supervisor: ChangeRefusal = (what) => (what === 'reference-files' ? 'Loaded by an admin.' : null)
+    render(<StoreProvider store={store}><ChangeRightsContext value={supervisor}><DiagnosisListsPage today="2026-11-26" /></ChangeRightsContext></StoreProvider>)
+    await screen.findByRole('table', { name: 'Loaded Medicare billing articles' })
+    expect(screen.getAllByRole('note').map((n) => n.textContent)).toEqual(['Loaded by an admin.'])
+    expect(screen.queryByRole('button', { name: /^(Load|Remove) / })).toBeNull()
+    const epidural = screen.getByRole('group', { name: 'Epidural injections: articles the practice follows' })
+    expect(within(epidural).getAllByRole('checkbox').some((c) => (c as HTMLInputElement).disabled)).toBe(false)
+  })
+
   it('loads an order file for the chosen fiscal year and lists it with its dates', async () => {
     render(<StoreProvider store={store}><DiagnosisListsPage today="2026-11-26" /></StoreProvider>)
     expect(await screen.findByText(/No ICD-10-CM code set is loaded yet/)).toBeDefined()

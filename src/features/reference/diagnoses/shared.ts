@@ -17,3 +17,6 @@ export function describeRowError(e: { row: number; column?: string; message: str
 }
 
 export const fileInputClass = 'max-w-full text-sm file:mr-2 file:rounded file:border file:border-slate-400 file:bg-white file:px-3 file:py-1.5 file:font-medium'
+
+/** Another practice on the group server loaded it: only an admin of that practice can remove it (the server refuses anyone else). */
+export const loadedByAnotherPractice = (record: { group?: { byName: string | null } }): boolean => record.group !== undefined && record.group.byName === null

@@ -88,6 +88,29 @@ describe('the sync engine', () => {
     expect(heard).toBe(1)
   })
 
+  it('tries nothing while the browser is offline, so a worksheet started and finalized offline waits as one change', async () => {
+    const { server, network, timers, engine, text } = await setup()
+    engine.start()
+    await settle(engine, server)
+    server.setOffline(true)
+    network.goOffline()
+    const draftSave = (note: string) => engine.enqueue({ route: 'saveRecord', params: { kind: 'draft', key: 'd-off' }, body: { value: { id: 'd-off', note }, expectedVersion: null }, local: { versionAtSend: true } })
+    await draftSave('L4')
+    for (let i = 0; i < 3; i++) { timers.fire(); await engine.settled() }
+    expect((await engine.outbox()).map((e) => e.attempts)).toEqual([0])
+    await draftSave('L4-L5')
+    await engine.enqueue(finalize('PT-OFF'))
+    await engine.enqueue({ route: 'deleteRecord', params: { kind: 'draft', key: 'd-off' }, body: { expectedVersion: 1 }, local: { versionAtSend: true } })
+    await engine.settled()
+    expect(text()).toBe('Offline · 1 change waiting')
+    expect(server.requests.filter((r) => r.route !== 'changes' && r.route !== 'session')).toEqual([])
+    server.setOffline(false)
+    network.goOnline()
+    await vi.waitFor(() => expect(engine.status.get()).toMatchObject({ connection: 'online', pending: 0 }))
+    expect(server.encounters().map((e) => e.patientId)).toEqual(['PT-OFF'])
+    expect(server.records()).toEqual([])
+  })
+
   it('keeps writes while offline, counts them in the status, and sends them in order once back online', async () => {
     const { server, network, engine, seen, text } = await setup()
     engine.start()

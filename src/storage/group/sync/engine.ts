@@ -161,7 +161,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (halted || cancelRetry) return
     cancelRetry = timers.set(() => {
       cancelRetry = null
-      retryNow()
+      // The browser has no network: a send would fail on this computer, yet count as tried (its key kept, no
+      // longer merged with later saves). Wait on; the browser's online event retries at once.
+      if (!network.online()) scheduleRetry()
+      else retryNow()
     }, retryDelay(failures++, random))
   }
 

@@ -285,6 +285,38 @@ describe('shared records and drafts in the outbox', () => {
     expect(await replica.outbox()).toEqual([])
   })
 
+  it('deleting a draft whose only save is still waiting unsent takes the save back: nothing is sent', async () => {
+    const { server, replica, outbox } = await setup()
+    server.setOffline(true)
+    await outbox.enqueue(draftSave('d-6', 'typed offline'))
+    await outbox.enqueue(addAttempt('between'))
+    await outbox.enqueue(draftDelete('d-6'))
+    expect((await replica.outbox()).map((e) => e.route)).toEqual(['addAttempt'])
+    server.setOffline(false)
+    await outbox.drain()
+    expect(server.writes.map((w) => w.route)).toEqual(['addAttempt'])
+    expect(server.records()).toEqual([])
+  })
+
+  it('deleting a draft the server has takes back its unsent save and still deletes it; a save already tried is kept', async () => {
+    const { server, replica, outbox } = await setup()
+    const waiting = async () => (await replica.outbox()).map((e) => `${e.route} ${e.route === 'saveRecord' || e.route === 'deleteRecord' ? e.params.key : ''}`)
+    await outbox.enqueue(draftSave('d-7', 'synced'))
+    await outbox.drain()
+    server.setOffline(true)
+    await outbox.enqueue(draftSave('d-8', 'tried once'))
+    await outbox.drain()
+    await outbox.enqueue(draftDelete('d-8'))
+    expect(await waiting()).toEqual(['saveRecord d-8', 'deleteRecord d-8'])
+    await outbox.enqueue(draftSave('d-7', 'edited offline'))
+    await outbox.enqueue(draftDelete('d-7'))
+    expect(await waiting()).toEqual(['saveRecord d-8', 'deleteRecord d-8', 'deleteRecord d-7'])
+    server.setOffline(false)
+    await outbox.drain()
+    expect(server.records()).toEqual([])
+    expect(await replica.outbox()).toEqual([])
+  })
+
   it('a provider saved against an older version waits for the user as stale; the server keeps its version', async () => {
     const { server, replica, outbox } = await setup()
     server.saveRecord('provider', 'NPI-1', { id: 'NPI-1', name: 'Dr A' }, null, PEOPLE.casey)

@@ -90,7 +90,10 @@ export interface Outbox {
   /**
    * Keeps a write until the server has answered it; `drain()` sends it. A draft's save
    * (`local.versionAtSend`) replaces the body of the same draft's save still waiting unsent,
-   * so that autosaving while typing queues one write, not hundreds.
+   * so that autosaving while typing queues one write, not hundreds. A draft's deletion takes
+   * back the same draft's save still waiting unsent; when the server never had the draft, nothing
+   * is queued (a worksheet started and finalized offline waits as one change) and the taken-back
+   * save is returned.
    */
   enqueue(mutation: OutboxMutation): Promise<OutboxEntry>
   /**
@@ -227,15 +230,22 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   return {
     async enqueue(mutation) {
-      if (mutation.route === 'saveRecord' && mutation.local?.versionAtSend) {
+      if ((mutation.route === 'saveRecord' || mutation.route === 'deleteRecord') && mutation.local?.versionAtSend) {
         const { kind, key } = mutation.params
-        const last = (await replica.outbox()).filter((e) => (e.route === 'saveRecord' || e.route === 'deleteRecord') && e.params.kind === kind && e.params.key === key).at(-1)
+        const writes = (await replica.outbox()).filter((e) => (e.route === 'saveRecord' || e.route === 'deleteRecord') && e.params.kind === kind && e.params.key === key)
+        const last = writes.at(-1)
         // Checked and written in one step: the sender marks the entry it picks before reading it again.
-        if (last?.route === 'saveRecord' && last.state === 'pending' && last.attempts === 0 && last.local?.versionAtSend && last.order !== sendingOrder) {
+        const unsentSave = last?.route === 'saveRecord' && last.state === 'pending' && last.attempts === 0 && last.local?.versionAtSend && last.order !== sendingOrder
+        if (unsentSave && mutation.route === 'saveRecord') {
           const merged = { ...last, body: mutation.body, local: { ...last.local, ...mutation.local } } as OutboxEntry
           await replica.putOutboxEntry(merged)
           changed()
           return merged
+        }
+        if (unsentSave && mutation.route === 'deleteRecord') {
+          await replica.deleteOutboxEntry(last.order)
+          changed()
+          if (writes.length === 1 && !(await replica.record(kind, key))) return last
         }
       }
       const entry = await replica.addOutboxEntry({ ...mutation, key: newKey(), createdAt: now(), state: 'pending', attempts: 0, lastError: null })
