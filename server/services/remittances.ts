@@ -57,10 +57,12 @@ export async function importRemittance(ctx: Ctx, body: z.infer<typeof s.remittan
   const parsed = await parseRemittanceOffThread(body.text)
   if (!parsed.ok) {
     const problems = parsed.errors.map((e) => e.message)
-    throw new ApiError(422, 'malformed', `${body.fileName} cannot be imported: ${problems[0] ?? 'it is not an 835 file'}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ''}. Nothing was stored.`, 'body.text', { problems })
+    const first = (problems[0] ?? 'it is not an 835 file').replace(/\.$/, '')
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more ${problems.length === 2 ? 'problem' : 'problems'}; the app's preview lists them all)` : ''
+    throw new ApiError(422, 'malformed', `${body.fileName} cannot be imported: ${first}${more}. Nothing was stored.`, 'body.text')
   }
   const repeated = repeatedPayments(parsed.remittances)
-  if (repeated.length > 0) throw new ApiError(422, 'repeated-payment', `${repeated[0]} Nothing was stored.`, 'body.text', { problems: repeated })
+  if (repeated.length > 0) throw new ApiError(422, 'repeated-payment', `${repeated[0]} Nothing was stored.`, 'body.text')
 
   const match = matchRemittance(parsed.remittances, await candidateEncounters(ctx, practice.id, parsed.remittances), { controlNumber: body.controlNumber })
   const summary = summarizeImport(parsed.remittances, match)
@@ -83,7 +85,7 @@ export async function importRemittance(ctx: Ctx, body: z.infer<typeof s.remittan
     const where = by ? ` from ${by.file_name} on ${iso(by.imported_at).slice(0, 16).replace('T', ' ')} UTC by ${by.name}` : ''
     throw new ApiError(409, 'duplicate-payment',
       `The ${describePayment(summary.payments[index])} was already imported${where}. Nothing was stored. Remove that import first if this file should replace it.`,
-      'body.text', { paymentKey: key })
+      'body.text')
   }
   await recordAudit(ctx, {
     practiceId: practice.id, userId: user.id, userName: user.name, action: 'remittance-imported', target: `remittance:${body.id}`,

@@ -8,7 +8,9 @@ const ICD10_CM = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/
 /** Writes a diagnosis with its decimal point (M47816 becomes M47.816); leaves malformed text as typed. */
 export function normalizeDiagnosis(raw: string): string {
   const code = raw.trim().toUpperCase()
-  if (!code.includes('.') && code.length > 3) return `${code.slice(0, 3)}.${code.slice(3)}`
+  // By code point: a dot put inside a surrogate pair would leave text no database can store.
+  const chars = [...code]
+  if (!code.includes('.') && chars.length > 3) return `${chars.slice(0, 3).join('')}.${chars.slice(3).join('')}`
   return code
 }
 
