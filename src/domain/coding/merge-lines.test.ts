@@ -57,5 +57,5 @@ describe('one line per code and modifiers', () => {
       const keys = lines.map((l) => `${l.code}|${l.modifiers.join(' ')}|${l.box19 ?? ''}`)
       expect(new Set(keys).size).toBe(keys.length)
     }), { numRuns: 2_000 })
-  })
+  }, 30_000) // 2,000 evaluations: about 2 s alone, past the default 5 s on a loaded 2-core machine
 })
