@@ -1,17 +1,15 @@
 import { gunzipSync } from 'node:zlib'
 import type { ContextOptions } from '../../src/domain/context.ts'
-import type { Icd10CodeSet } from '../../src/domain/icd10/index.ts'
-import type { MueTable, PtpTable } from '../../src/domain/ncci/index.ts'
-import { parseReferenceFiles, type ParsedReference, type ReferenceKind, type ReferenceSummary } from '../../src/group-api/reference-files.ts'
-import { metaOfSummary } from '../../src/storage/group/reference-sync.ts'
-import { codeSetOf, coverageContextOf, forgetCodeSet, ncciTablesOf, payerProfilesWith } from '../../src/storage/evaluation-reference.ts'
-import { byReleaseDesc, icd10ReleaseRecord } from '../../src/storage/icd10-codes.ts'
-import type { CoverageArticleRecord, CoverageSettingsRecord, CustomPayerProfileRecord, Icd10ReleaseRecord, NcciTableRecord } from '../../src/storage/types.ts'
+import type { CoverageArticle, CoverageContext } from '../../src/domain/coverage/index.ts'
+import type { Icd10CodeSet, Icd10Release } from '../../src/domain/icd10/index.ts'
+import type { PayerProfile } from '../../src/domain/index.ts'
+import { byReleaseDesc, codeSetOfRelease, coverageContextOf, ncciTablesOf, payerProfilesWith } from '../../src/group-api/evaluation-reference.ts'
+import { metaOfSummary, parseReferenceFiles, type ParsedReference, type ReferenceKind, type ReferenceSummary } from '../../src/group-api/reference-files.ts'
 import type { Queryable } from '../db/database.ts'
 
 /**
  * What the server evaluates a finalize (and a moved-in encounter) with, built as the browser
- * builds its worksheet's context (src/storage/evaluation-reference.ts) from the same stored data:
+ * builds its worksheet's context (src/group-api/evaluation-reference.ts) from the same stored data:
  * the built-in payer profiles plus the practice's own ('payer-profile' records), its coverage
  * choices ('coverage-settings'), and the reference files kept once per server (NCCI tables,
  * ICD-10-CM releases, billing articles), the newest upload per record as a workstation caches them.
@@ -24,14 +22,12 @@ import type { Queryable } from '../db/database.ts'
 
 interface FileRow { id: string; kind: ReferenceKind; record_keys: string[]; summary: ReferenceSummary; uploaded_at: Date }
 
-type ServerReference = Pick<ContextOptions, 'ncci' | 'codeSets'> & { articles: Pick<CoverageArticleRecord, 'article'>[] }
+type ServerReference = Pick<ContextOptions, 'ncci' | 'codeSets'> & { articles: { article: CoverageArticle }[] }
 
 /** Parsed uploads by id, the promise shared by evaluations that ask at once. */
 const parsedFiles = new Map<string, Promise<ParsedReference>>()
 /** The reference part of the context for one set of upload ids. */
 let built: { signature: string; reference: Promise<ServerReference> } | null = null
-/** The code sets built by the last reference, to forget when it goes. */
-let builtReleases: Icd10ReleaseRecord[] = []
 
 async function parsedFile(q: Queryable, file: FileRow): Promise<ParsedReference> {
   let parsed = parsedFiles.get(file.id)
@@ -66,26 +62,18 @@ function newestPerRecord(files: readonly FileRow[]): Map<string, { file: FileRow
 }
 
 async function buildReference(q: Queryable, files: readonly FileRow[]): Promise<ServerReference> {
-  const ncci: NcciTableRecord[] = []
-  const releases: Icd10ReleaseRecord[] = []
-  const articles: CoverageArticleRecord[] = []
+  const ncci: Parameters<typeof ncciTablesOf>[0][number][] = []
+  const releases: Icd10Release[] = []
+  const articles: { article: CoverageArticle }[] = []
   for (const { file, keys } of newestPerRecord(files).values()) {
     const p = await parsedFile(q, file)
-    const loadedAt = file.uploaded_at.toISOString()
-    if (p.kind === 'ncci' && file.summary.kind === 'ncci') {
-      const s = file.summary
-      const base = { id: `${s.table}:${s.quarter}`, quarter: s.quarter, effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo, loadedAt, fileNames: [], entryCount: s.entryCount }
-      ncci.push(p.table.kind === 'mue' ? { ...base, kind: 'mue', table: p.table.table } : { ...base, kind: 'ptp', table: p.table.table })
-    } else if (p.kind === 'icd10') {
-      releases.push(icd10ReleaseRecord(p.release, '', loadedAt))
-    } else if (p.kind === 'coverage') {
-      for (const article of p.articles) if (keys.has(article.articleId)) articles.push({ article, loadedAt, fileNames: [] })
-    }
+    if (p.kind === 'ncci' && file.summary.kind === 'ncci') ncci.push({ quarter: file.summary.quarter, ...p.table })
+    else if (p.kind === 'icd10') releases.push(p.release)
+    else if (p.kind === 'coverage') for (const article of p.articles) if (keys.has(article.articleId)) articles.push({ article })
   }
-  for (const old of builtReleases) if (!releases.some((r) => r.id === old.id && r.loadedAt === old.loadedAt)) forgetCodeSet(old)
-  builtReleases = releases
-  const tables: { mue: MueTable[]; ptp: PtpTable[] } = ncciTablesOf(ncci)
-  const codeSets: Icd10CodeSet[] = releases.sort(byReleaseDesc).map(codeSetOf)
+  const tables = ncciTablesOf(ncci)
+  // Built once per set of uploads, as the browser builds a release's index once per page.
+  const codeSets: Icd10CodeSet[] = releases.sort(byReleaseDesc).map((r) => codeSetOfRelease(r, r.codes))
   articles.sort((a, b) => (a.article.articleId < b.article.articleId ? -1 : a.article.articleId > b.article.articleId ? 1 : 0))
   return {
     ...(tables.mue.length > 0 || tables.ptp.length > 0 ? { ncci: tables } : {}),
@@ -115,9 +103,10 @@ async function serverReference(q: Queryable): Promise<ServerReference> {
 export async function practiceEvaluationData(q: Queryable, practiceId: string): Promise<Pick<ContextOptions, 'payerProfiles' | 'ncci' | 'codeSets' | 'coverage'>> {
   const records = await q.query<{ kind: string; body: unknown }>(
     `select kind, body from practice_records where practice_id = $1 and kind in ('payer-profile', 'coverage-settings')`, [practiceId])
-  const custom = records.filter((r) => r.kind === 'payer-profile').map((r) => r.body as CustomPayerProfileRecord)
+  // As the group store lists them: by name (the records were checked on write, see record-kinds.ts).
+  const custom = records.filter((r) => r.kind === 'payer-profile').map((r) => r.body as { profile: PayerProfile })
     .sort((a, b) => a.profile.name.localeCompare(b.profile.name))
-  const settings = records.find((r) => r.kind === 'coverage-settings')?.body as CoverageSettingsRecord | undefined
+  const settings = records.find((r) => r.kind === 'coverage-settings')?.body as Pick<CoverageContext, 'choices' | 'settings'> | undefined
   const reference = await serverReference(q)
   const coverage = coverageContextOf(reference.articles, settings)
   return {

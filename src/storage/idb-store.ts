@@ -2,7 +2,7 @@ import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { HistoryLine } from '../domain/index.ts'
 import { BACKUP_TABLES, bucketOf, byNdcListOrder, EMPTY_COVERAGE_SETTINGS, writeFailure } from './idb-shared.ts'
 import { byReleaseDesc } from './icd10-codes.ts'
-import { byQuarterDesc, ncciTablesOf } from './evaluation-reference.ts'
+import { byQuarterDesc, ncciTablesOf } from '../group-api/evaluation-reference.ts'
 import type { AuditRecord, ChargeExportRecord, CoverageArticleRecord, CoverageSettingsRecord, CustomPayerProfileRecord, Icd10ReleaseInfo, Icd10ReleaseRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, NdcListRecord, PracticeCaseRecord, ProviderRecord, RemittanceImportRecord, StoreTable, TrainingAttemptRecord, UserRecord, WorksheetStore } from './types.ts'
 
 /**

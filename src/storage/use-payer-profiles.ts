@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { PayerProfile } from '../domain/index.ts'
-import { payerProfilesWith } from './evaluation-reference.ts'
+import { payerProfilesWith } from '../group-api/evaluation-reference.ts'
 import type { CustomPayerProfileRecord } from './types.ts'
 import { useStoreQuery } from './use-store-query.ts'
 

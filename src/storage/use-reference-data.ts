@@ -1,11 +1,24 @@
 import { useMemo } from 'react'
 import type { CoverageContext } from '../domain/coverage/index.ts'
 import type { Icd10CodeSet } from '../domain/icd10/index.ts'
-import { codeSetOf, coverageContextOf } from './evaluation-reference.ts'
-import type { NdcListRecord } from './types.ts'
+import { codeSetOfRelease, coverageContextOf } from '../group-api/evaluation-reference.ts'
+import { decodeIcd10Codes } from './icd10-codes.ts'
+import type { Icd10ReleaseRecord, NdcListRecord } from './types.ts'
 import { useStoreQuery } from './use-store-query.ts'
 
-export { codeSetOf }
+/** Built indexes by release id and load time: a release's index is built once per page, not per render or reload. */
+const indexCache = new Map<string, Icd10CodeSet>()
+
+/** The code set of a stored release, its index built on first use. */
+export function codeSetOf(record: Icd10ReleaseRecord): Icd10CodeSet {
+  const key = `${record.id}|${record.loadedAt}`
+  let set = indexCache.get(key)
+  if (!set) {
+    set = codeSetOfRelease(record, decodeIcd10Codes(record.codes))
+    indexCache.set(key, set)
+  }
+  return set
+}
 
 export interface ReferenceData {
   /** Undefined when no release is loaded. */
