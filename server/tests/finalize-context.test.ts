@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { medicareProfile } from '../../src/domain/data/payer-profiles.ts'
-import type { PayerProfile } from '../../src/domain/index.ts'
+import type { Encounter, PayerProfile } from '../../src/domain/index.ts'
 import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
+import { backupText, emptyBackupData, encounterRecord, stageMoveIn } from '../testing/move-in.ts'
 import { domainFixture, mueUpload, referenceFileOf } from '../testing/reference.ts'
 import { asOwner, closeServer } from '../testing/security.ts'
 
@@ -99,6 +100,35 @@ describe("the practice's payer profiles", () => {
     const second = await finalize(client, epidural(patient, '2026-06-08'))
     expect(second.status, second.text).toBe(200)
     expect(ruleIds(second)).not.toContain('FREQ-LIMIT')
+  })
+})
+
+describe('a move-in codes its encounters again with the payer profiles it brings', () => {
+  const deskProfile: PayerProfile = { ...tightProfile, id: 'medicare-desk-mac', name: 'Medicare (the desk\'s MAC)' }
+  /** A workstation's epidural, finalized there under `payerProfile`. */
+  const moved = (id: string, patientId: string, dateOfService: string, payerProfile: string) => {
+    const encounter = epidural(patientId, dateOfService, { payerProfile }).encounter as unknown as Encounter
+    return { ...encounterRecord(id, patientId, dateOfService), encounter, payerProfile }
+  }
+  const storedFindings = (patientId: string) => asOwner(server, (q) => q.query<{ date_of_service: string; findings: { ruleId: string }[] }>(
+    'select date_of_service::text as date_of_service, findings from encounters where patient_id = $1 order by date_of_service', [patientId]))
+
+  it("the second epidural of the year under the desk's own profile (one a year) carries the frequency finding; under built-in Medicare it does not", async () => {
+    const now = new Date().toISOString()
+    const data = emptyBackupData()
+    data.payerProfiles = [{ profile: deskProfile, basedOn: 'medicare', createdAt: now, updatedAt: now }]
+    data.encounters = [
+      moved('mv-1', 'PT-MV-TIGHT', '2026-05-04', deskProfile.id), moved('mv-2', 'PT-MV-TIGHT', '2026-06-08', deskProfile.id),
+      moved('mv-3', 'PT-MV-BUILTIN', '2026-05-04', 'medicare'), moved('mv-4', 'PT-MV-BUILTIN', '2026-06-08', 'medicare'),
+    ]
+    const client = await desk(admin)
+    const id = await stageMoveIn(client, backupText(data))
+    const committed = await client.post(`/api/admin/move-ins/${id}/commit`)
+    expect(committed.status, committed.text).toBe(200)
+    const tight = await storedFindings('PT-MV-TIGHT')
+    expect(tight.map((e) => [e.date_of_service, e.findings.some((f) => f.ruleId === 'FREQ-LIMIT')])).toEqual([['2026-05-04', false], ['2026-06-08', true]])
+    const builtIn = await storedFindings('PT-MV-BUILTIN')
+    expect(builtIn.map((e) => [e.date_of_service, e.findings.some((f) => f.ruleId === 'FREQ-LIMIT')])).toEqual([['2026-05-04', false], ['2026-06-08', false]])
   })
 })
 
