@@ -197,3 +197,23 @@ describe("the server's billing articles and the practice's coverage choices", ()
     expect(ruleIds(on)).not.toContain('DX-COVERAGE')
   })
 })
+
+describe("the server's ICD-10-CM releases", () => {
+  it('with the FY2023 release uploaded, a heading coded as a diagnosis gets DX-HEADER at finalize; a billable code does not', async () => {
+    const before = await finalize(await desk(coder), epidural(newPatient(), '2023-03-06', { diagnoses: ['M54.5'], reason: 'Checked.' }))
+    expect(before.status, before.text).toBe(200)
+    expect(ruleIds(before)).not.toContain('DX-HEADER')
+    const up = await (await desk(admin)).post('/api/reference/files', {
+      meta: { kind: 'icd10', fiscalYear: 2023, release: 'october' }, files: [referenceFileOf('icd10cm_order_2023.txt', domainFixture('icd10/fixtures/icd10cm-order-2023-excerpt.txt'))],
+    })
+    expect(up.status, up.text).toBe(200)
+    const client = await desk(coder)
+    const heading = await finalize(client, epidural(newPatient(), '2023-03-06', { diagnoses: ['M54.5'], reason: 'Checked.' }))
+    expect(heading.status, heading.text).toBe(200)
+    expect(heading.body.findings?.find((f) => f.ruleId === 'DX-HEADER')?.message).toMatch(/M54\.5 .* is a heading in .*not a billable code/)
+    const billable = await finalize(client, epidural(newPatient(), '2023-03-06', { diagnoses: ['M54.16'], reason: 'Checked.' }))
+    expect(billable.status, billable.text).toBe(200)
+    expect(ruleIds(billable)).not.toContain('DX-HEADER')
+    expect(ruleIds(billable)).not.toContain('DX-CODE-SET')
+  })
+})
