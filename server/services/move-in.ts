@@ -8,7 +8,8 @@ import { iso, memberOf, type Ctx } from './context.ts'
 import {
   decisionActionOf, encounterKeyOf, linesNeedingReview, lookupOf, planMoveIn, readBackup, reviewAfterLog, type ExistingKeys, type MoveInPlan, type PlanLookup, type PlannedEncounter,
 } from './move-in-plan.ts'
-import { patientHistory } from './practice-data.ts'
+import { patientHistory, practiceNdcList } from './practice-data.ts'
+import { practiceEvaluationData } from './evaluation-data.ts'
 
 /**
  * Moving a workstation's data in (issue 13). The protocol follows the history imports': start
@@ -190,10 +191,14 @@ async function storeHistory(ctx: Ctx, row: MoveInRow, plan: MoveInPlan): Promise
   return importId
 }
 
-/** Each encounter coded again by the server, as finalize does, with the practice's history (the lines moved in included). */
+/**
+ * Each encounter coded again by the server, as finalize does: with the practice's history (the
+ * lines moved in included), its payer profiles, coverage choices and NDC list (the records moved
+ * in included) and the server's reference files.
+ */
 async function storeEncounters(ctx: Ctx, plan: MoveInPlan): Promise<number> {
   const { practice, user } = memberOf(ctx)
-  const today = createContext(ctx.meta.now.toISOString().slice(0, 10))
+  const today = createContext(ctx.meta.now.toISOString().slice(0, 10), { ...await practiceEvaluationData(ctx.q, practice.id), ndcList: await practiceNdcList(ctx.q, practice.id) })
   let decisions = 0
   for (const e of plan.encounters) {
     await ctx.q.query('select pg_advisory_xact_lock(7340215, hashtext($1 || $2))', [practice.id, e.encounter.patientId])

@@ -4,6 +4,7 @@ import type * as s from '../../src/group-api/schemas.ts'
 import type { Queryable } from '../db/database.ts'
 import { ApiError, fail, json, type Reply } from '../http/errors.ts'
 import { recordAudit } from './audit.ts'
+import { practiceEvaluationData } from './evaluation-data.ts'
 import { iso, memberOf, type Ctx } from './context.ts'
 
 export interface EncounterRow {
@@ -73,7 +74,7 @@ export async function patientHistory(q: Queryable, practiceId: string, patientId
 }
 
 /** The practice's NDC list (its shared 'ndc-list-entry' records), in the order the worksheet reads it. */
-async function practiceNdcList(q: Queryable, practiceId: string): Promise<NdcListEntry[]> {
+export async function practiceNdcList(q: Queryable, practiceId: string): Promise<NdcListEntry[]> {
   const rows = await q.query<{ body: NdcListEntry }>(`select body from practice_records where practice_id = $1 and kind = 'ndc-list-entry'`, [practiceId])
   return rows.map((r) => r.body).sort(compareNdcListEntries)
 }
@@ -81,7 +82,10 @@ async function practiceNdcList(q: Queryable, practiceId: string): Promise<NdcLis
 /**
  * Finalizes an encounter: the server never takes the client's coding. It locks the patient,
  * codes the encounter again with every finalized line and imported history line of that patient
- * in the practice as history and the practice's NDC list (a drug line's default NDC), and refuses an error finding without a written reason. With
+ * in the practice as history, with what the worksheet codes with: the built-in payer profiles and
+ * the practice's own, its coverage choices and NDC list (a drug line's default NDC), and the
+ * reference files kept for the whole server (NCCI tables, ICD-10-CM releases, billing articles;
+ * see evaluation-data.ts). It refuses an error finding without a written reason. With
  * `replaces`, the new encounter corrects a returned one, which becomes 'replaced' in the same
  * transaction (see replaceReturned).
  */
@@ -91,8 +95,8 @@ export async function finalize(ctx: Ctx, body: z.infer<typeof s.finalizeBody>): 
   await ctx.q.query('select pg_advisory_xact_lock(7340215, hashtext($1 || $2))', [practice.id, encounter.patientId])
   // Checked before the evaluation: a refused replacement stores nothing.
   const replaced = body.replaces === undefined ? undefined : await replaceable(ctx, body.replaces)
-  const ndcList = await practiceNdcList(ctx.q, practice.id)
-  const result = evaluate({ schemaVersion: 1, encounter, history: await patientHistory(ctx.q, practice.id, encounter.patientId) }, createContext(ctx.meta.now.toISOString().slice(0, 10), { ndcList }))
+  const context = createContext(ctx.meta.now.toISOString().slice(0, 10), { ...await practiceEvaluationData(ctx.q, practice.id), ndcList: await practiceNdcList(ctx.q, practice.id) })
+  const result = evaluate({ schemaVersion: 1, encounter, history: await patientHistory(ctx.q, practice.id, encounter.patientId) }, context)
   const errors = result.findings.filter((f) => f.severity === 'error')
   if (errors.length > 0 && !body.reason) {
     return fail(new ApiError(409, 'reason-required', `The server's check found ${errors.length === 1 ? 'an error' : `${errors.length} errors`} (${errors.map((f) => f.ruleId).join(', ')}): finalize with a written reason, or correct the encounter.`, 'reason'))

@@ -36,6 +36,10 @@ export type ReferenceParse =
   | { ok: true; parsed: ParsedReference; summary: ReferenceSummary; keys: string[]; warnings: string[] }
   | { ok: false; problems: string[]; errorCount: number }
 
+/** The meta an upload was made with, from its summary (to parse a stored upload again). */
+export const metaOfSummary = (s: ReferenceSummary): ReferenceMeta =>
+  s.kind === 'ncci' ? { kind: 'ncci', table: s.table, quarter: s.quarter } : s.kind === 'icd10' ? { kind: 'icd10', fiscalYear: s.fiscalYear, release: s.release } : { kind: 'coverage' }
+
 /** The procedure codes the app bills: an article listing none of them is left out of an import. */
 export const APP_CODES: ReadonlySet<string> = new Set([...codeCatalog.values()].filter((c) => c.family !== undefined).map((c) => c.code))
 

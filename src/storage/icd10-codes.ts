@@ -30,5 +30,4 @@ export function icd10InfoOf(r: Icd10ReleaseRecord): Icd10ReleaseInfo {
 }
 
 /** Newest release first: later effective date first. */
-export const byReleaseDesc = (a: { effectiveFrom: string; id: string }, b: { effectiveFrom: string; id: string }) =>
-  a.effectiveFrom !== b.effectiveFrom ? (a.effectiveFrom < b.effectiveFrom ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0
+export { byReleaseDesc } from '../group-api/evaluation-reference.ts'

@@ -2,7 +2,7 @@ import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { HistoryLine } from '../domain/index.ts'
 import { BACKUP_TABLES, bucketOf, byNdcListOrder, EMPTY_COVERAGE_SETTINGS, writeFailure } from './idb-shared.ts'
 import { byReleaseDesc } from './icd10-codes.ts'
-import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
+import { byQuarterDesc, ncciTablesOf } from '../group-api/evaluation-reference.ts'
 import type { AuditRecord, ChargeExportRecord, CoverageArticleRecord, CoverageSettingsRecord, CustomPayerProfileRecord, Icd10ReleaseInfo, Icd10ReleaseRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, NdcListRecord, PracticeCaseRecord, ProviderRecord, RemittanceImportRecord, StoreTable, TrainingAttemptRecord, UserRecord, WorksheetStore } from './types.ts'
 
 /**
@@ -42,8 +42,6 @@ export interface WorksheetDb extends DBSchema {
 const ALL_TABLES: StoreTable[] = [...BACKUP_TABLES]
 
 /** Newest quarter first; MUE before PTP within a quarter. */
-const byQuarterDesc = (a: { quarter: string; kind: string }, b: { quarter: string; kind: string }) =>
-  a.quarter !== b.quarter ? (a.quarter < b.quarter ? 1 : -1) : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0
 
 function encounterLines(e: EncounterRecord): HistoryLine[] {
   return e.lines
@@ -220,14 +218,7 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
       return (await (await database()).getAll('ncciInfo')).sort(byQuarterDesc)
     },
     async loadNcciTables() {
-      const records = (await (await database()).getAll('ncci')).sort(byQuarterDesc)
-      const mue: MueTable[] = []
-      const ptp: PtpTable[] = []
-      for (const r of records) {
-        if (r.kind === 'mue') mue.push(r.table)
-        else ptp.push(r.table)
-      }
-      return { mue, ptp }
+      return ncciTablesOf(await (await database()).getAll('ncci'))
     },
     async deleteNcciTable(id) {
       await (await import('./idb-ncci.ts')).removeNcciTable(await database(), id)

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
-import { builtInPayerProfiles, type PayerProfile } from '../domain/index.ts'
+import type { PayerProfile } from '../domain/index.ts'
+import { payerProfilesWith } from '../group-api/evaluation-reference.ts'
 import type { CustomPayerProfileRecord } from './types.ts'
 import { useStoreQuery } from './use-store-query.ts'
 
@@ -13,7 +14,6 @@ export function usePayerProfiles(): { profiles: readonly PayerProfile[]; custom:
   const custom = useStoreQuery((s) => s.listPayerProfiles(), ['payerProfiles'], [])
   return useMemo(() => {
     const records = custom ?? NO_CUSTOM
-    const builtInIds = new Set(builtInPayerProfiles.map((p) => p.id))
-    return { profiles: [...builtInPayerProfiles, ...records.map((r) => r.profile).filter((p) => !builtInIds.has(p.id))], custom: records, loaded: custom !== undefined }
+    return { profiles: payerProfilesWith(records), custom: records, loaded: custom !== undefined }
   }, [custom])
 }

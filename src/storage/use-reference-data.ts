@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import type { CoverageContext } from '../domain/coverage/index.ts'
-import { buildIcd10Index, type Icd10CodeSet } from '../domain/icd10/index.ts'
+import type { Icd10CodeSet } from '../domain/icd10/index.ts'
+import { codeSetOfRelease, coverageContextOf } from '../group-api/evaluation-reference.ts'
 import { decodeIcd10Codes } from './icd10-codes.ts'
 import type { Icd10ReleaseRecord, NdcListRecord } from './types.ts'
 import { useStoreQuery } from './use-store-query.ts'
@@ -13,7 +14,7 @@ export function codeSetOf(record: Icd10ReleaseRecord): Icd10CodeSet {
   const key = `${record.id}|${record.loadedAt}`
   let set = indexCache.get(key)
   if (!set) {
-    set = { id: record.id, fiscalYear: record.fiscalYear, effectiveFrom: record.effectiveFrom, effectiveTo: record.effectiveTo, index: buildIcd10Index(decodeIcd10Codes(record.codes)) }
+    set = codeSetOfRelease(record, decodeIcd10Codes(record.codes))
     indexCache.set(key, set)
   }
   return set
@@ -40,8 +41,6 @@ export function useReferenceData(): ReferenceData {
   const settings = useStoreQuery((s) => s.getCoverageSettings(), ['coverageSettings'], [])
   const ndcList = useStoreQuery((s) => s.listNdcList(), ['ndcList'], []) ?? NO_NDCS
   const codeSets = useMemo(() => (releases && releases.length > 0 ? releases.map(codeSetOf) : undefined), [releases])
-  const coverage = useMemo<CoverageContext | undefined>(() => (articles && articles.length > 0
-    ? { articles: articles.map((r) => r.article), choices: settings?.choices ?? {}, settings: settings?.settings ?? {} }
-    : undefined), [articles, settings])
+  const coverage = useMemo<CoverageContext | undefined>(() => coverageContextOf(articles, settings), [articles, settings])
   return useMemo(() => ({ codeSets, coverage, ndcList }), [codeSets, coverage, ndcList])
 }

@@ -1,4 +1,4 @@
-import { parseReferenceFiles, type ReferenceMeta, type ReferenceSource, type ReferenceSummary } from '../../group-api/reference-files.ts'
+import { metaOfSummary, parseReferenceFiles, type ReferenceMeta, type ReferenceSource } from '../../group-api/reference-files.ts'
 import type { ReferenceFileInfo, ReferenceUploadBody } from '../../group-api/reference-schemas.ts'
 import { icd10ReleaseRecord } from '../icd10-codes.ts'
 import type { CoverageArticleRecord, GroupUploadMark, NcciTableRecord, WorksheetStore } from '../types.ts'
@@ -26,8 +26,7 @@ export interface ReferenceSyncResult {
   failed: { id: string; message: string }[]
 }
 
-export const metaOfSummary = (s: ReferenceSummary): ReferenceMeta =>
-  s.kind === 'ncci' ? { kind: 'ncci', table: s.table, quarter: s.quarter } : s.kind === 'icd10' ? { kind: 'icd10', fiscalYear: s.fiscalYear, release: s.release } : { kind: 'coverage' }
+export { metaOfSummary }
 
 async function gunzipBase64(base64: string): Promise<string> {
   const binary = atob(base64)
