@@ -67,7 +67,7 @@ describe('the plan', () => {
     }
     const plan = planMoveIn(read, PRACTICE, existing)
     expect(plan.counts.map((c) => [c.table, c.add, c.duplicates])).toEqual([
-      ['encounters', 1, 1], ['history', 2, 1], ['providers', 0, 1], ['payerProfiles', 1, 0], ['practiceCases', 1, 0], ['coverageSettings', 0, 0], ['attempts', 1, 0],
+      ['encounters', 1, 1], ['history', 2, 1], ['providers', 0, 1], ['payerProfiles', 1, 0], ['practiceCases', 1, 0], ['coverageSettings', 0, 0], ['ndcList', 0, 0], ['attempts', 1, 0],
     ])
     expect(plan.encounters.map((e) => e.localId)).toEqual(['enc-Q-2'])
     expect(lookupOf(read, PRACTICE).patientIds).toEqual(['PT-Q-1', 'PT-Q-2'])
