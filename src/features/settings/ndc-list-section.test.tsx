@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto'
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ChangeRightsContext, type ChangeRefusal } from '../../lib/change-rights.ts'
 import { createIdbStore, deleteStore, StoreProvider, type WorksheetStore } from '../../storage/index.ts'
 import { NdcListSection } from './ndc-list-section.tsx'
 
@@ -17,6 +18,28 @@ function fill(target: HTMLElement, fields: Record<string, string>) {
 }
 
 describe('NdcListSection', () => {
+  it('shows the list without add, edit or delete, and says why, to someone who may not change it', async () => {
+    await store.saveNdcEntry({ id: 'ndc-1', hcpcs: 'J1100', ndc11: '01234567890', unit: 'ML', description: 'dexamethasone 10 mg/mL', effectiveFrom: '2026-01-01', effectiveTo: null, updatedAt: '2026-11-20T10:00:00.000Z' })
+    const coder: ChangeRefusal = (what) => (what === 'ndc-list' ? 'The NDC list is kept by the supervisors.' : null)
+    render(<StoreProvider store={store}><ChangeRightsContext value={coder}><NdcListSection /></ChangeRightsContext></StoreProvider>)
+    const list = await screen.findByRole('list', { name: 'NDC list' })
+    expect(within(list).getByRole('listitem').textContent).toContain('J1100 · NDC 01234-5678-90 ML')
+    expect(screen.getByRole('note').textContent).toBe('The NDC list is kept by the supervisors.')
+    expect(screen.queryAllByRole('button')).toEqual([])
+    expect(screen.queryByRole('form', { name: 'Add an NDC' })).toBeNull()
+  })
+
+  it('offers add, edit and delete when the person may change the list (near miss: another kind refused)', async () => {
+    await store.saveNdcEntry({ id: 'ndc-1', hcpcs: 'J1100', ndc11: '01234567890', unit: 'ML', description: 'dexamethasone 10 mg/mL', effectiveFrom: '2026-01-01', effectiveTo: null, updatedAt: '2026-11-20T10:00:00.000Z' })
+    const supervisor: ChangeRefusal = (what) => (what === 'reference-files' ? 'Only admins.' : null)
+    render(<StoreProvider store={store}><ChangeRightsContext value={supervisor}><NdcListSection /></ChangeRightsContext></StoreProvider>)
+    await screen.findByRole('list', { name: 'NDC list' })
+    expect(screen.queryByRole('note')).toBeNull()
+    expect(screen.getByRole('button', { name: 'Edit NDC 01234-5678-90 for J1100' })).toBeDefined()
+    expect(screen.getByRole('button', { name: 'Delete NDC 01234-5678-90 for J1100' })).toBeDefined()
+    expect(screen.getByRole('form', { name: 'Add an NDC' })).toBeDefined()
+  })
+
   it('adds an NDC typed in a 10-digit layout, kept and shown as 5-4-2', async () => {
     render(<StoreProvider store={store}><NdcListSection /></StoreProvider>)
     expect(await screen.findByText('No NDC listed yet.')).toBeDefined()

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { Button } from '../../components/button.tsx'
 import { Field, inputClass } from '../../components/field.tsx'
+import { useChangeRefusal } from '../../lib/change-rights.ts'
 import { formatNdc11, NDC_UNITS, ndcUnitLabels, type NdcUnit } from '../../domain/index.ts'
 import { useStore, useStoreQuery, type NdcListRecord } from '../../storage/index.ts'
 import { ConfirmDialog } from './confirm-dialog.tsx'
@@ -54,7 +55,7 @@ function NdcEntryForm({ label, submitLabel, initial, errors, onSubmit, onCancel 
   )
 }
 
-function NdcEntryRow({ entry, onEdit, onDelete }: { entry: NdcListRecord; onEdit: () => void; onDelete: () => void }) {
+function NdcEntryRow({ entry, onEdit, onDelete }: { entry: NdcListRecord; onEdit?: () => void; onDelete?: () => void }) {
   const ndc = formatNdc11(entry.ndc11)
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -62,10 +63,12 @@ function NdcEntryRow({ entry, onEdit, onDelete }: { entry: NdcListRecord; onEdit
         <span className="font-mono">{entry.hcpcs}</span> · NDC <span className="font-mono">{ndc}</span> {entry.unit} · {entry.description}
         <span className="block text-xs text-slate-700">Used {ndcEntryDates(entry)}</span>
       </span>
-      <span className="flex gap-1">
-        <Button size="sm" onClick={onEdit} aria-label={`Edit NDC ${ndc} for ${entry.hcpcs}`}>Edit</Button>
-        <Button size="sm" variant="ghost" onClick={onDelete} aria-label={`Delete NDC ${ndc} for ${entry.hcpcs}`}>Delete</Button>
-      </span>
+      {onEdit && onDelete ? (
+        <span className="flex gap-1">
+          <Button size="sm" onClick={onEdit} aria-label={`Edit NDC ${ndc} for ${entry.hcpcs}`}>Edit</Button>
+          <Button size="sm" variant="ghost" onClick={onDelete} aria-label={`Delete NDC ${ndc} for ${entry.hcpcs}`}>Delete</Button>
+        </span>
+      ) : null}
     </li>
   )
 }
@@ -73,6 +76,7 @@ function NdcEntryRow({ entry, onEdit, onDelete }: { entry: NdcListRecord; onEdit
 /** The practice's NDCs per drug code: the NDC a drug line gets when none is entered on it. */
 export function NdcListSection() {
   const store = useStore()
+  const refusal = useChangeRefusal('ndc-list')
   const loaded = useStoreQuery((s) => s.listNdcList(), ['ndcList'], [])
   const entries = loaded ?? NO_ENTRIES
   const headingId = useId()
@@ -107,6 +111,7 @@ export function NdcListSection() {
         The NDCs the practice stocks, per drug code. A drug line with no NDC typed on it gets the one listed for its code on the date of service;
         when two NDCs of a code are in use that day, the one used from the latest date. Whether a payer needs the NDC is set in its payer profile.
       </p>
+      {refusal ? <p role="note" className="rounded border border-slate-300 bg-slate-50 p-2 text-sm text-slate-800">{refusal}</p> : null}
       {loaded === undefined ? <p role="status">Loading the NDC list…</p> : entries.length === 0 ? (
         <p className="text-sm">No NDC listed yet.</p>
       ) : (
@@ -116,12 +121,16 @@ export function NdcListSection() {
               <NdcEntryForm label={`Edit NDC ${formatNdc11(e.ndc11)} for ${e.hcpcs}`} submitLabel="Save entry" initial={ndcEntryValuesOf(e)} errors={editing.errors} onSubmit={(v) => submit(v, e.id)} onCancel={() => setEditing(null)} />
             </li>
           ) : (
-            <NdcEntryRow key={e.id} entry={e} onEdit={() => { setStatus(null); setEditing({ id: e.id, errors: {} }) }} onDelete={() => setDeleting(e)} />
+            <NdcEntryRow key={e.id} entry={e} {...(refusal ? {} : { onEdit: () => { setStatus(null); setEditing({ id: e.id, errors: {} }) }, onDelete: () => setDeleting(e) })} />
           )))}
         </ul>
       )}
-      <h4 className="font-semibold text-slate-900">Add an NDC</h4>
-      <NdcEntryForm key={addKey} label="Add an NDC" submitLabel="Add NDC" initial={EMPTY_NDC_ENTRY} errors={addErrors} onSubmit={(v) => submit(v, null)} />
+      {refusal ? null : (
+        <>
+          <h4 className="font-semibold text-slate-900">Add an NDC</h4>
+          <NdcEntryForm key={addKey} label="Add an NDC" submitLabel="Add NDC" initial={EMPTY_NDC_ENTRY} errors={addErrors} onSubmit={(v) => submit(v, null)} />
+        </>
+      )}
       {status ? <p role="status" className="text-sm text-slate-800">{status}</p> : null}
       {deleting ? (
         <ConfirmDialog title={`Delete NDC ${formatNdc11(deleting.ndc11)}?`} confirmLabel="Delete entry" onCancel={() => setDeleting(null)} onConfirm={() => remove(deleting)}>
