@@ -57,7 +57,8 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
   const providers = useStoreQuery((s) => s.listProviders(), ['providers'], []) ?? NO_PROVIDERS
   const { input, result, issues: liveIssues } = useLiveEvaluation(values, history, context)
   const issues = useStableIssues(liveIssues)
-  const saveState = useAutosave(store, draftId, values, draft)
+  const autosave = useAutosave(store, draftId, values, draft)
+  const saveState = autosave.state
 
   const [status, setStatus] = useState<string | null>(notice)
   const [dialog, setDialog] = useState<'none' | 'finalize' | 'help' | 'providers'>('none')
@@ -100,6 +101,8 @@ export function WorksheetPage({ draftId, initialValues, draft, onOpenNew, notice
   const finalize = async (reason: string | null) => {
     const record = toEncounterRecord(draftId, input, result, reason, new Date().toISOString(), user)
     try {
+      // The draft's last autosave lands first: the finalize deletes the draft after it, never before.
+      await autosave.settle()
       await store.finalize(record, draftId, user ? [toFinalizeAudit(record, user, crypto.randomUUID())] : [])
     } catch (error) {
       // Nothing was stored (one transaction); the worksheet stays as it is.

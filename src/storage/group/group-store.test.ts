@@ -497,4 +497,26 @@ describe('the practice\'s shared records and a person\'s drafts (issue 13)', () 
     await a.settle()
     expect(await a.store.listDrafts()).toEqual([])
   })
+
+  it('an autosave still under way when the worksheet is finalized lands before the draft\'s deletion: no draft comes back, here or on the server', async () => {
+    const server = newServer()
+    const a = await desk(server, PEOPLE.casey)
+    const encounter = epidural('PT-RACE', '2026-11-21')
+    // This browser's save is slow; the finalize comes while it is under way.
+    const save = a.local.saveDraft.bind(a.local)
+    vi.spyOn(a.local, 'saveDraft').mockImplementation(async (draft) => {
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      await save(draft)
+    })
+    // Not awaited, as the worksheet's autosave timer fires while the person confirms the finalize.
+    const saving = a.store.saveDraft(draftOf(encounter, 'draft-race', NOW))
+    await a.store.finalize(recordOf('draft-race', encounter), 'draft-race')
+    await saving
+    expect(await a.local.getDraft('draft-race')).toBeUndefined()
+    await a.settle()
+    expect(server.records()).toEqual([])
+    expect(await a.engine.outbox()).toEqual([])
+    expect((await a.store.listAllEncounters()).map((e) => e.patientId)).toEqual(['PT-RACE'])
+    expect(await a.store.listDrafts()).toEqual([])
+  })
 })

@@ -184,13 +184,26 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
     if (recordValueProblem('draft', draft.id, draft)) return
     await engine.enqueue({ route: 'saveRecord', params: { kind: 'draft', key: draft.id }, body: { value: draft, expectedVersion: null }, local: { versionAtSend: true } })
   }
-  /** Not awaited by the caller: the deletion waits in the outbox, the worksheet does not wait on it. */
-  const forgetDraft = (id: string) => {
-    void (async () => {
+  /**
+   * A draft's saves and its deletion reach this browser and the outbox in the order they were
+   * asked for: a save still under way when the draft is finalized cannot land after the deletion
+   * and bring the draft back, here or at another desk.
+   */
+  let draftWrites: Promise<unknown> = Promise.resolve()
+  const inDraftOrder = <T,>(write: () => Promise<T>): Promise<T> => {
+    const next = draftWrites.then(write, write)
+    draftWrites = next.catch(() => undefined)
+    return next
+  }
+  /** Queues the draft's deletion on the server; never fails the local deletion. */
+  const forgetDraft = async (id: string) => {
+    try {
       // A draft the server never had, and none on its way there: nothing to delete.
       if ((await versionOf('draft', id)) === null) return
       await engine.enqueue({ route: 'deleteRecord', params: { kind: 'draft', key: id }, body: { expectedVersion: 1 }, local: { versionAtSend: true } })
-    })().catch(() => undefined)
+    } catch {
+      // The outbox could not be written: the draft stays on the server, where the person can delete it again.
+    }
   }
   const syncedDrafts = async () => [...(await recordValues<DraftRecord>('draft')).values()]
   const newer = (a: DraftRecord | undefined, b: DraftRecord | undefined) => (!a ? b : !b ? a : a.updatedAt >= b.updatedAt ? a : b)
@@ -216,16 +229,16 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
       const [own, synced] = await Promise.all([local.getDraft(id), replica.record('draft', id)])
       return newer(own, synced?.value as DraftRecord | undefined) ?? (await returnedDrafts()).find((d) => d.id === id)
     },
-    async saveDraft(draft) {
+    saveDraft: (draft) => inDraftOrder(async () => {
       await local.saveDraft(draft)
       await syncDraft(draft).catch(() => undefined)
-    },
-    async deleteDraft(id) {
+    }),
+    deleteDraft: (id) => inDraftOrder(async () => {
       await local.deleteDraft(id)
-      forgetDraft(id)
+      await forgetDraft(id)
       const encounter = await replica.encounter(id)
       if (encounter?.review === 'returned' && encounter.finalizedBy === user.id) await replica.dismiss(id, now(), 'discarded')
-    },
+    }),
     backupDraftNow: (draft) => local.backupDraftNow(draft),
     takeDraftBackup: (id) => local.takeDraftBackup(id),
 
@@ -249,8 +262,10 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
       if (replaces) await replica.dismiss(id, at, 'finalized')
       // Only now that the outbox holds it: the worksheet is in the outbox entry until the server has it.
       if (draftId) {
-        await local.deleteDraft(draftId)
-        forgetDraft(draftId)
+        await inDraftOrder(async () => {
+          await local.deleteDraft(draftId)
+          await forgetDraft(draftId)
+        })
       }
     },
     async listAllEncounters() {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DraftRecord, WorksheetStore } from '../../../storage/index.ts'
 import type { WorksheetValues } from '../model/index.ts'
 import { DraftConflictError } from './draft-guard.ts'
@@ -19,9 +19,19 @@ const DELAY_MS = 250
  * unloads may be dropped), so a reload or a closed tab loses nothing. An untouched
  * worksheet is not saved.
  */
-export function useAutosave(store: WorksheetStore, draftId: string, values: WorksheetValues, previous: DraftRecord | undefined): SaveState {
+export interface Autosave {
+  state: SaveState
+  /**
+   * Saves the waiting change now and resolves once no save of this draft is under way, so that
+   * what follows (a finalize deleting the draft) comes after it and is not undone by it.
+   */
+  settle: () => Promise<void>
+}
+
+export function useAutosave(store: WorksheetStore, draftId: string, values: WorksheetValues, previous: DraftRecord | undefined): Autosave {
   const [state, setState] = useState<SaveState>({ status: 'idle' })
   const pending = useRef<WorksheetValues | null>(null)
+  const inFlight = useRef<Promise<void>>(Promise.resolve())
   const first = useRef(values)
   const prev = useRef(previous)
   const saveRef = useRef<() => void>(() => undefined)
@@ -37,7 +47,9 @@ export function useAutosave(store: WorksheetStore, draftId: string, values: Work
       pending.current = null
       const draft = record(next)
       setState({ status: 'saving' })
-      store.saveDraft(draft)
+      const saving = store.saveDraft(draft)
+      inFlight.current = inFlight.current.then(() => saving.then(() => undefined, () => undefined))
+      saving
         .then(() => { if (pending.current === null) setState({ status: 'saved', at: draft.updatedAt }) })
         .catch((e: unknown) => {
           // Another tab has a newer version: the route offers to load it; this tab's change is not kept.
@@ -71,5 +83,10 @@ export function useAutosave(store: WorksheetStore, draftId: string, values: Work
     }
   }, [])
 
-  return state
+  const settle = useCallback(async () => {
+    saveRef.current()
+    await inFlight.current
+  }, [])
+
+  return useMemo(() => ({ state, settle }), [state, settle])
 }
