@@ -5,6 +5,7 @@ import type * as s from '../../src/group-api/schemas.ts'
 import type * as move from '../../src/group-api/move-in-schemas.ts'
 import * as accounts from '../services/accounts.ts'
 import * as admin from '../services/admin.ts'
+import * as chargeExports from '../services/charge-exports.ts'
 import type { Ctx } from '../services/context.ts'
 import * as data from '../services/practice-data.ts'
 import * as history from '../services/history.ts'
@@ -91,6 +92,7 @@ export const HANDLERS: Record<RouteName, Handler> = {
   deleteRecord: (ctx, input) => records.deleteRecord(ctx, input.params as z.infer<typeof s.recordParams>, body<typeof s.recordDeleteBody>(input)),
   importRemittance: (ctx, input) => remittances.importRemittance(ctx, body<typeof s.remittanceUploadBody>(input)),
   deleteRemittance: (ctx, input) => remittances.deleteRemittance(ctx, id(input)),
+  recordChargeExports: (ctx, input) => chargeExports.recordChargeExports(ctx, body<typeof s.chargeExportBody>(input)),
   referenceFiles: (ctx) => reference.listFiles(ctx),
   referenceContent: (ctx, input) => reference.getContent(ctx, id(input)),
   uploadReference: (ctx, input) => reference.upload(ctx, input.body as ReferenceUploadBody),

@@ -87,3 +87,19 @@ export const signInRow = (r: Record<string, unknown>) => ({
 })
 
 export { isoOrNull }
+
+/** Several entries of one person and action, in one statement and in the order given. */
+export async function recordAuditEach(
+  ctx: Pick<Ctx, 'q' | 'meta'>,
+  entry: { practiceId: string; userId: string | null; userName: string | null; action: string },
+  entries: readonly { patientId: string | null; target: string | null; detail: unknown }[],
+): Promise<void> {
+  if (entries.length === 0) return
+  await ctx.q.query(
+    `insert into audit_log (seq, practice_id, at, user_id, user_name, action, patient_id, target, detail, ip, prev_hash, hash)
+     select 0, $1, $2, $3, $4, $5, e.patient_id, e.target, e.detail::jsonb, $6, '', ''
+     from unnest($7::text[], $8::text[], $9::text[]) with ordinality as e (patient_id, target, detail, n) order by e.n`,
+    [entry.practiceId, ctx.meta.now, entry.userId, entry.userName, entry.action, ctx.meta.ip,
+      entries.map((e) => e.patientId), entries.map((e) => e.target), entries.map((e) => JSON.stringify(e.detail))],
+  )
+}

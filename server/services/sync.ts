@@ -2,6 +2,7 @@ import type { z } from 'zod/mini'
 import type * as s from '../../src/group-api/schemas.ts'
 import { json, type Reply } from '../http/errors.ts'
 import { recordAuditPerPatient } from './audit.ts'
+import { chargeExportsById } from './charge-exports.ts'
 import { memberOf, type Ctx } from './context.ts'
 import { importsById } from './history.ts'
 import { ENCOUNTER_SQL, attemptOut, encountersOut, type AttemptRow, type EncounterRow } from './practice-data.ts'
@@ -38,9 +39,9 @@ export async function pullChanges(ctx: Ctx, query: z.infer<typeof s.changesQuery
     const kind = records.rows.get(c.entity_id)?.kind ?? records.deletedKinds.get(c.entity_id)
     return kind !== undefined && mayReadKind(kind, role)
   }
-  // Encounters, history imports and remittances are the practice's patient data: every role but trainees.
+  // Encounters, history imports, remittances and charge exports are the practice's patient data: every role but trainees.
   const readable = examined.filter((c) => c.entity === 'record' ? recordReadable(c)
-    : c.entity === 'encounter' || c.entity === 'history-import' || c.entity === 'remittance'
+    : c.entity === 'encounter' || c.entity === 'history-import' || c.entity === 'remittance' || c.entity === 'charge-export'
       ? role !== 'trainee'
       : everything || c.owner_id === user.id)
 
@@ -55,6 +56,7 @@ export async function pullChanges(ctx: Ctx, query: z.infer<typeof s.changesQuery
 
   const imports = await importsById(ctx, upserted('history-import'))
   const remittances = await remittancesById(ctx, upserted('remittance'))
+  const chargeExports = await chargeExportsById(ctx, upserted('charge-export'))
 
   const changes: s.Change[] = readable.map((c) => {
     const encounter = c.entity === 'encounter' && c.op === 'upsert' ? encounters.get(c.entity_id) : undefined
@@ -62,12 +64,13 @@ export async function pullChanges(ctx: Ctx, query: z.infer<typeof s.changesQuery
     const historyImport = c.entity === 'history-import' && c.op === 'upsert' ? imports.get(c.entity_id) : undefined
     const record = c.entity === 'record' && c.op === 'upsert' ? records.rows.get(c.entity_id) : undefined
     const remittance = c.entity === 'remittance' && c.op === 'upsert' ? remittances.get(c.entity_id) : undefined
+    const chargeExport = c.entity === 'charge-export' && c.op === 'upsert' ? chargeExports.get(c.entity_id) : undefined
     // A row gone since its change (a deleted record or remittance) arrives as a deletion.
-    if (!encounter && !attempt && !historyImport && !record && !remittance) return { seq: c.seq, entity: c.entity, id: c.entity_id, op: 'delete' }
+    if (!encounter && !attempt && !historyImport && !record && !remittance && !chargeExport) return { seq: c.seq, entity: c.entity, id: c.entity_id, op: 'delete' }
     return {
       seq: c.seq, entity: c.entity, id: c.entity_id, op: 'upsert',
       ...(encounter ? { encounter } : {}), ...(attempt ? { attempt } : {}), ...(historyImport ? { historyImport } : {}), ...(record ? { record } : {}),
-      ...(remittance ? { remittance } : {}),
+      ...(remittance ? { remittance } : {}), ...(chargeExport ? { chargeExport } : {}),
     }
   })
 

@@ -141,6 +141,11 @@ export const ROUTES = {
     summary: 'Remove an imported 835 file: its denials leave the insights and its payments can be imported again (the change feed carries the removal)',
     params: s.idParams, response: s.remittanceDeletedSchema, patientData: true, idempotent: true,
   },
+  recordChargeExports: {
+    method: 'POST', path: '/api/charge-exports', access: STAFF,
+    summary: "Record a charge file just made (HL7 DFT^P03 or CSV): one export per encounter, at the server's time, by the signed-in person. Each encounter must be the practice's, current and settled in review (404 not-found for an id the practice does not have, 409 not-ready or replaced). An encounter exported before is recorded again (the file has left), and the answer names its earlier exports. The change feed then carries them",
+    body: s.chargeExportBody, response: s.chargeExportResultSchema, patientData: true, idempotent: true,
+  },
   referenceFiles: { method: 'GET', path: '/api/reference/files', access: EVERY_ROLE, summary: 'The public reference files loaded on this server (NCCI tables, ICD-10-CM releases, billing articles), one copy for every practice', response: ref.referenceFileListSchema },
   referenceContent: { method: 'GET', path: '/api/reference/files/:id', access: EVERY_ROLE, summary: "One reference file's content: its files gzip-compressed, base64", params: s.idParams, response: ref.referenceContentSchema },
   uploadReference: {

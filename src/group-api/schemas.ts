@@ -330,13 +330,44 @@ export const remittanceSchema = z.object({
 export type RemittanceSummary = z.infer<typeof remittanceSchema>
 export const remittanceDeletedSchema = z.object({ id: uuid, deleted: z.literal(true) })
 
+// ---- charge exports: the practice's log of encounters handed to its billing system (issue 15) ----
+
+export const CHARGE_EXPORT_FORMATS = ['hl7', 'csv'] as const
+/** The most encounters one charge file may record at once. */
+export const CHARGE_EXPORT_MAX = 2000
+/**
+ * Record a charge file just made: the encounters it carries, its format and its name. The server
+ * takes the time from its clock and the person from the session; every encounter must be one of
+ * the practice's finalized encounters, current (not replaced) and settled in review.
+ */
+export const chargeExportBody = z.strictObject({
+  encounterIds: z.array(uuid).check(z.minLength(1), z.maxLength(CHARGE_EXPORT_MAX),
+    z.refine((ids) => new Set(ids).size === ids.length, 'Each encounter once.')),
+  format: z.enum(CHARGE_EXPORT_FORMATS),
+  fileName: z.string().check(z.trim(), z.minLength(1), z.maxLength(255)),
+})
+/** The review outcome an export recorded: overridden, approved, or no findings to review. */
+export const CHARGE_EXPORT_STATUSES = ['no-findings', 'approved', 'overridden'] as const
+/** One encounter's export, as the server stored it. */
+export const chargeExportSchema = z.object({
+  id: uuid, encounterId: uuid, exportedAt: z.string(), userId: uuid, userName: z.string(),
+  format: z.enum(CHARGE_EXPORT_FORMATS), fileName: z.string(), status: z.enum(CHARGE_EXPORT_STATUSES),
+})
+export type ChargeExportSummary = z.infer<typeof chargeExportSchema>
+/**
+ * What a recorded export answers: the new rows (one per encounter), and the exports of the same
+ * encounters stored before it (by anyone): those were already exported, which the app says.
+ */
+export const chargeExportResultSchema = z.object({ exports: z.array(chargeExportSchema), earlier: z.array(chargeExportSchema) })
+export type ChargeExportResult = z.infer<typeof chargeExportResultSchema>
+
 // ---- sync: each workstation's replica follows the practice's change feed (issue 13) ----
 
 /**
  * What a replica holds. A review decision changes its encounter (the encounter's version goes up
  * and its `decisions` grow), so it arrives as a change of the encounter.
  */
-export const SYNC_ENTITIES = ['encounter', 'training-attempt', 'history-import', 'record', 'remittance'] as const
+export const SYNC_ENTITIES = ['encounter', 'training-attempt', 'history-import', 'record', 'remittance', 'charge-export'] as const
 export type SyncEntity = (typeof SYNC_ENTITIES)[number]
 /**
  * One change, in the practice's commit order (`seq` is assigned under a per-practice lock held to
@@ -352,6 +383,8 @@ export const changeSchema = z.object({
   record: z.optional(practiceRecordSchema),
   /** An imported 835 file of the practice (staff only). */
   remittance: z.optional(remittanceSchema),
+  /** An encounter's charge export (staff only). */
+  chargeExport: z.optional(chargeExportSchema),
 })
 export type Change = z.infer<typeof changeSchema>
 export const SYNC_PAGE_MAX = 5000
