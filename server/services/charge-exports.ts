@@ -44,12 +44,12 @@ export async function recordChargeExports(ctx: Ctx, body: z.infer<typeof s.charg
   const byId = new Map(rows.map((r) => [r.id, r]))
   const targets = body.encounterIds.map((id, i) => {
     const row = byId.get(id)
-    if (!row) throw new ApiError(404, 'not-found', 'No finalized encounter with this id in this practice. Nothing was recorded.', `encounterIds.${i}`)
+    if (!row) throw new ApiError(404, 'not-found', 'No finalized encounter with this id in this practice. Nothing was recorded.', `body.encounterIds.${i}`)
     if (row.review === 'replaced') {
-      throw new ApiError(409, 'replaced', `The encounter of ${row.patient_id} on ${row.date_of_service} was corrected and finalized again: export the new one instead. Nothing was recorded.`, `encounterIds.${i}`)
+      throw new ApiError(409, 'replaced', `The encounter of ${row.patient_id} on ${row.date_of_service} was corrected and finalized again: export the new one instead. Nothing was recorded.`, `body.encounterIds.${i}`)
     }
     if (row.review === 'pending' || row.review === 'returned') {
-      throw new ApiError(409, 'not-ready', `The encounter of ${row.patient_id} on ${row.date_of_service} is ${row.review === 'pending' ? 'still awaiting review' : 'returned to its coder'}: it cannot be exported yet. Nothing was recorded.`, `encounterIds.${i}`)
+      throw new ApiError(409, 'not-ready', `The encounter of ${row.patient_id} on ${row.date_of_service} is ${row.review === 'pending' ? 'still awaiting review' : 'returned to its coder'}: it cannot be exported yet. Nothing was recorded.`, `body.encounterIds.${i}`)
     }
     return row
   })
