@@ -110,6 +110,15 @@ async function finalizedEncounter(practice: PracticeEnv): Promise<string> {
   return answer.body.id as string
 }
 
+/** An encounter ready for a charge file: finalized by the coder and, when it needs review, approved by the supervisor. */
+async function readyEncounter(practice: PracticeEnv): Promise<string> {
+  const id = await finalizedEncounter(practice)
+  const supervisor = await signedIn(practice.users.supervisor)
+  const decided = await supervisor.post(`/api/encounters/${id}/decisions`, { action: 'approve' })
+  expect(decided.status, decided.text).toBe(200)
+  return id
+}
+
 /** A session of someone else in the practice (an id practice B must not end). */
 async function otherSession(practice: PracticeEnv): Promise<string> {
   const client = await signedIn(practice.users.coder)
@@ -298,6 +307,7 @@ const CASES = {
   deleteRecord: { namesA: true, build: async (c) => ({ params: { kind: 'provider', key: await sharedProvider(c.target) }, body: { expectedVersion: 1 } }) },
   importRemittance: { build: () => ({ body: remittanceUpload() }) },
   deleteRemittance: { namesA: true, build: async (c) => ({ params: { id: await storedRemittance(c.target) } }) },
+  recordChargeExports: { namesA: true, build: async (c) => ({ body: { encounterIds: [await readyEncounter(c.target)], format: 'hl7', fileName: `charges-${next()}.hl7` } }) },
   referenceFiles: { build: () => ({}) },
   referenceContent: { build: async (c) => ({ params: { id: await referenceUpload(c.target) } }) },
   uploadReference: { build: () => ({ body: mueUpload(`${2030 + (next() % 60)}Q${1 + (next() % 4)}`) }) },
@@ -535,7 +545,7 @@ describe('four eyes, roles and ownership', () => {
       if (spec.path.startsWith('/api/encounters') || spec.path.startsWith('/api/admin')) expect(outcome.answer.status, name).toBe(403)
       if (spec.path.startsWith('/api/training') || spec.path.startsWith('/api/sync')) expect(outcome.answer.status, name).toBeLessThan(300)
     }
-    expect(refused).toEqual(expect.arrayContaining(['finalize', 'encounters', 'encounter', 'decide', 'members', 'audit', 'importRemittance', 'deleteRemittance']))
+    expect(refused).toEqual(expect.arrayContaining(['finalize', 'encounters', 'encounter', 'decide', 'members', 'audit', 'importRemittance', 'deleteRemittance', 'recordChargeExports']))
     expect(answered.sort()).toEqual(['addAttempt', 'attempts', 'changes', 'events', 'referenceContent', 'referenceFiles'])
   })
 

@@ -62,6 +62,7 @@ function validBody(name: RouteName): Record<string, unknown> | undefined {
     deleteRecord: () => ({ expectedVersion: 1 }),
     uploadReference: () => mueUpload(),
     importRemittance: () => remittanceUpload(),
+    recordChargeExports: () => ({ encounterIds: [targets.encounterId], format: 'hl7', fileName: 'charges-fuzz.hl7' }),
     startMoveIn: () => ({ fileName: 'fuzz-desk.json', size: 4096, fingerprint: 'a'.repeat(64) }),
     addMoveInPart: () => ({ index: 0, text: '{"format": "injection-coding-worksheet-backup"' }),
     addHistoryPart: () => ({ firstRow: 3, text: 'PT-FUZZ-H2,2026-02-09,64483,RT,1,NPI1000\nPT-FUZZ-H3,2026-03-09,64493,,1,\n' }),

@@ -79,6 +79,8 @@ async function seed(name: string, word: string): Promise<PracticeEnv> {
   expect(encounter.status, encounter.text).toBe(200)
   const supervisor = await signIn('supervisor')
   expect((await supervisor.post(`/api/encounters/${encounter.body.id}/decisions`, { action: 'approve' })).status).toBe(200)
+  // The approved encounter handed to the billing system (the practice's charge-export log).
+  expect((await coder.post('/api/charge-exports', { encounterIds: [encounter.body.id], format: 'hl7', fileName: `${word}.hl7` })).status).toBe(200)
   const trainee = await signIn('trainee')
   expect((await trainee.post('/api/training/attempts', { caseId: 'tpi-1', scorePercent: 90, lines: [] })).status).toBe(200)
   const admin = await signIn('admin')
@@ -255,6 +257,8 @@ describe('another practice\'s rows, as icw_app in practice B\'s scope', () => {
       remittances: [`insert into remittances (id, practice_id, file_name, control_number, imported_by, imported_at, record)
         values ($1, $2, 'forged.835', 'patient-id', $3, $4, '{}')`, [crypto.randomUUID(), a, me, now]],
       remittance_payments: [`insert into remittance_payments (practice_id, payment_key, remittance_id) values ($1, 'forged|1|2026-01-01', $2)`, [a, crypto.randomUUID()]],
+      charge_exports: [`insert into charge_exports (id, practice_id, encounter_id, format, file_name, status, exported_by, exported_at)
+        values ($1, $2, $3, 'hl7', 'forged.hl7', 'approved', $4, $5)`, [crypto.randomUUID(), a, A.encounterId, me, now]],
     }
     expect(tables.filter((t) => !INSERTS[t]), 'practice tables without an INSERT case here').toEqual([])
     const before = await practiceFingerprint(server, A.id)
