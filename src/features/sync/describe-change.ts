@@ -47,6 +47,10 @@ function titleOf(entry: OutboxEntry, current: EncounterSummary | null): string {
       return `Import remittance file ${entry.body.fileName}`
     case 'deleteRemittance':
       return `Remove remittance file ${entry.local?.remittance?.fileName ?? entry.params.id}`
+    case 'recordChargeExports': {
+      const n = entry.body.encounterIds.length
+      return `Record the charge export ${entry.body.fileName} (${n} ${n === 1 ? 'encounter' : 'encounters'})`
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import {
   returnedDraftOf, type DraftOf,
 } from './group-mapping.ts'
 import type { EncounterSummary } from '../../group-api/index.ts'
+import { createGroupChargeExports } from './group-charge-exports.ts'
 import { createGroupRemittances } from './group-remittances.ts'
 import { createReferenceCache, type ReferenceFiles } from './reference-cache.ts'
 import type { SyncActions, WaitingChange } from './sync/actions.ts'
@@ -28,7 +29,7 @@ export type HistoryUpload = (
 ) => Promise<{ added: number; duplicates: number }>
 
 export interface GroupStoreOptions {
-  /** This browser's own store: drafts (also synced), this device's reference copies, users, charge exports and backups stay there. */
+  /** This browser's own store: drafts (also synced), this device's reference copies, users and backups stay there. */
   local: WorksheetStore
   engine: GroupSyncEngine
   /** The signed-in person. */
@@ -48,11 +49,12 @@ export type GroupStore = WorksheetStore & SyncActions
 const TABLES_OF: Record<ReplicaTable, readonly StoreTable[]> = {
   encounters: ['encounters', 'audit', 'drafts', 'users'],
   attempts: ['attempts'],
-  outbox: ['encounters', 'audit', 'drafts', 'attempts', 'providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'remittances', 'ndcList'],
+  outbox: ['encounters', 'audit', 'drafts', 'attempts', 'providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'remittances', 'ndcList', 'chargeExports'],
   history: ['history', 'imports'],
   dismissed: ['drafts'],
   records: ['providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'drafts', 'ndcList'],
   remittances: ['remittances'],
+  chargeExports: ['chargeExports', 'audit'],
 }
 
 /** The server keeps decision texts of up to this many characters. */
@@ -80,9 +82,9 @@ function finalizeEntryOf(record: EncounterRecord, userName: string): AuditRecord
  * WorksheetStore for group mode. The practice's shared data is read from this device's replica
  * and written as outbox mutations the server decides on: finalized encounters (an encounter
  * finalized here shows, and counts, as soon as the outbox holds it), review decisions, returned
- * encounters (in their coder's drafts), imported claim history and 835 remittance files, shared
- * records and training attempts. What stays per workstation (charge exports, users, backups)
- * goes to the browser's own store.
+ * encounters (in their coder's drafts), imported claim history and 835 remittance files, the
+ * charge-export log, shared records and training attempts. What stays per workstation (users,
+ * backups) goes to the browser's own store.
  */
 export function createGroupStore(options: GroupStoreOptions): GroupStore {
   const { local, engine, user, draftOf } = options
@@ -217,6 +219,8 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
     return known
   }
 
+  const chargeExports = createGroupChargeExports(engine)
+
   const store: GroupStore = {
     // ---- drafts: this browser's, plus the encounters returned to the signed-in coder
     async listDrafts() {
@@ -310,7 +314,7 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
     async listAudit(encounterId) {
       const encounters = encounterId === undefined ? await replica.allEncounters() : [await replica.encounter(encounterId)].filter((e) => e !== undefined)
       const outbox = await replica.outbox()
-      const entries = encounters.flatMap(auditOfEncounter)
+      const entries = [...encounters.flatMap(auditOfEncounter), ...await chargeExports.auditOf(encounterId)]
       for (const e of outbox) {
         if (e.state !== 'pending') continue
         if (e.route === 'decide' && e.local?.audit && (encounterId === undefined || e.params.id === encounterId)) entries.push(e.local.audit)
@@ -378,9 +382,9 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
 
     // ---- imported 835 files: sent to the server (parsed and matched there again), read from the replica
     ...createGroupRemittances(engine),
-    // ---- per workstation
-    recordChargeExports: (records, audit) => local.recordChargeExports(records, audit),
-    listChargeExports: () => local.listChargeExports(),
+    // ---- the practice's charge-export log: sent to the server, read from the replica
+    recordChargeExports: chargeExports.recordChargeExports,
+    listChargeExports: chargeExports.listChargeExports,
     // ---- the practice's shared records (the server's; this workstation's own stay in its local store)
     listProviders: async () => [...(await recordValues<ProviderRecord>('provider')).values()].sort((a, b) => a.name.localeCompare(b.name)),
     saveProvider: (p) => saveRecord('provider', p.id, p),

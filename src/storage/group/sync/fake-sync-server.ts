@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini'
-import { attemptBody, decisionBody, finalizeBody, remittanceUploadBody, type PracticeRecord, type Change, type ChangeList, type EncounterSummary, type HistoryImportSummary, type HistoryLineList, type HistoryLineRecord, type RemittanceSummary, type RouteName, type SyncEntity } from '../../../group-api/index.ts'
+import { attemptBody, chargeExportBody, decisionBody, finalizeBody, remittanceUploadBody, type ChargeExportResult, type ChargeExportSummary, type PracticeRecord, type Change, type ChangeList, type EncounterSummary, type HistoryImportSummary, type HistoryLineList, type HistoryLineRecord, type RemittanceSummary, type RouteName, type SyncEntity } from '../../../group-api/index.ts'
 import { matchRemittance, parseRemittanceFile, repeatedPayments, summarizeImport } from '../../../domain/remittance/index.ts'
 import { ApiError } from '../api-error.ts'
 import { createGroupClient, type GroupClient, type PreparedRequest, type Transport } from '../client.ts'
@@ -79,6 +79,8 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
   /** Imported 835 files, by id, and which import holds each payment key. */
   const remittances = new Map<string, RemittanceSummary>()
   const paymentKeys = new Map<string, string>()
+  /** The charge-export log, by id. */
+  const chargeExports = new Map<string, ChargeExportSummary>()
   const keys = new Map<string, { route: RouteName; body: string; answer: unknown }>()
   const failNext = new Map<RouteName, ApiError[]>()
   const loseAnswer = new Set<RouteName>()
@@ -108,6 +110,11 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
       const remittance = remittances.get(entry.id)
       return entry.op === 'delete' || !remittance ? { seq: entry.seq, entity: 'remittance', id: entry.id, op: 'delete' }
         : { seq: entry.seq, entity: 'remittance', id: entry.id, op: 'upsert', remittance: structuredClone(remittance) }
+    }
+    if (entry.entity === 'charge-export') {
+      const chargeExport = chargeExports.get(entry.id)
+      return !chargeExport ? { seq: entry.seq, entity: 'charge-export', id: entry.id, op: 'delete' }
+        : { seq: entry.seq, entity: 'charge-export', id: entry.id, op: 'upsert', chargeExport: structuredClone(chargeExport) }
     }
     if (entry.entity === 'record') {
       const record = recordIds.get(entry.id)
@@ -253,6 +260,30 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
       return { id, deleted: true as const }
     },
     remittances: () => [...remittances.values()],
+    /** Records a charge file's encounters as the real server does: the practice's current, settled encounters; earlier exports named. */
+    recordChargeExports(input: z.input<typeof chargeExportBody>, by: Person = me): ChargeExportResult {
+      const body = chargeExportBody.parse(input)
+      const targets = body.encounterIds.map((id, i) => {
+        const encounter = encounters.get(id)
+        if (!encounter) throw new ApiError(404, 'not-found', 'No finalized encounter with this id in this practice. Nothing was recorded.', `body.encounterIds.${i}`)
+        if (encounter.review === 'replaced') throw new ApiError(409, 'replaced', 'This encounter was corrected and finalized again. Nothing was recorded.', `body.encounterIds.${i}`)
+        if (encounter.review === 'pending' || encounter.review === 'returned') throw new ApiError(409, 'not-ready', 'This encounter cannot be exported yet. Nothing was recorded.', `body.encounterIds.${i}`)
+        return encounter
+      })
+      const earlier = [...chargeExports.values()].filter((e) => body.encounterIds.includes(e.encounterId))
+      const exportedAt = at()
+      const made = targets.map((e): ChargeExportSummary => ({
+        id: newId(), encounterId: e.id, exportedAt, userId: by.id, userName: by.name, format: body.format, fileName: body.fileName,
+        status: e.decisions.some((d) => d.action === 'override') ? 'overridden' : e.decisions.some((d) => d.action === 'approve') ? 'approved' : 'no-findings',
+      }))
+      for (const e of made) {
+        chargeExports.set(e.id, e)
+        writes.push({ route: 'recordChargeExports', id: e.id })
+        commit('charge-export', e.id)
+      }
+      return structuredClone({ exports: made, earlier })
+    },
+    chargeExports: () => [...chargeExports.values()],
     deleteEncounter(id: string) {
       encounters.delete(id)
       commit('encounter', id, 'delete')
@@ -363,6 +394,8 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
         return idempotent(prepared, by, () => server.importRemittance(prepared.body as z.input<typeof remittanceUploadBody>, by))
       case 'deleteRemittance':
         return idempotent(prepared, by, () => server.deleteRemittance(prepared.params?.id ?? ''))
+      case 'recordChargeExports':
+        return idempotent(prepared, by, () => server.recordChargeExports(prepared.body as z.input<typeof chargeExportBody>, by))
       default:
         throw new Error(`The fake sync server has no ${prepared.route} route.`)
     }

@@ -7,7 +7,7 @@ import type { Replica } from './replica.ts'
 import type { IdempotentRoute, OutboxEntry, OutboxMutation, WriteAnswer } from './types.ts'
 
 /** The writes the outbox knows how to send: every route of the contract marked idempotent. */
-export const OUTBOX_ROUTES = ['finalize', 'decide', 'addAttempt', 'saveRecord', 'deleteRecord', 'importRemittance', 'deleteRemittance'] as const satisfies readonly (IdempotentRoute & OutboxMutation['route'])[]
+export const OUTBOX_ROUTES = ['finalize', 'decide', 'addAttempt', 'saveRecord', 'deleteRecord', 'importRemittance', 'deleteRemittance', 'recordChargeExports'] as const satisfies readonly (IdempotentRoute & OutboxMutation['route'])[]
 
 /** A new Idempotency-Key (the contract's form: 8 to 100 of A-Z a-z 0-9 _ -). */
 export function newIdempotencyKey(): string {
@@ -46,6 +46,8 @@ async function send(client: GroupClient, entry: OutboxEntry, signal: AbortSignal
         if (error instanceof ApiError && error.status === 404) return { deletedRemittance: { id: entry.params.id } }
         throw error
       }
+    case 'recordChargeExports':
+      return { chargeExports: (await client.request('recordChargeExports', { body: entry.body, idempotencyKey, signal })).exports }
     default: {
       const unknown: never = entry
       throw new Error(`The outbox cannot send ${(unknown as { route: string }).route}.`)

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDB } from 'idb'
-import type { Change, ChangeList, Decision, EncounterSummary, RemittanceSummary } from '../../../group-api/index.ts'
+import type { Change, ChangeList, ChargeExportSummary, Decision, EncounterSummary, RemittanceSummary } from '../../../group-api/index.ts'
 import { PEOPLE } from './fake-sync-server.ts'
 import { deleteReplica, openReplica, REPLICA_VERSION, replicaName, type Replica } from './replica.ts'
 import type { TrainingAttempt } from './types.ts'
@@ -257,11 +257,65 @@ describe('remittances (version 4)', () => {
     await old.put('meta', { id: 'sync', cursor: 7, head: 9, lastSyncedAt: null })
     await old.put('encounters', summary(805))
     old.close()
-    expect(REPLICA_VERSION).toBe(4)
+    expect(REPLICA_VERSION).toBe(5)
     const replica = await openReplica(practiceId, PEOPLE.casey.id)
     opened.push({ practiceId, replica })
     expect(await replica.meta()).toEqual({ cursor: 7, head: 9, lastSyncedAt: null })
     expect((await replica.allEncounters()).map((e) => e.id)).toEqual([uuid(805)])
     expect(await replica.remittances()).toEqual([])
+    expect(await replica.chargeExports()).toEqual([])
+  })
+})
+
+describe('charge exports (version 5)', () => {
+  const chargeExport = (i: number, exportedAt: string): ChargeExportSummary => ({
+    id: uuid(i), encounterId: uuid(i + 50), exportedAt, userId: PEOPLE.casey.id, userName: PEOPLE.casey.name, format: 'hl7', fileName: `charges-${i}.hl7`, status: 'approved',
+  })
+  const exported = (seq: number, e: ChargeExportSummary): Change => ({ seq, entity: 'charge-export', id: e.id, op: 'upsert', chargeExport: e })
+
+  it("keeps the practice's charge exports from the feed, oldest first, and tells the app its charge-export table changed", async () => {
+    const replica = await freshReplica()
+    const seen: string[] = []
+    replica.subscribe((tables) => seen.push(...tables))
+    const [older, newer] = [chargeExport(811, '2026-11-26T09:00:00.000Z'), chargeExport(812, '2026-11-26T10:00:00.000Z')]
+    expect(await replica.applyPage(0, page([exported(1, newer), exported(2, older)], 2), 'now')).toBe(true)
+    expect(await replica.chargeExports()).toEqual([older, newer])
+    expect(seen).toEqual(['chargeExports'])
+  })
+
+  it('refuses a page whose charge-export change comes without its row, and keeps nothing of the page', async () => {
+    const replica = await freshReplica()
+    const good = chargeExport(813, '2026-11-26T09:00:00.000Z')
+    await expect(replica.applyPage(0, page([exported(1, good), { seq: 2, entity: 'charge-export', id: uuid(814), op: 'upsert' }], 2), 'now')).rejects.toThrow()
+    expect(await replica.chargeExports()).toEqual([])
+    expect((await replica.meta()).cursor).toBe(0)
+  })
+
+  it('a replica made by version 4 opens with its rows and cursor, and an empty charge-export table', async () => {
+    const practiceId = `00000000-0000-4000-8000-${(++n).toString().padStart(12, '0')}`
+    const old = await openDB(replicaName(practiceId, PEOPLE.casey.id), 4, {
+      upgrade(db) {
+        db.createObjectStore('encounters', { keyPath: 'id' })
+        db.createObjectStore('attempts', { keyPath: 'id' })
+        db.createObjectStore('meta', { keyPath: 'id' })
+        db.createObjectStore('outbox', { keyPath: 'order', autoIncrement: true }).createIndex('state', 'state')
+        db.createObjectStore('historyImports', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
+        db.createObjectStore('history', { keyPath: ['patientId', 'importId', 'first'] }).createIndex('patientId', 'patientId')
+        db.createObjectStore('attemptLinks', { keyPath: 'serverId' })
+        db.createObjectStore('dismissed', { keyPath: 'id' })
+        const records = db.createObjectStore('records', { keyPath: ['kind', 'key'] })
+        records.createIndex('id', 'id', { unique: true })
+        records.createIndex('kind', 'kind')
+        db.createObjectStore('remittances', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
+      },
+    })
+    await old.put('meta', { id: 'sync', cursor: 4, head: 4, lastSyncedAt: null })
+    await old.put('encounters', summary(815))
+    old.close()
+    const replica = await openReplica(practiceId, PEOPLE.casey.id)
+    opened.push({ practiceId, replica })
+    expect(await replica.meta()).toEqual({ cursor: 4, head: 4, lastSyncedAt: null })
+    expect((await replica.allEncounters()).map((e) => e.id)).toEqual([uuid(815)])
+    expect(await replica.chargeExports()).toEqual([])
   })
 })

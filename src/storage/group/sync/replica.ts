@@ -1,5 +1,5 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb'
-import type { Change, ChangeList, EncounterSummary, HistoryImportSummary, HistoryLineList, PracticeRecord, RemittanceSummary } from '../../../group-api/index.ts'
+import type { Change, ChangeList, ChargeExportSummary, EncounterSummary, HistoryImportSummary, HistoryLineList, PracticeRecord, RemittanceSummary } from '../../../group-api/index.ts'
 import { writeFailure } from '../../idb-shared.ts'
 import type { HistoryChunk, HistoryImportRow, OutboxEntry, ReplicaTable, ReturnedEncounter, SyncMeta, TrainingAttempt, WriteAnswer } from './types.ts'
 
@@ -9,7 +9,7 @@ import type { HistoryChunk, HistoryImportRow, OutboxEntry, ReplicaTable, Returne
  * outbox of writes not yet answered by the server. Through idb, like the standalone store.
  */
 
-export const REPLICA_VERSION = 4
+export const REPLICA_VERSION = 5
 const META_KEY = 'sync'
 
 interface MetaRow extends SyncMeta {
@@ -33,6 +33,8 @@ export interface ReplicaDb extends DBSchema {
   records: { key: [string, string]; value: PracticeRecord; indexes: { id: string; kind: string } }
   /** The practice's imported 835 files, as the server matched them (version 4). */
   remittances: { key: string; value: RemittanceSummary; indexes: { importedAt: string } }
+  /** The practice's charge-export log, one row per encounter exported (version 5). */
+  chargeExports: { key: string; value: ChargeExportSummary; indexes: { encounterId: string } }
 }
 
 type OutboxDraft = Omit<OutboxEntry, 'order'>
@@ -108,6 +110,8 @@ export interface Replica {
   record(kind: PracticeRecord['kind'], key: string): Promise<PracticeRecord | undefined>
   /** The practice's imported 835 files, newest first. */
   remittances(): Promise<RemittanceSummary[]>
+  /** The practice's charge exports, oldest first. */
+  chargeExports(): Promise<ChargeExportSummary[]>
   close(): void
 }
 
@@ -129,7 +133,7 @@ function returnedEncounter(encounter: EncounterSummary): ReturnedEncounter {
   return { encounter, note: latest?.reason ?? null, returnedBy: latest?.decidedByName ?? '', returnedAt: latest?.decidedAt ?? encounter.finalizedAt, returns }
 }
 
-type ApplyStores = ('encounters' | 'attempts' | 'meta' | 'historyImports' | 'history' | 'records' | 'remittances')[]
+type ApplyStores = ('encounters' | 'attempts' | 'meta' | 'historyImports' | 'history' | 'records' | 'remittances' | 'chargeExports')[]
 type ApplyTx = IDBPTransaction<ReplicaDb, ApplyStores, 'readwrite'>
 
 const missingRow = (change: Change) => new Error(`The server sent change ${change.seq} (${change.entity} ${change.id}) without the row it changed.`)
@@ -178,8 +182,17 @@ function applyRemittance(tx: ApplyTx, change: Change): Promise<unknown> {
   return remittances.put(change.remittance)
 }
 
+/** An encounter's charge export: never changed once stored. */
+function applyChargeExport(tx: ApplyTx, change: Change): Promise<unknown> {
+  const exports = tx.objectStore('chargeExports')
+  if (change.op === 'delete') return exports.delete(change.id)
+  if (!change.chargeExport || change.chargeExport.id !== change.id) throw missingRow(change)
+  return exports.put(change.chargeExport)
+}
+
 function applyChange(tx: ApplyTx, change: Change): Promise<unknown> {
   if (change.entity === 'history-import') return applyImport(tx, change)
+  if (change.entity === 'charge-export') return applyChargeExport(tx, change)
   if (change.entity === 'record') return applyRecord(tx, change)
   if (change.entity === 'remittance') return applyRemittance(tx, change)
   const table = change.entity === 'encounter' ? tx.objectStore('encounters') : tx.objectStore('attempts')
@@ -193,7 +206,8 @@ function applyChange(tx: ApplyTx, change: Change): Promise<unknown> {
 function tablesOf(changes: readonly Change[]): ReplicaTable[] {
   const tables = new Set<ReplicaTable>()
   for (const c of changes) {
-    tables.add(c.entity === 'encounter' ? 'encounters' : c.entity === 'training-attempt' ? 'attempts' : c.entity === 'record' ? 'records' : c.entity === 'remittance' ? 'remittances' : 'history')
+    tables.add(c.entity === 'encounter' ? 'encounters' : c.entity === 'training-attempt' ? 'attempts' : c.entity === 'record' ? 'records' : c.entity === 'remittance' ? 'remittances'
+      : c.entity === 'charge-export' ? 'chargeExports' : 'history')
   }
   return [...tables]
 }
@@ -202,7 +216,7 @@ function tablesOf(changes: readonly Change[]): ReplicaTable[] {
  * Runs `write` in one readwrite transaction and waits for it to commit; any failed request or
  * thrown error aborts it, so nothing of it is kept.
  */
-type StoreName = 'encounters' | 'attempts' | 'meta' | 'outbox' | 'historyImports' | 'history' | 'attemptLinks' | 'dismissed' | 'records' | 'remittances'
+type StoreName = 'encounters' | 'attempts' | 'meta' | 'outbox' | 'historyImports' | 'history' | 'attemptLinks' | 'dismissed' | 'records' | 'remittances' | 'chargeExports'
 
 async function inTransaction<S extends StoreName[], T>(
   db: IDBPDatabase<ReplicaDb>, stores: S, what: string,
@@ -269,7 +283,7 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
       return row ? { cursor: row.cursor, head: row.head, lastSyncedAt: row.lastSyncedAt } : { ...EMPTY_META }
     },
     async applyPage(after, page, syncedAt) {
-      const applied = await inTransaction(db, ['encounters', 'attempts', 'meta', 'historyImports', 'history', 'records', 'remittances'], 'the synced changes', async (tx, track) => {
+      const applied = await inTransaction(db, ['encounters', 'attempts', 'meta', 'historyImports', 'history', 'records', 'remittances', 'chargeExports'], 'the synced changes', async (tx, track) => {
         const meta = (await tx.objectStore('meta').get(META_KEY)) ?? { id: META_KEY, ...EMPTY_META }
         if (meta.cursor !== after) return false
         for (const change of page.changes) track(applyChange(tx, change))
@@ -323,9 +337,10 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
       changed('outbox')
     },
     async completeOutboxEntry(order, answer) {
-      await inTransaction(db, ['encounters', 'attempts', 'outbox', 'attemptLinks', 'records', 'remittances'], 'the saved change', async (tx, track) => {
+      await inTransaction(db, ['encounters', 'attempts', 'outbox', 'attemptLinks', 'records', 'remittances', 'chargeExports'], 'the saved change', async (tx, track) => {
         const entry = await tx.objectStore('outbox').get(order)
-        if ('encounter' in answer) track(tx.objectStore('encounters').put(answer.encounter))
+        if ('chargeExports' in answer) for (const e of answer.chargeExports) track(tx.objectStore('chargeExports').put(e))
+        else if ('encounter' in answer) track(tx.objectStore('encounters').put(answer.encounter))
         else if ('remittance' in answer) track(tx.objectStore('remittances').put(answer.remittance))
         else if ('deletedRemittance' in answer) track(tx.objectStore('remittances').delete(answer.deletedRemittance.id))
         else if ('record' in answer) track(putRecord(tx.objectStore('records'), answer.record))
@@ -340,7 +355,8 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
         }
         track(tx.objectStore('outbox').delete(order))
       })
-      changed('outbox', 'encounter' in answer ? 'encounters' : 'attempt' in answer ? 'attempts' : 'remittance' in answer || 'deletedRemittance' in answer ? 'remittances' : 'records')
+      changed('outbox', 'encounter' in answer ? 'encounters' : 'attempt' in answer ? 'attempts' : 'remittance' in answer || 'deletedRemittance' in answer ? 'remittances'
+        : 'chargeExports' in answer ? 'chargeExports' : 'records')
     },
     async outboxCounts() {
       const index = db.transaction('outbox').store.index('state')
@@ -386,6 +402,9 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
     async remittances() {
       return (await db.getAllFromIndex('remittances', 'importedAt')).reverse()
     },
+    async chargeExports() {
+      return (await db.getAll('chargeExports')).sort((a, b) => byText(a.exportedAt, b.exportedAt) || byText(a.id, b.id))
+    },
     close: () => {
       channel?.close()
       listeners.clear()
@@ -428,6 +447,9 @@ export async function openReplica(practiceId: string, userId: string): Promise<R
       }
       if (oldVersion < 4) {
         db.createObjectStore('remittances', { keyPath: 'id' }).createIndex('importedAt', 'importedAt')
+      }
+      if (oldVersion < 5) {
+        db.createObjectStore('chargeExports', { keyPath: 'id' }).createIndex('encounterId', 'encounterId')
       }
     },
     blocking: () => { void dbPromise.then((db) => db.close()) },

@@ -1,6 +1,6 @@
 import type { z } from 'zod/mini'
-import type { attemptBody, attemptSchema, decisionBody, Decision, EncounterSummary, finalizeBody, HistoryImportSummary, idParams, PracticeRecord, recordDeleteBody, recordParams, recordPutBody, RemittanceSummary, remittanceUploadBody, ROUTES, RouteName } from '../../../group-api/index.ts'
-import type { AuditRecord, DraftRecord, EncounterRecord, RemittanceImportRecord } from '../../types.ts'
+import type { attemptBody, attemptSchema, ChargeExportSummary, chargeExportBody, decisionBody, Decision, EncounterSummary, finalizeBody, HistoryImportSummary, idParams, PracticeRecord, recordDeleteBody, recordParams, recordPutBody, RemittanceSummary, remittanceUploadBody, ROUTES, RouteName } from '../../../group-api/index.ts'
+import type { AuditRecord, ChargeExportRecord, DraftRecord, EncounterRecord, RemittanceImportRecord } from '../../types.ts'
 
 /** A graded practice attempt as the server stores it (the replica's `attempts` rows). */
 export type TrainingAttempt = z.output<typeof attemptSchema>
@@ -39,6 +39,11 @@ export interface OutboxLocal {
   versionAtSend?: boolean
   /** importRemittance: the import as this device matched it, shown until the server's arrives. */
   remittance?: RemittanceImportRecord
+  /**
+   * recordChargeExports: the exports and their audit entries as this device made them (its clock,
+   * its person), shown until the server's arrive. The file has left once this entry exists.
+   */
+  chargeExports?: { records: ChargeExportRecord[]; audit: AuditRecord[] }
 }
 
 /** A write the outbox keeps until the server has answered it: the request as the client sends it. */
@@ -50,6 +55,7 @@ export type OutboxMutation = (
   | { route: 'deleteRecord'; params: z.input<typeof recordParams>; body: z.input<typeof recordDeleteBody> }
   | { route: 'importRemittance'; params?: undefined; body: z.input<typeof remittanceUploadBody> }
   | { route: 'deleteRemittance'; params: z.input<typeof idParams>; body?: undefined }
+  | { route: 'recordChargeExports'; params?: undefined; body: z.input<typeof chargeExportBody> }
 ) & { local?: OutboxLocal }
 
 /** 'pending': waits its turn to be sent; 'needs-attention': the server refused it (the user retries or discards it). */
@@ -86,6 +92,8 @@ export type WriteAnswer =
   | { remittance: RemittanceSummary }
   /** An imported 835 file removed (or found already gone). */
   | { deletedRemittance: { id: string } }
+  /** The exports of a charge file, as the server recorded them. */
+  | { chargeExports: ChargeExportSummary[] }
 
 /** An encounter a reviewer sent back to the coder who finalized it, with the reviewer's note. */
 export interface ReturnedEncounter {
@@ -113,7 +121,7 @@ export interface SyncStatus {
 }
 
 /** What part of the replica changed (the group store tells the app's screens which of its tables that touches). */
-export type ReplicaTable = 'encounters' | 'attempts' | 'outbox' | 'history' | 'dismissed' | 'records' | 'remittances'
+export type ReplicaTable = 'encounters' | 'attempts' | 'outbox' | 'history' | 'dismissed' | 'records' | 'remittances' | 'chargeExports'
 
 /** A practice's history import as the replica keeps it: the server's summary, and how far this device has read its lines. */
 export interface HistoryImportRow extends HistoryImportSummary {
