@@ -1,6 +1,4 @@
-import type { HeldEncounter, ReadyEncounter } from './batch.ts'
-
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ')
+import { describeExports, type HeldEncounter, type ReadyEncounter } from './batch.ts'
 
 interface ReadyTableProps {
   ready: readonly ReadyEncounter[]
@@ -29,8 +27,26 @@ export function ReadyTable({ ready, selected, onToggle }: ReadyTableProps) {
             <td className="p-2">{record.dateOfService}</td>
             <td className="p-2">{record.payerProfile}</td>
             <td className="p-2">{record.lines.length}</td>
-            <td className="p-2">{exports.length === 0 ? 'Never' : exports.map((e) => `${when(e.exportedAt)} by ${e.userName} (${e.format.toUpperCase()})`).join('; ')}</td>
+            <td className="p-2">{exports.length === 0 ? 'Never' : describeExports(exports)}</td>
           </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** Ready encounters not offered again because they were exported before: who exported them, and when. */
+export function ExportedTable({ exported }: { exported: readonly ReadyEncounter[] }) {
+  if (exported.length === 0) return null
+  return (
+    <table className="mt-2 w-full border-collapse text-sm">
+      <caption className="sr-only">Ready encounters exported before</caption>
+      <thead>
+        <tr className="border-b text-left"><th className="p-2" scope="col">Patient</th><th className="p-2" scope="col">Date of service</th><th className="p-2" scope="col">Exported</th></tr>
+      </thead>
+      <tbody>
+        {exported.map(({ candidate: { record }, exports }) => (
+          <tr key={record.id} className="border-b"><td className="p-2">{record.patientId}</td><td className="p-2">{record.dateOfService}</td><td className="p-2">{describeExports(exports)}</td></tr>
         ))}
       </tbody>
     </table>

@@ -52,6 +52,9 @@ describe('chargeBatch', () => {
     const batch = chargeBatch(candidates, exports, all)
     expect(batch.ready.map((r) => r.candidate.record.id)).toEqual(['E2'])
     expect(batch.alreadyExported).toBe(1)
+    expect(batch.exported.map((r) => [r.candidate.record.id, r.exports.map((e) => e.exportedAt)])).toEqual([
+      ['E1', ['2026-11-25T09:00:00.000Z', '2026-11-26T09:00:00.000Z']],
+    ])
     const again = chargeBatch(candidates, exports, { since: null, includeExported: true })
     expect(again.ready.map((r) => [r.candidate.record.id, r.exports.map((e) => e.exportedAt)])).toEqual([
       ['E1', ['2026-11-25T09:00:00.000Z', '2026-11-26T09:00:00.000Z']], ['E2', []],

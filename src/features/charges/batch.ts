@@ -46,6 +46,8 @@ export interface ChargeBatch {
   held: HeldEncounter[]
   /** Ready encounters left out because they were exported before (includeExported false). */
   alreadyExported: number
+  /** Those encounters, with who exported them and when (at this desk or, in group mode, any desk of the practice). */
+  exported: ReadyEncounter[]
 }
 
 /** Why the encounter cannot be exported yet, or null when every line is settled. */
@@ -74,21 +76,27 @@ export function chargeBatch(candidates: readonly ChargeCandidate[], exports: rea
   }
   const ready: ReadyEncounter[] = []
   const held: HeldEncounter[] = []
-  let alreadyExported = 0
+  const exported: ReadyEncounter[] = []
   for (const candidate of candidates) {
     const readyAt = readyAtOf(candidate)
     if (options.since !== null && readyAt.slice(0, 10) < options.since) continue
     const reason = holdReason(candidate)
     if (reason !== null) { held.push({ candidate, reason }); continue }
     const previous = (byEncounter.get(candidate.record.id) ?? []).sort((a, b) => (a.exportedAt < b.exportedAt ? -1 : 1))
-    if (previous.length > 0 && !options.includeExported) { alreadyExported += 1; continue }
+    if (previous.length > 0 && !options.includeExported) { exported.push({ candidate, readyAt, exports: previous }); continue }
     ready.push({ candidate, readyAt, exports: previous })
   }
   const order = (a: EncounterRecord, b: EncounterRecord) =>
     a.dateOfService !== b.dateOfService ? (a.dateOfService < b.dateOfService ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
   ready.sort((a, b) => order(a.candidate.record, b.candidate.record))
   held.sort((a, b) => order(a.candidate.record, b.candidate.record))
-  return { ready, held, alreadyExported }
+  exported.sort((a, b) => order(a.candidate.record, b.candidate.record))
+  return { ready, held, alreadyExported: exported.length, exported }
+}
+
+/** "<date time> by <person> (<FORMAT>)" for each earlier export, oldest first. */
+export function describeExports(exports: readonly ChargeExportRecord[]): string {
+  return exports.map((e) => `${e.exportedAt.slice(0, 16).replace('T', ' ')} by ${e.userName} (${e.format.toUpperCase()})`).join('; ')
 }
 
 /** The encounter as the charge builders read it: the diagnoses in box 21 order and the claim lines. */

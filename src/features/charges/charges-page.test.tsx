@@ -66,11 +66,20 @@ describe('ChargesPage', () => {
 
     expect(await screen.findByText('No encounter is ready to export.')).toBeTruthy()
     expect(screen.getByText(/1 ready encounter was exported before/)).toBeTruthy()
+    const earlier = within(screen.getByRole('table', { name: 'Ready encounters exported before' }))
+    expect(earlier.getByText('PT-1')).toBeTruthy()
+    expect(earlier.getByText(/by Casey Coder \(HL7\)$/)).toBeTruthy()
     fireEvent.click(screen.getByRole('checkbox', { name: 'Include already exported' }))
     const again = await screen.findByRole('checkbox', { name: 'Export PT-1 2026-11-04' })
     const row = again.closest('tr')
     if (!row) throw new Error('no row')
     expect(within(row).getByText(/by Casey Coder \(HL7\)/)).toBeTruthy()
+    expect(screen.queryByRole('table', { name: 'Ready encounters exported before' })).toBeNull()
+    // A deliberate re-export says whose export it repeats.
+    fireEvent.click(screen.getByRole('button', { name: 'Download HL7 (.hl7)' }))
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(2))
+    expect(await screen.findByText(/^Exported 1 encounter to charges-\d{8}-\d{6}\.hl7\. Exported before: PT-1 2026-11-04 \(.* by Casey Coder \(HL7\)\)\.$/)).toBeTruthy()
+    expect(await store.listChargeExports()).toHaveLength(2)
   })
 
   it('writes the CSV with the saved column mapping and refuses a mapping with an empty header', async () => {

@@ -5,8 +5,8 @@ import { useCurrentUser } from '../../lib/current-user.tsx'
 import { downloadText } from '../../lib/download.ts'
 import { useStore, useStoreQuery } from '../../storage/index.ts'
 import type { AuditRecord, EncounterRecord } from '../../storage/types.ts'
-import { chargeBatch, toChargeEncounter, type ChargeCandidate } from './batch.ts'
-import { HeldTable, LinePreview, ReadyTable } from './batch-tables.tsx'
+import { chargeBatch, describeExports, toChargeEncounter, type ChargeCandidate } from './batch.ts'
+import { ExportedTable, HeldTable, LinePreview, ReadyTable } from './batch-tables.tsx'
 import { ChargeSettingsPanel } from './charge-settings-panel.tsx'
 import { chargeFile, columnProblems, exportEntries, parseChargeSettings, type ChargeFormat, type ChargeSettings } from './export-file.ts'
 
@@ -66,7 +66,9 @@ export function ChargesPage({ candidatesOf }: ChargesPageProps) {
       return
     }
     downloadText(file.fileName, file.text, file.mime)
-    setMessage({ kind: 'status', text: `Exported ${chosen.length} ${chosen.length === 1 ? 'encounter' : 'encounters'} to ${file.fileName}.` })
+    const again = chosen.filter((r) => r.exports.length > 0)
+    const before = again.length === 0 ? '' : ` Exported before: ${again.map((r) => `${r.candidate.record.patientId} ${r.candidate.record.dateOfService} (${describeExports(r.exports)})`).join('; ')}.`
+    setMessage({ kind: 'status', text: `Exported ${chosen.length} ${chosen.length === 1 ? 'encounter' : 'encounters'} to ${file.fileName}.${before}` })
   }
 
   return (
@@ -85,6 +87,7 @@ export function ChargesPage({ candidatesOf }: ChargesPageProps) {
       {batch === null ? <p role="status">Loading…</p> : (
         <>
           {batch.alreadyExported > 0 ? <p className="mt-2 text-sm">{batch.alreadyExported} ready {batch.alreadyExported === 1 ? 'encounter was' : 'encounters were'} exported before and {batch.alreadyExported === 1 ? 'is' : 'are'} not offered again.</p> : null}
+          <ExportedTable exported={batch.exported} />
           <section aria-labelledby={`${id}-ready`}>
             <h3 id={`${id}-ready`} className="mt-4 font-semibold">Ready to export ({batch.ready.length})</h3>
             <ReadyTable ready={batch.ready} selected={new Set(chosen.map((r) => r.candidate.record.id))} onToggle={toggle} />
