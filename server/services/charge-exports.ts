@@ -15,15 +15,17 @@ import { iso, memberOf, type Ctx } from './context.ts'
 
 interface ExportRow {
   id: string; encounter_id: string; exported_at: Date; exported_by: string; exported_by_name: string
-  format: s.ChargeExportSummary['format']; file_name: string; status: s.ChargeExportSummary['status']
+  format: s.ChargeExportSummary['format']; file_name: string; status: s.ChargeExportSummary['status']; workstation_user: string | null
 }
 
-const EXPORT_SQL = `select c.id, c.encounter_id, c.exported_at, c.exported_by, u.name as exported_by_name, c.format, c.file_name, c.status
+const EXPORT_SQL = `select c.id, c.encounter_id, c.exported_at, c.exported_by, u.name as exported_by_name, c.format, c.file_name, c.status, c.workstation_user
   from charge_exports c join users u on u.id = c.exported_by
   where c.practice_id = $1`
 
+/** An export moved in from a workstation names the person who made it there. */
 const exportOut = (r: ExportRow): s.ChargeExportSummary => ({
-  id: r.id, encounterId: r.encounter_id, exportedAt: iso(r.exported_at), userId: r.exported_by, userName: r.exported_by_name,
+  id: r.id, encounterId: r.encounter_id, exportedAt: iso(r.exported_at), userId: r.exported_by,
+  userName: r.workstation_user === null ? r.exported_by_name : `${r.workstation_user} (on a workstation, moved in by ${r.exported_by_name})`,
   format: r.format, fileName: r.file_name, status: r.status,
 })
 
@@ -57,7 +59,7 @@ export async function recordChargeExports(ctx: Ctx, body: z.infer<typeof s.charg
   const earlier = await ctx.q.query<ExportRow>(`${EXPORT_SQL} and c.encounter_id = any($2::uuid[]) order by c.exported_at, c.id`, [practice.id, body.encounterIds])
   const made: ExportRow[] = targets.map((t) => ({
     id: crypto.randomUUID(), encounter_id: t.id, exported_at: ctx.meta.now, exported_by: user.id, exported_by_name: user.name,
-    format: body.format, file_name: body.fileName, status: t.overridden ? 'overridden' : t.approved ? 'approved' : 'no-findings',
+    format: body.format, file_name: body.fileName, status: t.overridden ? 'overridden' : t.approved ? 'approved' : 'no-findings', workstation_user: null,
   }))
   await ctx.q.query(
     `insert into charge_exports (id, practice_id, encounter_id, format, file_name, status, exported_by, exported_at)
@@ -73,6 +75,18 @@ export async function recordChargeExports(ctx: Ctx, body: z.infer<typeof s.charg
   })))
   const answer: s.ChargeExportResult = { exports: made.map(exportOut), earlier: earlier.map(exportOut) }
   return json(answer)
+}
+
+/** The charge exports a move-in brings (the plan's), for encounters now in the practice: the workstation's time and person. */
+export async function storeMovedInExports(ctx: Ctx, exports: readonly { id: string; encounterId: string; exportedAt: string; userName: string; format: string; fileName: string; status: string }[]): Promise<void> {
+  const { practice, user } = memberOf(ctx)
+  if (exports.length === 0) return
+  await ctx.q.query(
+    `insert into charge_exports (id, practice_id, encounter_id, format, file_name, status, exported_by, exported_at, workstation_user)
+     select x.id, $1, x.encounter_id, x.format, x.file_name, x.status, $2, x.exported_at, nullif(x.workstation_user, '')
+     from unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[]) as x (id, encounter_id, format, file_name, status, exported_at, workstation_user)`,
+    [practice.id, user.id, exports.map((e) => e.id), exports.map((e) => e.encounterId), exports.map((e) => e.format), exports.map((e) => e.fileName),
+      exports.map((e) => e.status), exports.map((e) => e.exportedAt), exports.map((e) => e.userName.slice(0, 200))])
 }
 
 /** The practice's charge exports among these ids (for the change feed). */

@@ -21,18 +21,24 @@ import { ApiError } from '../http/errors.ts'
  *   already finalized on the server from the same facts is not stored twice;
  * - history lines: the history dedupe key (historyRowKey), computed here again, not read from the file;
  * - providers, payer profiles, practice cases, coverage choices: the record's key (its kind's keyOf);
- * - training attempts: the id (derived as the encounters' are).
+ * - training attempts: the id (derived as the encounters' are);
+ * - charge exports: the id (derived as the encounters' are). An export comes only with its
+ *   encounter: one the move-in brings, or one an earlier move-in brought (its derived id). The
+ *   export of an encounter the practice already had under other facts, or one not in the file,
+ *   stays on the workstation (counted with the duplicates): it names no encounter of the practice.
  */
 
 type BackupData = BackupFile['data']
 type EncounterRecord = BackupData['encounters'][number]
 type AuditRecord = BackupData['audit'][number]
+type ChargeExportStatus = 'no-findings' | 'approved' | 'overridden'
+const CHARGE_EXPORT_STATUSES: ReadonlySet<string> = new Set<ChargeExportStatus>(['no-findings', 'approved', 'overridden'])
 
 /** Shown at most this many problems of a refused file. */
 const MAX_SHOWN = 12
 
 /** A uuid for a record of the workstation, the same for the same practice, table and local id. */
-export function serverIdOf(practiceId: string, table: 'encounter' | 'attempt', localId: string): string {
+export function serverIdOf(practiceId: string, table: 'encounter' | 'attempt' | 'charge-export', localId: string): string {
   const h = createHash('sha256').update(`icw-move-in\u0000${practiceId}\u0000${table}\u0000${localId}`).digest('hex')
   // Shaped as a version-4 uuid (variant bits set) so it reads like every other id.
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`
@@ -66,7 +72,6 @@ const LEFT_ON_WORKSTATION: Partial<Record<keyof BackupData, string>> = {
   coverageArticles: 'Billing articles are public reference files, kept once per server.',
   users: "The workstation's profiles are not accounts: people join the practice by invitation.",
   audit: "The workstation's review log: its decisions are carried onto the encounters moved in.",
-  chargeExports: 'The record of charge files already handed to the practice-management system stays on this workstation.',
 }
 
 export interface PlannedEncounter {
@@ -79,6 +84,9 @@ export interface PlannedEncounter {
 }
 export interface PlannedHistoryLine { patientId: string; dateOfService: string; code: string; modifiers: string[]; units: number; providerId: string | null; key: string }
 export interface PlannedRecord { kind: RecordKind; key: string; value: unknown }
+export interface PlannedChargeExport {
+  id: string; localId: string; encounterId: string; exportedAt: string; userName: string; format: 'hl7' | 'csv'; fileName: string; status: ChargeExportStatus
+}
 export interface PlannedAttempt { id: string; localId: string; caseId: string; percent: number; lines: unknown[]; submittedAt: string; userName: string }
 
 /** The keys the practice already holds, for the records the file names. */
@@ -89,6 +97,7 @@ export interface ExistingKeys {
   /** `${kind}:${key}` of the practice's shared records. */
   records: ReadonlySet<string>
   attemptIds: ReadonlySet<string>
+  chargeExportIds: ReadonlySet<string>
 }
 
 export interface MoveInPlan {
@@ -97,6 +106,7 @@ export interface MoveInPlan {
   history: PlannedHistoryLine[]
   records: PlannedRecord[]
   attempts: PlannedAttempt[]
+  chargeExports: PlannedChargeExport[]
   counts: MoveInCount[]
   decisions: number
   patients: number
@@ -110,6 +120,7 @@ export interface PlanLookup {
   historyKeys: string[]
   records: { kind: RecordKind; key: string }[]
   attemptIds: string[]
+  chargeExportIds: string[]
 }
 
 export interface ReadBackup {
@@ -171,6 +182,7 @@ export function lookupOf(read: ReadBackup, practiceId: string): PlanLookup {
     historyKeys: read.history.map((h) => h.key),
     records: read.records.map(({ kind, key }) => ({ kind, key })),
     attemptIds: read.backup.data.attempts.map((a) => serverIdOf(practiceId, 'attempt', a.id)),
+    chargeExportIds: read.backup.data.chargeExports.map((c) => serverIdOf(practiceId, 'charge-export', c.id)),
   }
 }
 
@@ -242,12 +254,34 @@ export function planMoveIn(read: ReadBackup, practiceId: string, existing: Exist
     attempts.push({ id, localId: a.id, caseId: a.caseId.slice(0, 80), percent: a.percent, lines: attemptLinesOf(a.lines), submittedAt: a.submittedAt, userName: a.userName })
   }
 
+  // The practice's encounters after the move-in, by the workstation's id: those it brings and those an earlier one brought.
+  const inPractice = new Map<string, string>()
+  for (const e of encounters) inPractice.set(e.localId, e.id)
+  for (const { record } of read.encounters) {
+    const id = serverIdOf(practiceId, 'encounter', record.id)
+    if (existing.encounterIds.has(id)) inPractice.set(record.id, id)
+  }
+  const chargeExportIds = new Set(existing.chargeExportIds)
+  const chargeExports: PlannedChargeExport[] = []
+  for (const c of backup.data.chargeExports) {
+    const id = serverIdOf(practiceId, 'charge-export', c.id)
+    const encounterId = inPractice.get(c.encounterId)
+    if (!encounterId || chargeExportIds.has(id)) continue
+    chargeExportIds.add(id)
+    const logged = auditByEncounter.get(c.encounterId)?.find((a) => a.action === 'charge-export' && a.at === c.exportedAt)?.to
+    chargeExports.push({
+      id, localId: c.id, encounterId, exportedAt: c.exportedAt, userName: c.userName.trim() || 'a workstation user', format: c.format,
+      fileName: c.fileName.slice(0, 255), status: logged && CHARGE_EXPORT_STATUSES.has(logged) ? logged as ChargeExportStatus : 'no-findings',
+    })
+  }
+
   const count = (table: MoveInTable, inFile: number, add: number): MoveInCount => ({ table, inFile, add, duplicates: inFile - add })
   const counts: MoveInCount[] = [
     count('encounters', backup.data.encounters.length, encounters.length),
     count('history', backup.data.history.length, history.length),
     ...RECORD_TABLES.map(({ table, kind }) => count(table, backup.data[table].length, records.filter((r) => r.kind === kind).length)),
     count('attempts', backup.data.attempts.length, attempts.length),
+    count('chargeExports', backup.data.chargeExports.length, chargeExports.length),
   ]
   const patients = new Set([...encounters.map((e) => e.record.patientId), ...history.map((h) => h.patientId)]).size
   const skipped = BACKUP_TABLE_NAMES.flatMap((table) => {
@@ -256,7 +290,7 @@ export function planMoveIn(read: ReadBackup, practiceId: string, existing: Exist
     return why && records > 0 ? [{ table, records, why }] : []
   })
   return {
-    exportedAt: backup.exportedAt, encounters, history, records, attempts, counts, patients, skipped,
+    exportedAt: backup.exportedAt, encounters, history, records, attempts, chargeExports, counts, patients, skipped,
     decisions: encounters.reduce((n, e) => n + e.log.filter((l) => l.action !== 'reopen').length, 0),
   }
 }

@@ -4,6 +4,7 @@ import { createContext, evaluate } from '../../src/domain/index.ts'
 import type * as m from '../../src/group-api/move-in-schemas.ts'
 import { ApiError, empty, json, type Reply } from '../http/errors.ts'
 import { recordAudit, recordAuditPerPatient } from './audit.ts'
+import { storeMovedInExports } from './charge-exports.ts'
 import { iso, memberOf, type Ctx } from './context.ts'
 import {
   decisionActionOf, encounterKeyOf, linesNeedingReview, lookupOf, planMoveIn, readBackup, reviewAfterLog, type ExistingKeys, type MoveInPlan, type PlanLookup, type PlannedEncounter,
@@ -119,7 +120,9 @@ async function chunked<T>(items: readonly T[], run: (chunk: T[]) => Promise<void
 /** The practice's keys among those the file names (every shared record's key, the encounters of the file's patients). */
 async function existingKeys(ctx: Ctx, lookup: PlanLookup): Promise<ExistingKeys> {
   const { practice } = memberOf(ctx)
-  const keys = { encounterIds: new Set<string>(), encounterKeys: new Set<string>(), historyKeys: new Set<string>(), records: new Set<string>(), attemptIds: new Set<string>() }
+  const keys = {
+    encounterIds: new Set<string>(), encounterKeys: new Set<string>(), historyKeys: new Set<string>(), records: new Set<string>(), attemptIds: new Set<string>(), chargeExportIds: new Set<string>(),
+  }
   await chunked(lookup.encounterIds, async (ids) => {
     for (const r of await ctx.q.query<{ id: string }>('select id from encounters where practice_id = $1 and id = any($2::uuid[])', [practice.id, ids])) keys.encounterIds.add(r.id)
   })
@@ -139,6 +142,9 @@ async function existingKeys(ctx: Ctx, lookup: PlanLookup): Promise<ExistingKeys>
   }
   await chunked(lookup.attemptIds, async (ids) => {
     for (const r of await ctx.q.query<{ id: string }>('select id from training_attempts where practice_id = $1 and id = any($2::uuid[])', [practice.id, ids])) keys.attemptIds.add(r.id)
+  })
+  await chunked(lookup.chargeExportIds, async (ids) => {
+    for (const r of await ctx.q.query<{ id: string }>('select id from charge_exports where practice_id = $1 and id = any($2::uuid[])', [practice.id, ids])) keys.chargeExportIds.add(r.id)
   })
   return keys
 }
@@ -238,6 +244,7 @@ export async function commitMoveIn(ctx: Ctx, id: string): Promise<Reply> {
     await ctx.q.query('insert into training_attempts (id, practice_id, user_id, case_id, score_percent, lines, submitted_at) values ($1, $2, $3, $4, $5, $6, $7)',
       [a.id, practice.id, user.id, a.caseId, a.percent, JSON.stringify(a.lines), a.submittedAt])
   }
+  await storeMovedInExports(ctx, plan.chargeExports)
   const result = { counts: plan.counts, decisions, historyImportId }
   await ctx.q.query(`update move_ins set status = 'committed', committed_at = $3, result = $4 where practice_id = $1 and id = $2`, [practice.id, id, ctx.meta.now, JSON.stringify(result)])
   await ctx.q.query('delete from move_in_parts where practice_id = $1 and move_in_id = $2', [practice.id, id])

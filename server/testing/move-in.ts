@@ -44,6 +44,15 @@ export function decisionEntry(id: string, encounterId: string, lineIndex: number
   return { id, at, userId: 'u-super', userName: 'Sam Supervisor', encounterId, lineIndex, action, from: 'pending', to, reason: action === 'override' ? 'Other' : null, note }
 }
 
+/** A charge export made on the workstation, with the audit entry the charge screen writes beside it. */
+export function chargeExportOf(id: string, encounterId: string, exportedAt: string, to = 'approved', userName = 'Casey Coder'): { record: BackupData['chargeExports'][number]; audit: AuditRecord } {
+  const fileName = `charges-${exportedAt.slice(0, 10).replace(/-/g, '')}-101500.hl7`
+  return {
+    record: { id, encounterId, exportedAt, userId: 'u-coder', userName, format: 'hl7', fileName },
+    audit: { id: `${id}-audit`, at: exportedAt, userId: 'u-coder', userName, encounterId, lineIndex: null, action: 'charge-export', from: null, to, reason: null, note: `HL7 DFT^P03 file ${fileName}` },
+  }
+}
+
 /** A workstation's data: two patients' encounters, history, a provider, a payer profile, a practice case and an attempt. */
 export function workstationData(tag: string): BackupData {
   const data = emptyBackupData()

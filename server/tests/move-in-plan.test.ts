@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { attemptLinesOf, encounterKeyOf, lookupOf, planMoveIn, readBackup, reviewAfterLog, serverIdOf } from '../services/move-in-plan.ts'
-import { backupText, decisionEntry, emptyBackupData, encounterRecord, historyRecord, workstationData } from '../testing/move-in.ts'
+import { backupText, chargeExportOf, decisionEntry, emptyBackupData, encounterRecord, historyRecord, workstationData } from '../testing/move-in.ts'
 
 /** The move-in's plan, without a database: dedupe keys, review states, what the file becomes. */
 
 const PRACTICE = '00000000-0000-4000-8000-00000000a001'
-const none = { encounterIds: new Set<string>(), encounterKeys: new Set<string>(), historyKeys: new Set<string>(), records: new Set<string>(), attemptIds: new Set<string>() }
+const none = { encounterIds: new Set<string>(), encounterKeys: new Set<string>(), historyKeys: new Set<string>(), records: new Set<string>(), attemptIds: new Set<string>(), chargeExportIds: new Set<string>() }
 
 describe('review state after the workstation\'s decisions', () => {
   const entry = (lineIndex: number, to: string) => ({ lineIndex, to })
@@ -67,7 +67,7 @@ describe('the plan', () => {
     }
     const plan = planMoveIn(read, PRACTICE, existing)
     expect(plan.counts.map((c) => [c.table, c.add, c.duplicates])).toEqual([
-      ['encounters', 1, 1], ['history', 2, 1], ['providers', 0, 1], ['payerProfiles', 1, 0], ['practiceCases', 1, 0], ['coverageSettings', 0, 0], ['ndcList', 0, 0], ['attempts', 1, 0],
+      ['encounters', 1, 1], ['history', 2, 1], ['providers', 0, 1], ['payerProfiles', 1, 0], ['practiceCases', 1, 0], ['coverageSettings', 0, 0], ['ndcList', 0, 0], ['attempts', 1, 0], ['chargeExports', 0, 0],
     ])
     expect(plan.encounters.map((e) => e.localId)).toEqual(['enc-Q-2'])
     expect(lookupOf(read, PRACTICE).patientIds).toEqual(['PT-Q-1', 'PT-Q-2'])
@@ -84,6 +84,33 @@ describe('the plan', () => {
     const plan = planMoveIn(readBackup(backupText(data)), PRACTICE, none)
     expect(plan.encounters[0].log.map((l) => l.id)).toEqual(['a3'])
     expect(plan.decisions).toBe(1)
+  })
+
+  it("brings the charge exports of the encounters now in the practice, mapped to their server ids, with the workstation's time, person and logged status", () => {
+    const data = emptyBackupData()
+    data.encounters = [encounterRecord('enc-1', 'PT-1'), encounterRecord('enc-2', 'PT-2'), encounterRecord('enc-3', 'PT-3')]
+    const brought = chargeExportOf('chg-1', 'enc-1', '2026-10-20T10:15:00.000Z', 'overridden')
+    const earlierMove = chargeExportOf('chg-2', 'enc-2', '2026-10-21T10:15:00.000Z')
+    const sameFacts = chargeExportOf('chg-3', 'enc-3', '2026-10-22T10:15:00.000Z')
+    const noEncounter = chargeExportOf('chg-4', 'enc-gone', '2026-10-23T10:15:00.000Z')
+    data.chargeExports = [brought.record, earlierMove.record, sameFacts.record, noEncounter.record]
+    data.audit = [brought.audit, earlierMove.audit, sameFacts.audit, noEncounter.audit]
+    const read = readBackup(backupText(data))
+    expect(lookupOf(read, PRACTICE).chargeExportIds).toEqual(['chg-1', 'chg-2', 'chg-3', 'chg-4'].map((id) => serverIdOf(PRACTICE, 'charge-export', id)))
+    // enc-2 was moved in before (its derived id is in the practice); enc-3's facts are already there under another id.
+    const sameFactsKey = new Set([encounterKeyOf('PT-3', '2026-10-14', data.encounters[2].lines)])
+    const plan = planMoveIn(read, PRACTICE, { ...none, encounterIds: new Set([serverIdOf(PRACTICE, 'encounter', 'enc-2')]), encounterKeys: sameFactsKey })
+    expect(plan.chargeExports).toEqual([
+      { id: serverIdOf(PRACTICE, 'charge-export', 'chg-1'), localId: 'chg-1', encounterId: serverIdOf(PRACTICE, 'encounter', 'enc-1'), exportedAt: '2026-10-20T10:15:00.000Z', userName: 'Casey Coder', format: 'hl7', fileName: 'charges-20261020-101500.hl7', status: 'overridden' },
+      { id: serverIdOf(PRACTICE, 'charge-export', 'chg-2'), localId: 'chg-2', encounterId: serverIdOf(PRACTICE, 'encounter', 'enc-2'), exportedAt: '2026-10-21T10:15:00.000Z', userName: 'Casey Coder', format: 'hl7', fileName: 'charges-20261021-101500.hl7', status: 'approved' },
+    ])
+    expect(plan.counts.find((c) => c.table === 'chargeExports')).toEqual({ table: 'chargeExports', inFile: 4, add: 2, duplicates: 2 })
+    expect(plan.skipped.map((s) => s.table)).not.toContain('chargeExports')
+    // Moved in again: already there by id.
+    const again = planMoveIn(read, PRACTICE, {
+      ...none, chargeExportIds: new Set(plan.chargeExports.map((c) => c.id)), encounterIds: new Set(plan.chargeExports.map((c) => c.encounterId)), encounterKeys: sameFactsKey,
+    })
+    expect(again.chargeExports).toEqual([])
   })
 
   it('keeps an attempt\'s billed lines as a desk records them', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { moveInCommitSchema, moveInPreviewSchema, type MoveInCount } from '../../src/group-api/move-in-schemas.ts'
 import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
 import {
-  backupText, decisionEntry, emptyBackupData, encounterRecord, fingerprintOf, historyRecord, partsOf, stageMoveIn, workstationData,
+  backupText, chargeExportOf, decisionEntry, emptyBackupData, encounterRecord, fingerprintOf, historyRecord, partsOf, stageMoveIn, workstationData,
 } from '../testing/move-in.ts'
 import { providerValue } from '../testing/records.ts'
 import { asOwner, closeServer, exampleEncounter } from '../testing/security.ts'
@@ -167,6 +167,37 @@ describe('the commit', () => {
     expect(lines.body.lines.map((l: { patientId: string }) => l.patientId).sort()).toEqual([`PT-${tag}-1`, `PT-${tag}-1`, `PT-${tag}-3`])
     const feed = await (await desk(A.users.admin)).get('/api/sync/changes?after=0&limit=5000')
     expect(feed.body.changes.filter((c: { encounter?: { patientId: string } }) => c.encounter?.patientId.startsWith(`PT-${tag}-`))).toHaveLength(3)
+  })
+
+  it("brings the workstation's charge exports with its encounters: every desk then sees them exported, by whom on the workstation and when", async () => {
+    const tag = `X${next()}`
+    const data = workstationData(tag)
+    const exported = chargeExportOf(`chg-${tag}-1`, `enc-${tag}-1`, '2026-10-16T09:30:00.000Z', 'approved', 'Wren Workstation')
+    const orphan = chargeExportOf(`chg-${tag}-2`, `enc-${tag}-gone`, '2026-10-17T09:30:00.000Z')
+    data.chargeExports = [exported.record, orphan.record]
+    data.audit = [...data.audit, exported.audit, orphan.audit]
+    const head = (await (await desk(A.users.coder)).get('/api/sync/changes?after=0&limit=5000')).body.head as number
+    const id = await stageMoveIn(await desk(A.users.admin), backupText(data))
+    const shown = await preview(A.users.admin, id)
+    expect(countOf(shown.body.counts as MoveInCount[], 'chargeExports')).toEqual({ table: 'chargeExports', inFile: 2, add: 1, duplicates: 1 })
+    expect(shown.body.skipped.map((s: { table: string }) => s.table)).not.toContain('chargeExports')
+    const answer = await commit(A.users.admin, id)
+    expect(answer.status, answer.text).toBe(200)
+    const rows = await asOwner(server, (q) => q.query<{ encounter_id: string; patient_id: string; exported_at: Date; exported_by: string; workstation_user: string; status: string; file_name: string }>(
+      `select c.encounter_id, e.patient_id, c.exported_at, c.exported_by, c.workstation_user, c.status, c.file_name
+       from charge_exports c join encounters e on e.id = c.encounter_id where c.practice_id = $1 and e.patient_id like $2`, [A.id, `PT-${tag}-%`]))
+    expect(rows.map((r) => [r.patient_id, r.exported_at.toISOString(), r.exported_by, r.workstation_user, r.status, r.file_name])).toEqual([
+      [`PT-${tag}-1`, '2026-10-16T09:30:00.000Z', A.users.admin.id, 'Wren Workstation', 'approved', 'charges-20261016-101500.hl7'],
+    ])
+    // A coder's replica pulls it, naming the person on the workstation and the admin who moved it in.
+    const feed = await (await desk(A.users.coder)).get(`/api/sync/changes?after=${head}&limit=5000`)
+    const pulled = feed.body.changes.filter((c: { entity: string }) => c.entity === 'charge-export')
+    expect(pulled).toHaveLength(1)
+    expect(pulled[0].chargeExport).toMatchObject({ encounterId: rows[0].encounter_id, exportedAt: '2026-10-16T09:30:00.000Z', userName: `Wren Workstation (on a workstation, moved in by ${A.users.admin.name})` })
+    // Moved in again (a later backup of the same workstation): the export is a duplicate.
+    const again = await stageMoveIn(await desk(A.users.admin), backupText(data, '2026-12-02T09:00:00.000Z'))
+    expect(countOf((await preview(A.users.admin, again)).body.counts as MoveInCount[], 'chargeExports')).toEqual({ table: 'chargeExports', inFile: 2, add: 0, duplicates: 2 })
+    await (await desk(A.users.admin)).delete(`/api/admin/move-ins/${again}`)
   })
 
   it('the same file twice is refused (409 already-moved-in), at the start and at a commit begun before', async () => {

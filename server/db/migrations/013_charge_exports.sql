@@ -5,6 +5,10 @@
 -- the encounter's review outcome at export as the server derived it from its decisions
 -- (overridden, approved, or no findings), as the app's audit entry records it.
 --
+-- An export moved in from a workstation's backup (server/services/move-in-plan.ts) keeps the
+-- workstation's time and the name of the person who made it there (`workstation_user`); the
+-- admin who moved it in is `exported_by`.
+--
 -- An encounter may be exported more than once (a deliberate re-export, or two desks exporting
 -- at once): the file has left the building either way, so every export is kept and shown.
 -- Rows are never changed or removed.
@@ -17,7 +21,8 @@ create table charge_exports (
   file_name text not null check (length(file_name) between 1 and 255),
   status text not null check (status in ('no-findings', 'approved', 'overridden')),
   exported_by uuid not null references users (id),
-  exported_at timestamptz not null
+  exported_at timestamptz not null,
+  workstation_user text check (length(workstation_user) between 1 and 200)
 );
 create index charge_exports_encounter on charge_exports (practice_id, encounter_id, exported_at);
 

@@ -14,6 +14,7 @@ export const MOVE_IN_TABLE_LABELS: Record<MoveInTable, string> = {
   coverageSettings: 'Coverage choices',
   ndcList: 'NDC list entries',
   attempts: 'Training attempts',
+  chargeExports: 'Charge exports',
 }
 
 /** The backup's tables a move-in leaves on the workstation, in the app's words. */
