@@ -167,6 +167,35 @@ describe('charge exports in group mode', () => {
     expect(await a.store.listChargeExports()).toEqual([])
   })
 
+  it('refuses, before any file is made, an encounter finalized here that has not reached the server; once synced it exports', async () => {
+    const server = newServer()
+    const a = await desk(server, PEOPLE.casey)
+    server.setOffline(true)
+    const encounter = epidural('PT-CHG-5')
+    const result = evaluate({ schemaVersion: 1, encounter, history: [] }, createContext(TODAY))
+    await a.store.finalize({
+      id: 'draft-1', finalizedAt: NOW, patientId: encounter.patientId, providerId: encounter.providerId, dateOfService: encounter.dateOfService, payerProfile: result.payerProfileId,
+      encounter, lines: result.lines, findings: result.findings, counts: { error: 0, warning: 0, info: 0 }, review: 'not-needed', finalizeReason: null, finalizedBy: PEOPLE.casey.id,
+    }, 'draft-1')
+    const [pending] = await a.store.listAllEncounters()
+    expect(pending.patientId).toBe('PT-CHG-5')
+    const early = exportOf([pending.id], PEOPLE.casey)
+    await expect(a.store.recordChargeExports(early.records, early.audit)).rejects.toThrow(/^An encounter in this batch has not reached the group server yet/)
+    expect((await a.engine.outbox()).map((e) => e.route)).toEqual(['finalize'])
+    server.setOffline(false)
+    await a.engine.pull()
+    await a.settle()
+    const [synced] = server.encounters()
+    expect(synced.id).not.toBe(pending.id)
+    if (synced.review === 'pending') server.decide(synced.id, { action: 'approve' }, PEOPLE.sam)
+    await a.engine.pull()
+    await a.settle()
+    const later = exportOf([synced.id], PEOPLE.casey)
+    await a.store.recordChargeExports(later.records, later.audit)
+    await a.settle()
+    expect(server.chargeExports().map((e) => e.encounterId)).toEqual([synced.id])
+  })
+
   it('refuses before queueing exports naming more than one file, or an id the server cannot take; nothing to record is a no-op', async () => {
     const server = newServer()
     const a = await desk(server, PEOPLE.casey)
@@ -174,7 +203,7 @@ describe('charge exports in group mode', () => {
     const two = exportOf(['00000000-0000-4000-8000-000000000aa2'], PEOPLE.casey, 'two.csv', 'csv')
     await expect(a.store.recordChargeExports([...one.records, ...two.records], [...one.audit, ...two.audit])).rejects.toThrow(/^One charge file at a time/)
     const local = exportOf(['E-LOCAL-1'], PEOPLE.casey)
-    await expect(a.store.recordChargeExports(local.records, local.audit)).rejects.toThrow()
+    await expect(a.store.recordChargeExports(local.records, local.audit)).rejects.toThrow(/has not reached the group server yet/)
     await a.store.recordChargeExports([], [])
     expect(await a.engine.outbox()).toEqual([])
   })

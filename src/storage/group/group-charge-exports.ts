@@ -46,6 +46,12 @@ export function createGroupChargeExports(engine: GroupSyncEngine): ChargeExportS
       if (records.some((r) => r.format !== format || r.fileName !== fileName)) {
         throw new Error('One charge file at a time: these exports name more than one file. Nothing was recorded.')
       }
+      // An encounter finalized here and still in the outbox has no id on the server yet: the file would name one the server cannot record.
+      for (const r of records) {
+        if (!(await replica.encounter(r.encounterId))) {
+          throw new Error('An encounter in this batch has not reached the group server yet, so the export was not recorded. Export it once it has synced (see Changes waiting).')
+        }
+      }
       const body = { encounterIds: records.map((r) => r.encounterId), format, fileName }
       // Checked as the server will check it: an export that cannot be sent is refused now, before the file is made.
       prepareRequest('recordChargeExports', { body })
