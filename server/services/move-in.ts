@@ -9,7 +9,7 @@ import { iso, memberOf, type Ctx } from './context.ts'
 import {
   decisionActionOf, encounterKeyOf, linesNeedingReview, lookupOf, planMoveIn, readBackup, reviewAfterLog, type ExistingKeys, type MoveInPlan, type PlanLookup, type PlannedEncounter,
 } from './move-in-plan.ts'
-import { patientHistory, practiceNdcList } from './practice-data.ts'
+import { patientHistory } from './practice-data.ts'
 import { practiceEvaluationData } from './evaluation-data.ts'
 
 /**
@@ -204,7 +204,7 @@ async function storeHistory(ctx: Ctx, row: MoveInRow, plan: MoveInPlan): Promise
  */
 async function storeEncounters(ctx: Ctx, plan: MoveInPlan): Promise<number> {
   const { practice, user } = memberOf(ctx)
-  const today = createContext(ctx.meta.now.toISOString().slice(0, 10), { ...await practiceEvaluationData(ctx.q, practice.id), ndcList: await practiceNdcList(ctx.q, practice.id) })
+  const today = createContext(ctx.meta.now.toISOString().slice(0, 10), await practiceEvaluationData(ctx.q, practice.id))
   let decisions = 0
   for (const e of plan.encounters) {
     await ctx.q.query('select pg_advisory_xact_lock(7340215, hashtext($1 || $2))', [practice.id, e.encounter.patientId])

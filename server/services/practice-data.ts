@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini'
-import { compareNdcListEntries, createContext, evaluate, type ClaimLine, type Finding, type HistoryLine, type NdcListEntry } from '../../src/domain/index.ts'
+import { createContext, evaluate, type ClaimLine, type Finding, type HistoryLine } from '../../src/domain/index.ts'
 import type * as s from '../../src/group-api/schemas.ts'
 import type { Queryable } from '../db/database.ts'
 import { ApiError, fail, json, type Reply } from '../http/errors.ts'
@@ -73,12 +73,6 @@ export async function patientHistory(q: Queryable, practiceId: string, patientId
   return history
 }
 
-/** The practice's NDC list (its shared 'ndc-list-entry' records), in the order the worksheet reads it. */
-export async function practiceNdcList(q: Queryable, practiceId: string): Promise<NdcListEntry[]> {
-  const rows = await q.query<{ body: NdcListEntry }>(`select body from practice_records where practice_id = $1 and kind = 'ndc-list-entry'`, [practiceId])
-  return rows.map((r) => r.body).sort(compareNdcListEntries)
-}
-
 /**
  * Finalizes an encounter: the server never takes the client's coding. It locks the patient,
  * codes the encounter again with every finalized line and imported history line of that patient
@@ -92,10 +86,14 @@ export async function practiceNdcList(q: Queryable, practiceId: string): Promise
 export async function finalize(ctx: Ctx, body: z.infer<typeof s.finalizeBody>): Promise<Reply> {
   const { practice, user } = memberOf(ctx)
   const { encounter } = body
+  // Before the patient's lock: the practice's records and the reference files do not depend on
+  // it (their writes never take it), and parsing a new reference upload (the first evaluation
+  // after it) then holds up no other finalize of this patient.
+  const options = await practiceEvaluationData(ctx.q, practice.id)
   await ctx.q.query('select pg_advisory_xact_lock(7340215, hashtext($1 || $2))', [practice.id, encounter.patientId])
   // Checked before the evaluation: a refused replacement stores nothing.
   const replaced = body.replaces === undefined ? undefined : await replaceable(ctx, body.replaces)
-  const context = createContext(ctx.meta.now.toISOString().slice(0, 10), { ...await practiceEvaluationData(ctx.q, practice.id), ndcList: await practiceNdcList(ctx.q, practice.id) })
+  const context = createContext(ctx.meta.now.toISOString().slice(0, 10), options)
   const result = evaluate({ schemaVersion: 1, encounter, history: await patientHistory(ctx.q, practice.id, encounter.patientId) }, context)
   const errors = result.findings.filter((f) => f.severity === 'error')
   if (errors.length > 0 && !body.reason) {

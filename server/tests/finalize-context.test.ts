@@ -103,6 +103,85 @@ describe("the practice's payer profiles", () => {
   })
 })
 
+describe("the practice's evaluation data kept between finalizes, and a change seen by the very next one", () => {
+  /** A custom profile allowing `limit` epidural sessions per region in twelve months. */
+  const profileWith = (limit: number): PayerProfile => ({
+    ...medicareProfile,
+    id: 'medicare-changing-mac', name: `Medicare (changing MAC, ${limit} ESI a year)`,
+    frequencyLimits: medicareProfile.frequencyLimits.map((l) => (l.family === 'epidural' ? { ...l, id: 'changing-esi-per-region-12m', limit } : l)),
+  })
+  const recordBody = (limit: number) => ({ profile: profileWith(limit), basedOn: 'medicare', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' })
+  const key = encodeURIComponent('medicare-changing-mac')
+
+  it('a profile loosened through the API, then tightened again by another server process (another connection), changes the next finalize each time', async () => {
+    const keeper = await desk(supervisor)
+    const saved = await keeper.call('POST', `/api/records/payer-profile/${key}`, { value: recordBody(1), expectedVersion: null })
+    expect(saved.status, saved.text).toBe(200)
+    const client = await desk(coder)
+    const patient = newPatient()
+    const body = (date: string) => epidural(patient, date, { payerProfile: 'medicare-changing-mac' })
+    expect((await finalize(client, body('2026-03-02'))).status).toBe(200)
+    // One a year: the second is refused (and what the evaluation read is now kept in this process).
+    const refused = await finalize(client, body('2026-04-06'))
+    expect(refused.status, refused.text).toBe(409)
+    expect(refused.body.message).toContain('FREQ-LIMIT')
+    expect((await finalize(client, body('2026-04-06'))).status).toBe(409)
+    // Loosened to four a year through the API: the very next finalize is clear.
+    const loosened = await keeper.call('POST', `/api/records/payer-profile/${key}`, { value: recordBody(4), expectedVersion: 1 })
+    expect(loosened.status, loosened.text).toBe(200)
+    const clear = await finalize(client, body('2026-04-06'))
+    expect(clear.status, clear.text).toBe(200)
+    expect(ruleIds(clear)).not.toContain('FREQ-LIMIT')
+    // Tightened back by a write on another connection (as another server process would), even one
+    // that leaves the record's version as it was: the very next finalize sees it.
+    await asOwner(server, (q) => q.query(`update practice_records set body = $1 where kind = 'payer-profile' and key = 'medicare-changing-mac'`, [JSON.stringify(recordBody(1))]))
+    const again = await finalize(client, body('2026-05-04'))
+    expect(again.status, again.text).toBe(409)
+    expect(again.body.message).toContain('FREQ-LIMIT')
+  })
+
+  it('a profile deleted through the API is gone at the next finalize (its encounters fall back as the worksheet does), and one added back is used again', async () => {
+    const keeper = await desk(supervisor)
+    const client = await desk(coder)
+    const patient = newPatient()
+    const body = (date: string) => epidural(patient, date, { payerProfile: 'medicare-changing-mac' })
+    const version = (await asOwner(server, (q) => q.query<{ version: number }>(`select version from practice_records where kind = 'payer-profile' and key = 'medicare-changing-mac'`)))[0]?.version
+    expect(version).toBeTypeOf('number')
+    expect((await finalize(client, body('2026-03-02'))).status).toBe(200)
+    expect((await finalize(client, body('2026-04-06'))).status).toBe(409)
+    const deleted = await keeper.call('DELETE', `/api/records/payer-profile/${key}`, { expectedVersion: version })
+    expect(deleted.status, deleted.text).toBe(200)
+    const without = await finalize(client, body('2026-04-06'))
+    expect(without.body.message ?? '').not.toContain('FREQ-LIMIT')
+    expect(ruleIds(without)).not.toContain('FREQ-LIMIT')
+    expect((await keeper.call('POST', `/api/records/payer-profile/${key}`, { value: recordBody(1), expectedVersion: null })).status).toBe(200)
+    const back = await finalize(client, body('2026-05-04'))
+    expect(back.status, back.text).toBe(409)
+    expect(back.body.message).toContain('FREQ-LIMIT')
+  })
+
+  it('near miss: nothing changed, so the second evaluation uses what the first loaded (the same options), and a write elsewhere in the practice does not count as a change', async () => {
+    const { practiceEvaluationData } = await import('../services/evaluation-data.ts')
+    const practiceId = (await asOwner(server, (q) => q.query<{ id: string }>(`select id from practices where name = 'Alpha Pain Clinic'`)))[0].id
+    const inPractice = <T,>(run: (q: Parameters<Parameters<typeof server.db.transaction>[1]>[0]) => Promise<T>) =>
+      server.db.transaction({ practiceId, userId: supervisor.id }, (q) => run(q))
+    const first = await inPractice((q) => practiceEvaluationData(q, practiceId))
+    const second = await inPractice((q) => practiceEvaluationData(q, practiceId))
+    expect(second).toBe(first)
+    // A finalize (another kind of write) leaves the records as they were.
+    expect((await finalize(await desk(coder), epidural(newPatient(), '2026-03-02'))).status).toBe(200)
+    expect(await inPractice((q) => practiceEvaluationData(q, practiceId))).toBe(first)
+    // An NDC list entry is one of the records read: a new one makes new options, with it.
+    await saveRecord(await desk(supervisor), 'ndc-list-entry', 'ndc-j3301-cache', {
+      id: 'ndc-j3301-cache', hcpcs: 'J3301', ndc11: '00003029305', description: 'Triamcinolone (cache test)', unit: 'ML', effectiveFrom: null, effectiveTo: null, updatedAt: new Date().toISOString(),
+    })
+    const after = await inPractice((q) => practiceEvaluationData(q, practiceId))
+    expect(after).not.toBe(first)
+    expect(after.ndcList?.map((e) => e.description)).toContain('Triamcinolone (cache test)')
+    expect(first.ndcList?.map((e) => e.description)).not.toContain('Triamcinolone (cache test)')
+  })
+})
+
 describe('a move-in codes its encounters again with the payer profiles it brings', () => {
   const deskProfile: PayerProfile = { ...tightProfile, id: 'medicare-desk-mac', name: 'Medicare (the desk\'s MAC)' }
   /** A workstation's epidural, finalized there under `payerProfile`. */
