@@ -56,6 +56,7 @@ const { values: opts } = parseArgs({
     connections: { type: 'string' },
     quick: { type: 'boolean', default: false },
     // --only history: the history import and the counters alone (no read, finalize or sign-in load).
+    // --only finalize: the read and finalize loads alone (no sign-ins, imports or counters).
     only: { type: 'string' },
     // Parts in flight during the history import (default: the app's own, uploadHistory's).
     'parts-in-flight': { type: 'string' },
@@ -537,7 +538,7 @@ async function benchStore(store) {
       })
       const finalizeCpu = cpuPerRequest(cpuBeforeFinalize, cpuReading(running.child.pid), finalizes.n)
       const finalizeLoad = loadAverage()
-      const signIns = await load(SIGN_IN_CONNECTIONS, SECONDS, () => request(base, 'POST', '/api/auth/sign-in', { body: { email: 'cody@bench.test', password: PASSWORD } }))
+      const signIns = opts.only === 'finalize' ? { n: 0, rps: 0, p50: 0, p95: 0, errors: 0 } : await load(SIGN_IN_CONNECTIONS, SECONDS, () => request(base, 'POST', '/api/auth/sign-in', { body: { email: 'cody@bench.test', password: PASSWORD } }))
       console.log(`\n${store}:`)
       console.log(`  floor: GET /api/health (one transaction, select 1, no session), ${CONNECTIONS} connections: ${floor.rps.toFixed(0)} req/s, p50 ${ms(floor.p50)}, p95 ${ms(floor.p95)}; load average ${floorLoad}`)
       console.log(`  authenticated read (GET /api/training/attempts), ${CONNECTIONS} connections, ${SECONDS} s: ${read.n} requests, ${read.rps.toFixed(0)} req/s, p50 ${ms(read.p50)}, p95 ${ms(read.p95)}, p99 ${ms(read.p99)}, non-200 ${read.errors}; load average ${readLoad}`)
@@ -548,6 +549,11 @@ async function benchStore(store) {
       console.log(`  sign-ins (scrypt N=2^15 r=8 p=3), ${SIGN_IN_CONNECTIONS} connections, ${SECONDS} s: ${signIns.n} sign-ins, ${signIns.rps.toFixed(1)}/s, p50 ${ms(signIns.p50)}, p95 ${ms(signIns.p95)}, non-200 ${signIns.errors}; load average ${loadAverage()}`)
       Object.assign(measured, { floor, read, finalizes, signIns })
     } else console.log(`\n${store}:`)
+    if (opts.only === 'finalize') {
+      const failed = measured.read.errors + measured.floor.errors + measured.finalizes.errors
+      if (failed > 0) throw new Error(`${failed} requests failed`)
+      return
+    }
     const modules = await appModules()
     freshAgent()
     const session = await expectOk(await request(base, 'GET', '/api/auth/session', { cookie: coder }), 'session')
