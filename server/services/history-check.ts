@@ -7,6 +7,9 @@ import { historyRowKey, parseHistoryCsv, type ColumnMapping, type DateFormat, ty
  * up other requests nor leaves the second core idle; inline where no worker can start.
  */
 
+/** What an array literal's quoted element must escape. */
+const QUOTE_OR_BACKSLASH = /["\\]/
+
 /** Problems named in a refusal's message (the parser keeps at most 100). */
 const ERRORS_SHOWN = 20
 
@@ -42,10 +45,9 @@ export function countLines(text: string): number {
 /** An array literal of quoted elements ('{"a","b\\"c"}'): any text is safe in it. */
 function literal(values: readonly string[]): string {
   if (values.length === 0) return '{}'
-  for (const v of values) {
-    if (v.includes('"') || v.includes('\\')) return `{${values.map((x) => `"${x.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`
-  }
-  return `{"${values.join('","')}"}`
+  // One scan of the values joined rather than two searches per value.
+  if (!QUOTE_OR_BACKSLASH.test(values.join(''))) return `{"${values.join('","')}"}`
+  return `{${values.map((x) => `"${x.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`
 }
 
 /**
@@ -68,7 +70,7 @@ export function checkHistory(input: CheckInput): CheckResult {
   const headLines = countLines(head)
   const text = part ? (head.endsWith('\n') ? head : `${head}\n`) + part.text : head
   const fileRow = (line: number) => (part === null || line <= headLines ? line : part.firstRow + (line - headLines - 1))
-  const result = parseHistoryCsv(text, { mapping: input.mapping, dateFormat: input.dateFormat, maxBytes: 4 * 1024 * 1024 })
+  const result = parseHistoryCsv(text, { mapping: input.mapping, dateFormat: input.dateFormat, maxBytes: 4 * 1024 * 1024, warnings: false })
   if (!result.ok) {
     // First rows with a header and no data rows yet (the data come in parts): nothing to stage.
     if (result.errors.length === 1 && result.errors[0].message.includes('no claim lines follow')) return empty()

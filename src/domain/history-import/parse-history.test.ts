@@ -34,6 +34,20 @@ describe('parseHistoryCsv on format-faithful exports', () => {
     expect(result.warnings.join('\n')).toMatch(/1 of 7 rows have codes the rule module does not know \(J1040\)/)
   })
 
+  it('warnings: false reads the same rows without warnings; errors are still reported (the server re-check of a part)', () => {
+    const text = fixture('advancedmd-charge-detail.csv')
+    const full = parseOk(text)
+    expect(full.warnings.length).toBeGreaterThan(0)
+    const quiet = parseOk(text, { warnings: false })
+    expect(quiet.warnings).toEqual([])
+    expect(quiet.rows).toEqual(full.rows)
+    expect(quiet.mapping).toEqual(full.mapping)
+    expect(quiet.dateFormat).toBe(full.dateFormat)
+    const bad = parseHistoryCsv('Patient,DOS,CPT\nPT-1,2026-01-06,6448\n', { warnings: false })
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.errors.map((e) => e.row)).toEqual([2])
+  })
+
   it('reads an AdvancedMD-style charge detail report (title rows, Chart #, Proc Code, combined modifiers, 1.00 units)', () => {
     const result = parseOk(fixture('advancedmd-charge-detail.csv'))
     expect(result.dateFormat).toBe('M/D/YYYY')

@@ -398,6 +398,7 @@ export function parseHistoryCsv(text: string, options: HistoryParseOptions = {})
   }
   if (errors.count > 0) return fail()
 
+  if (options.warnings === false) return { ok: true, rows: parsed, warnings: [], mapping, dateFormat }
   const warnings: string[] = []
   if (header.rowsAbove > 0) {
     warnings.push(`Skipped ${header.rowsAbove} row${header.rowsAbove === 1 ? '' : 's'} above the header (row ${header.line}), such as a report title.`)

@@ -63,6 +63,11 @@ export interface HistoryParseOptions {
   dateFormat?: DateFormat
   /** Refuse texts longer than this many characters before scanning them. Default 60 MB. */
   maxBytes?: number
+  /**
+   * false: no warnings (the rows and errors are the same). For a checker that only needs the rows
+   * (the group server checks each uploaded part again): it saves a key and a code lookup per row.
+   */
+  warnings?: boolean
 }
 
 export type HistoryParseResult =
