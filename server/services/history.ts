@@ -157,8 +157,15 @@ export async function commitImport(ctx: Ctx, id: string): Promise<Reply> {
   const gap = coverageProblem(parts, imp.total_lines)
   if (gap) throw new ApiError(409, 'incomplete', `The import cannot be committed: ${gap}. Send the missing parts, or start again.`)
   const total = parts.reduce((sum, p) => sum + Number(p.lines), 0)
-  // Sorting a million keys in memory rather than on disk.
-  await ctx.q.query(`select set_config('work_mem', '256MB', true)`)
+  // Sorting a million keys in memory rather than on disk. And the lines already stored: the
+  // planner cannot count a part's lines (it takes each unnest for 10), so it would look each
+  // staged key up in the key index one by one; when the import is not small beside the stored
+  // history (by the table's own estimate), one ordered pass over both is cheaper (a bench's
+  // million lines beside 100,000 stored: about 15% less of the commit's CPU), and that plan is
+  // what disabling nested loops leaves it. Transaction-local, as the work_mem.
+  await ctx.q.query(`select set_config('work_mem', '256MB', true),
+      set_config('enable_nestloop', case when $1::float8 * 4 >= (select greatest(reltuples, 0) from pg_class where oid = 'history_lines'::regclass) then 'off' else 'on' end, true)`,
+  [total])
   const counts = (await ctx.q.query<CommitCounts>(
     `with staged as (
        select p.first_row, u.ord, u.patient_id, u.dos, u.code, u.mods, u.units, u.provider, u.key collate "C" as key
