@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { medicareProfile } from '../../src/domain/data/payer-profiles.ts'
 import type { Encounter, PayerProfile } from '../../src/domain/index.ts'
+import type { Queryable } from '../db/database.ts'
+import { practiceEvaluationData } from '../services/evaluation-data.ts'
 import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
 import { backupText, emptyBackupData, encounterRecord, stageMoveIn } from '../testing/move-in.ts'
 import { domainFixture, mueUpload, referenceFileOf } from '../testing/reference.ts'
@@ -161,10 +163,8 @@ describe("the practice's evaluation data kept between finalizes, and a change se
   })
 
   it('near miss: nothing changed, so the second evaluation uses what the first loaded (the same options), and a write elsewhere in the practice does not count as a change', async () => {
-    const { practiceEvaluationData } = await import('../services/evaluation-data.ts')
     const practiceId = (await asOwner(server, (q) => q.query<{ id: string }>(`select id from practices where name = 'Alpha Pain Clinic'`)))[0].id
-    const inPractice = <T,>(run: (q: Parameters<Parameters<typeof server.db.transaction>[1]>[0]) => Promise<T>) =>
-      server.db.transaction({ practiceId, userId: supervisor.id }, (q) => run(q))
+    const inPractice = <T,>(run: (q: Queryable) => Promise<T>): Promise<T> => server.db.transaction({ practiceId, userId: supervisor.id }, (q) => run(q))
     const first = await inPractice((q) => practiceEvaluationData(q, practiceId))
     const second = await inPractice((q) => practiceEvaluationData(q, practiceId))
     expect(second).toBe(first)
