@@ -355,14 +355,15 @@ describe('the group store', () => {
     expect(failures).toHaveLength(1)
     expect((await replica.unreadImports()).map((i) => [i.id, i.linesCursor])).toEqual([[imported.id, 3]])
     await loader.request()
+    // The pages after 0, 3 and 6 were asked for at once; the one after 3 never reached the server.
     const reads = server.requests.filter((r) => r.route === 'historyLines').map((r) => (r.query as { after: number }).after)
-    expect(reads).toEqual([0, 3, 6])
+    expect(reads).toEqual([0, 6, 3, 6])
     expect(await replica.unreadImports()).toEqual([])
     expect((await replica.historyOfPatient('PT-0')).flatMap((c) => c.lines.map((l) => l.key))).toEqual(['k0', 'k3', 'k6'])
     expect((await replica.historyImports()).map((i) => [i.linesCursor, i.linesComplete])).toEqual([[7, true]])
   })
 
-  it('asks for the next page of lines while it stores this one, and drops that page when another tab got ahead', async () => {
+  it('asks for the next pages of lines while it stores this one, and drops them when another tab got ahead', async () => {
     const { server, replica, lines, imported } = await replicaWithImport('00000000-0000-4000-8000-0000000000b4')
     const reads = () => server.requests.filter((r) => r.route === 'historyLines').map((r) => (r.query as { after: number }).after)
     // When each page is stored, which pages had been asked for.
@@ -389,7 +390,8 @@ describe('the group store', () => {
     }
     const loader = createHistoryLoader({ client: server.client, replica: watched, pageSize: 3 })
     await loader.request()
-    expect(askedWhenStoring).toEqual([[0, 3], [0, 3, 6], [0, 3, 6]])
+    // Three pages in flight (the import's 7 lines): all asked for before the first is stored.
+    expect(askedWhenStoring).toEqual([[0, 3, 6], [0, 3, 6], [0, 3, 6]])
     expect((await replica.historyImports()).map((i) => [i.id, i.linesCursor, i.linesComplete])).toEqual([[imported.id, 7, true]])
 
     const second = server.importHistory('second.csv', lines.map((l) => ({ ...l, key: `second-${l.key}` })))
@@ -399,10 +401,53 @@ describe('the group store', () => {
     otherTab = true
     const before = reads().length
     await loader.request()
-    // The first page of the second import was read ahead for nothing: the other tab stored it all.
-    expect(reads().slice(before, before + 2)).toEqual([0, 3])
+    // The pages of the second import were read ahead for nothing: the other tab stored it all.
+    expect(reads().slice(before, before + 3)).toEqual([0, 3, 6])
     expect((await replica.historyImports()).find((i) => i.id === second.id)).toMatchObject({ linesCursor: 7, linesComplete: true })
     expect((await replica.historyOfPatient('PT-0')).flatMap((c) => c.lines.map((l) => l.key))).toEqual(['k0', 'k3', 'k6', 'second-k0', 'second-k3', 'second-k6'])
+  })
+
+  it('keeps at most the pages asked for in flight at once, and stores every line once, in order', async () => {
+    const { server, replica } = await replicaWithImport('00000000-0000-4000-8000-0000000000b5')
+    let open = 0
+    let most = 0
+    const client: GroupClient = {
+      ...server.client,
+      request: (async (...args: Parameters<GroupClient['request']>) => {
+        open++
+        most = Math.max(most, open)
+        try {
+          await new Promise((r) => setTimeout(r, 5))
+          return await server.client.request(...args)
+        } finally {
+          open--
+        }
+      }) as GroupClient['request'],
+    }
+    await createHistoryLoader({ client, replica, pageSize: 1, pagesAhead: 2 }).request()
+    expect(most).toBe(2)
+    expect(server.requests.filter((r) => r.route === 'historyLines').map((r) => (r.query as { after: number }).after)).toEqual([0, 1, 2, 3, 4, 5, 6])
+    expect((await replica.historyOfPatient('PT-0')).flatMap((c) => c.lines.map((l) => l.key))).toEqual(['k0', 'k3', 'k6'])
+    expect((await replica.historyImports()).map((i) => [i.linesCursor, i.linesComplete])).toEqual([[7, true]])
+  })
+
+  it('stores every line once when the server numbers the lines with gaps (the pages read ahead start elsewhere)', async () => {
+    const { server, replica, imported } = await replicaWithImport('00000000-0000-4000-8000-0000000000b6')
+    // The server's lines numbered 2, 4, ..., 14 instead of 1 to 7: a page after 3 is not where the second page starts.
+    const asked: number[] = []
+    const client: GroupClient = {
+      ...server.client,
+      request: (async (_route: string, input: { query: { importId: string; after: number; limit: number } }) => {
+        asked.push(input.query.after)
+        const page = await server.client.request('historyLines', { query: { ...input.query, after: Math.floor(input.query.after / 2) } })
+        return { ...page, lines: page.lines.map((l) => ({ ...l, n: l.n * 2 })), cursor: page.cursor * 2 }
+      }) as unknown as GroupClient['request'],
+    }
+    await createHistoryLoader({ client, replica, pageSize: 3 }).request()
+    expect(asked).toEqual([0, 3, 6, 6, 12])
+    expect((await replica.historyImports()).map((i) => [i.id, i.linesCursor, i.linesComplete])).toEqual([[imported.id, 14, true]])
+    const stored = (await Promise.all(['PT-0', 'PT-1', 'PT-2'].map((p) => replica.historyOfPatient(p)))).flat().flatMap((c) => c.lines.map((l) => l.key))
+    expect(stored.sort()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6'])
   })
 
   it('records a training attempt on the server and keeps the full record here, listed once', async () => {

@@ -1,14 +1,19 @@
 import type { GroupClient } from '../client.ts'
 import { singleFlight } from './flow.ts'
 import type { Replica } from './replica.ts'
+import type { HistoryImportRow } from './types.ts'
 
 /** Lines asked for per request: a page is one IndexedDB transaction. */
 export const HISTORY_PAGE_SIZE = 5000
+/** Pages asked for before the first of them is stored. */
+export const HISTORY_PAGES_AHEAD = 3
 
 export interface HistoryLoaderOptions {
   client: GroupClient
   replica: Replica
   pageSize?: number
+  /** Pages in flight at once (HISTORY_PAGES_AHEAD). */
+  pagesAhead?: number
   signal?: () => AbortSignal | undefined
   onBusy?: (busy: boolean) => void
   /** The server answered a request. */
@@ -32,36 +37,70 @@ export interface HistoryLoader {
 export function createHistoryLoader(options: HistoryLoaderOptions): HistoryLoader {
   const { client, replica, pageSize = HISTORY_PAGE_SIZE } = options
 
+  const ahead = Math.max(1, options.pagesAhead ?? HISTORY_PAGES_AHEAD)
+
   const fetchPage = (importId: string, after: number) => {
     const page = client.request('historyLines', { query: { importId, after, limit: pageSize }, signal: options.signal?.() })
     // A page asked for ahead and then not used must not surface as an unhandled rejection; awaiting it still throws.
     page.catch(() => undefined)
-    return page
+    return { after, page }
   }
 
-  // The next page is asked for while this one is being stored (one request ahead, never more), so
-  // the server's query and the transfer overlap the IndexedDB write instead of following it.
-  const readImport = async (importId: string, from: number) => {
-    let after = from
-    let pending = fetchPage(importId, after)
+  // Pages are asked for ahead while earlier ones are being stored (at most `ahead` in flight), so
+  // the server's queries and the transfers overlap each other and the IndexedDB writes. A page
+  // asked for ahead starts where the one before it should end: the server numbers an import's
+  // lines 1, 2, 3, ... (`rows` of them), so a full page after `a` ends at `a + pageSize`. Each page
+  // is stored only when it starts at the cursor the one before it left; when not (the numbering
+  // was not what was expected, or another tab moved the cursor), the pages in flight are dropped
+  // and reading goes on from the cursor stored.
+  const readImport = async (row: HistoryImportRow) => {
+    const { id: importId } = row
+    let after = row.linesCursor
+    let inFlight: ReturnType<typeof fetchPage>[] = []
+    let planned = after
+    const fill = () => {
+      while (inFlight.length < ahead && (inFlight.length === 0 || planned < row.rows)) {
+        inFlight.push(fetchPage(importId, planned))
+        planned += pageSize
+      }
+    }
+    const restartAt = (cursor: number) => {
+      after = cursor
+      planned = cursor
+      inFlight = []
+      fill()
+    }
+    fill()
     for (;;) {
-      const page = await pending
+      const next = inFlight.shift()
+      if (!next) return
+      const page = await next.page
       options.onReached?.()
+      if (next.after !== after) {
+        restartAt(after)
+        continue
+      }
       if (page.cursor < after || (page.more && page.cursor === after)) {
         throw new Error(`The server's history lines went back or stood still (cursor ${page.cursor} after ${after}); the lines stored so far were kept.`)
       }
-      const ahead = page.more ? fetchPage(importId, page.cursor) : null
+      if (!page.more) inFlight = []
+      else {
+        // Numbered otherwise than expected: the pages asked for ahead start in the wrong place.
+        if (page.cursor !== next.after + pageSize) {
+          inFlight = []
+          planned = page.cursor
+        }
+        fill()
+      }
       if (await replica.applyHistoryPage(importId, after, page)) {
-        if (!ahead) return
+        if (!page.more) return
         after = page.cursor
-        pending = ahead
         continue
       }
       // Another tab stored this page first: go on from where it left the import.
-      const row = (await replica.unreadImports()).find((i) => i.id === importId)
-      if (!row) return
-      after = row.linesCursor
-      pending = fetchPage(importId, after)
+      const stored = (await replica.unreadImports()).find((i) => i.id === importId)
+      if (!stored) return
+      restartAt(stored.linesCursor)
     }
   }
 
@@ -70,7 +109,7 @@ export function createHistoryLoader(options: HistoryLoaderOptions): HistoryLoade
     if (unread.length === 0) return true
     options.onBusy?.(true)
     try {
-      for (const row of unread) await readImport(row.id, row.linesCursor)
+      for (const row of unread) await readImport(row)
       return true
     } catch (error) {
       options.onFailure?.(error)
