@@ -439,7 +439,6 @@ async function benchReplicaPull(base, cookie, session, importId, expectedLines) 
     const page = await context.newPage()
     const problems = []
     page.on('pageerror', (e) => problems.push(e.message))
-    if (process.env.H3_CONSOLE) page.on('console', (m) => { if (m.text().startsWith('[h3]')) console.log(m.text()) })
     let firstSync = null
     let historyRequests = 0
     const pages = []
