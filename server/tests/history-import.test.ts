@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { changeListSchema, historyLineListSchema, type Change, type HistoryLineRecord, type Role } from '../../src/group-api/schemas.ts'
+import { changeListSchema, historyLineListSchema, type Change, type HistoryLineList, type HistoryLineRecord, type Role } from '../../src/group-api/schemas.ts'
 // The browser's own upload code, end to end against the server (the server never imports it).
 // eslint-disable-next-line no-restricted-imports
 import { ApiError } from '../../src/storage/group/api-error.ts'
@@ -309,8 +309,13 @@ describe('who reads imported history', () => {
       expect(answer.status, answer.text).toBe(200)
       expect(historyLineListSchema.safeParse(answer.body).success).toBe(true)
       pages++
-      lines.push(...answer.body.lines)
-      expect(answer.body.cursor).toBe(answer.body.lines.at(-1)?.n ?? after)
+      // A page's lines by patient, column by column; the lines are numbered in key order, so a patient's lines in a page follow one another.
+      const page = (answer.body as HistoryLineList).patients.flatMap((pt) => pt.dates.map((dateOfService, i): HistoryLineRecord => ({
+        n: pt.first + i, patientId: pt.patientId, dateOfService, code: pt.codes[i], modifiers: pt.modifiers[i], units: pt.units[i], providerId: pt.providers[i], key: pt.keys[i],
+      })))
+      expect(new Set(page.map((l) => l.patientId)).size, 'each patient once in a page').toBe((answer.body as HistoryLineList).patients.length)
+      lines.push(...page)
+      expect(answer.body.cursor).toBe(page.at(-1)?.n ?? after)
       after = answer.body.cursor
       if (!answer.body.more) break
     }
@@ -319,7 +324,7 @@ describe('who reads imported history', () => {
     expect(lines.map((l) => l.key)).toEqual([...lines.map((l) => l.key)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))))
     expect(lines.find((l) => l.key === `${p}-0|2026-06-30|64483|RT|1|NPI1000`)).toMatchObject({ patientId: `${p}-0`, dateOfService: '2026-06-30', code: '64483', modifiers: ['RT'], units: 1, providerId: 'NPI1000' })
     const past = await reader.get(`/api/history/lines?importId=${done.import.id}&after=23`)
-    expect(past.body).toEqual({ lines: [], cursor: 23, more: false })
+    expect(past.body).toEqual({ patients: [], cursor: 23, more: false })
     expect((await reader.get(`/api/history/lines?importId=${crypto.randomUUID()}`)).status).toBe(404)
     expect((await reader.get(`/api/history/lines?importId=${done.import.id}&limit=10001`)).status).toBe(400)
     const logged = await asOwner(server, (q) => q.query<{ patient_id: string }>(

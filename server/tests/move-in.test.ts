@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { moveInCommitSchema, moveInPreviewSchema, type MoveInCount } from '../../src/group-api/move-in-schemas.ts'
+import type { HistoryLineList } from '../../src/group-api/schemas.ts'
 import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
 import {
   backupText, chargeExportOf, decisionEntry, emptyBackupData, encounterRecord, fingerprintOf, historyRecord, partsOf, stageMoveIn, workstationData,
@@ -164,7 +165,7 @@ describe('the commit', () => {
     for (const l of moved[0].lines) expect(Object.keys(l).sort()).toEqual(['code', 'modifiers', 'units'])
     // The history lines arrive as one committed import of the change feed.
     const lines = await (await desk(A.users.coder)).get(`/api/history/lines?importId=${answer.body.historyImportId as string}`)
-    expect(lines.body.lines.map((l: { patientId: string }) => l.patientId).sort()).toEqual([`PT-${tag}-1`, `PT-${tag}-1`, `PT-${tag}-3`])
+    expect((lines.body as HistoryLineList).patients.flatMap((p) => p.keys.map(() => p.patientId)).sort()).toEqual([`PT-${tag}-1`, `PT-${tag}-1`, `PT-${tag}-3`])
     const feed = await (await desk(A.users.admin)).get('/api/sync/changes?after=0&limit=5000')
     expect(feed.body.changes.filter((c: { encounter?: { patientId: string } }) => c.encounter?.patientId.startsWith(`PT-${tag}-`))).toHaveLength(3)
   })

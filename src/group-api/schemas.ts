@@ -221,6 +221,23 @@ export const historyLineSchema = z.object({
   key: z.string(),
 })
 export type HistoryLineRecord = z.infer<typeof historyLineSchema>
+/**
+ * One patient's lines of a page, column by column (the i-th entry of each list is the i-th line,
+ * in n order): a page of 5,000 lines is about half the bytes of one object per line, and the
+ * browser parses and checks lists of plain values far faster than objects.
+ */
+export const historyPatientLinesSchema = z.object({
+  patientId: z.string(),
+  /** The n of this patient's first line in the page. */
+  first: z.number(),
+  dates: z.array(z.string()),
+  codes: z.array(z.string()),
+  modifiers: z.array(z.array(z.string())),
+  units: z.array(z.number()),
+  providers: z.array(z.nullable(z.string())),
+  keys: z.array(z.string()),
+}).check(z.refine((p) => [p.codes, p.modifiers, p.units, p.providers, p.keys].every((c) => c.length === p.dates.length), 'Every column of a patient\'s lines has one entry per line.'))
+export type HistoryPatientLines = z.infer<typeof historyPatientLinesSchema>
 export const HISTORY_LINES_PAGE_MAX = 10_000
 export const historyLinesQuery = z.strictObject({
   importId: uuid,
@@ -228,8 +245,11 @@ export const historyLinesQuery = z.strictObject({
   after: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(HISTORY_LINES_PAGE_MAX)), 5000),
 })
-/** Lines with n > after in n order; `cursor` is the last n returned (`after` when none); `more` while lines remain. */
-export const historyLineListSchema = z.object({ lines: z.array(historyLineSchema), cursor: z.number(), more: z.boolean() })
+/**
+ * Lines with n > after in n order, by patient (each patient once, in the order of their first
+ * line); `cursor` is the last n returned (`after` when none); `more` while lines remain.
+ */
+export const historyLineListSchema = z.object({ patients: z.array(historyPatientLinesSchema), cursor: z.number(), more: z.boolean() })
 export type HistoryLineList = z.infer<typeof historyLineListSchema>
 
 /** A part of an upload: at most this many characters of the file (whole rows). */

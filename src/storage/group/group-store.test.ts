@@ -440,7 +440,7 @@ describe('the group store', () => {
       request: (async (_route: string, input: { query: { importId: string; after: number; limit: number } }) => {
         asked.push(input.query.after)
         const page = await server.client.request('historyLines', { query: { ...input.query, after: Math.floor(input.query.after / 2) } })
-        return { ...page, lines: page.lines.map((l) => ({ ...l, n: l.n * 2 })), cursor: page.cursor * 2 }
+        return { ...page, patients: page.patients.map((p) => ({ ...p, first: p.first * 2 })), cursor: page.cursor * 2 }
       }) as unknown as GroupClient['request'],
     }
     await createHistoryLoader({ client, replica, pageSize: 3 }).request()

@@ -129,12 +129,23 @@ export function createFakeSyncServer(options: FakeSyncServerOptions = {}) {
   }
 
   /** The lines of an import with n > after, at most `limit`. */
+  /** A page's lines as the server sends them: by patient, column by column. */
+  const linesByPatient = (lines: readonly HistoryLineRecord[]): HistoryLineList['patients'] => {
+    const byPatient = new Map<string, HistoryLineList['patients'][number]>()
+    for (const l of lines) {
+      let p = byPatient.get(l.patientId)
+      if (!p) byPatient.set(l.patientId, (p = { patientId: l.patientId, first: l.n, dates: [], codes: [], modifiers: [], units: [], providers: [], keys: [] }))
+      p.dates.push(l.dateOfService); p.codes.push(l.code); p.modifiers.push([...l.modifiers]); p.units.push(l.units); p.providers.push(l.providerId); p.keys.push(l.key)
+    }
+    return [...byPatient.values()]
+  }
+
   const readLines = (importId: string, after: number, limit: number): HistoryLineList => {
     const stored = imports.get(importId)
     if (!stored) throw new ApiError(404, 'not-found', 'No such history import.')
     const lines = stored.lines.filter((l) => l.n > after).slice(0, limit)
     const cursor = lines.at(-1)?.n ?? after
-    return { lines: structuredClone(lines), cursor, more: stored.lines.some((l) => l.n > cursor) }
+    return { patients: linesByPatient(lines), cursor, more: stored.lines.some((l) => l.n > cursor) }
   }
 
   /** The page after `after`: the next `limit` changes examined, of which the readable ones. */

@@ -42,15 +42,12 @@ type OutboxDraft = Omit<OutboxEntry, 'order'>
 /** Why a returned encounter left the drafts: its coder finalized it again, or discarded it. */
 export type DismissReason = 'finalized' | 'discarded'
 
-/** The history lines of a page, grouped by patient (one chunk each), in the page's order. */
+/** The history lines of a page, one chunk per patient, in the page's order. */
 export function chunksOf(importId: string, page: HistoryLineList): HistoryChunk[] {
-  const byPatient = new Map<string, HistoryChunk>()
-  for (const line of page.lines) {
-    let chunk = byPatient.get(line.patientId)
-    if (!chunk) byPatient.set(line.patientId, (chunk = { patientId: line.patientId, importId, first: line.n, lines: [] }))
-    chunk.lines.push({ dateOfService: line.dateOfService, code: line.code, modifiers: line.modifiers, units: line.units, providerId: line.providerId, key: line.key })
-  }
-  return [...byPatient.values()]
+  return page.patients.map((p) => ({
+    patientId: p.patientId, importId, first: p.first,
+    lines: p.dates.map((dateOfService, i) => ({ dateOfService, code: p.codes[i], modifiers: p.modifiers[i], units: p.units[i], providerId: p.providers[i], key: p.keys[i] })),
+  }))
 }
 
 export interface Replica {
@@ -377,7 +374,7 @@ function replicaOver(name: string, db: IDBPDatabase<ReplicaDb>): Replica {
         track(tx.objectStore('historyImports').put({ ...row, linesCursor: page.cursor, linesComplete: !page.more }))
         return true
       })
-      if (applied && page.lines.length > 0) changed('history')
+      if (applied && page.patients.length > 0) changed('history')
       return applied
     },
     async historyOfPatient(patientId) {
