@@ -3,7 +3,7 @@
 //
 //   node scripts/bench-server.mjs [--store pglite|postgres|both] [--seconds 10] [--connections 50] [--quick]
 //                                 [--generator wrk|node] [--profile <dir>] [--only history|finalize|pull]
-//                                 [--app <dir of a vite build>] [--no-browser]
+//                                 [--app <dir of a vite build>] [--page-profile <file>] [--no-browser]
 //
 // For each store it starts the server as its own process (node --import tsx server/main.ts; on
 // PostgreSQL against a throwaway cluster, connected as a non-owner login role), creates the
@@ -35,6 +35,10 @@
 // (Debian's package) when installed: C, with its own latency histogram; otherwise this Node
 // process (exact percentiles from every request's own time), which takes far more CPU.
 // --profile writes a V8 CPU profile of the server process into <dir> (open it in Chrome DevTools).
+// --only pull measures the first replica pull alone (its import, then the browser); --app uses an
+// app already built (vite build --outDir <dir>) instead of building one; --page-profile writes
+// the page's V8 CPU profile during the pull. Each line page's wait for the server, transfer and
+// size are reported (medians) beside the pull's time.
 /* global indexedDB */ // used in code that runs in the page (page.evaluate)
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
