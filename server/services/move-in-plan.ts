@@ -60,8 +60,9 @@ export const RECORD_TABLES = [
 ] as const satisfies readonly { table: MoveInTable & keyof BackupData; kind: RecordKind }[]
 
 /**
- * The tables a move-in does not bring, and why. Remittances are the extension point: when the
- * server keeps remittances, they join MOVE_IN_TABLES and leave this list.
+ * The tables a move-in does not bring, and why. Remittances stay: the workstation keeps an 835
+ * file's parse, not its text, and the server stores only what it parsed itself from the file's
+ * text (it never takes a client's parse), so the 835 files are imported again on the server.
  */
 const LEFT_ON_WORKSTATION: Partial<Record<keyof BackupData, string>> = {
   remittances: 'Remittances (835 files) are moved separately: import the 835 files on the server.',
