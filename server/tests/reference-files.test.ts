@@ -124,7 +124,7 @@ describe('uploading, listing, downloading and removing', () => {
     expect(coverage.body.file.keys.length).toBeGreaterThan(0)
     expect(coverage.body.file.summary.articles.map((a: { articleId: string }) => a.articleId)).toEqual(coverage.body.file.keys)
     // The check ran in the worker thread, not on the server's event loop.
-    expect(referenceCheckPoolState()).toEqual({ running: true, inline: false })
+    expect(referenceCheckPoolState()).toEqual({ workers: 1, inline: false })
   })
 
   it('only an admin of the uploading practice removes a file; another practice\'s admin is refused and the file stays', async () => {

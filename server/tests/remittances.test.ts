@@ -93,7 +93,7 @@ describe('upload', () => {
     expect((await stored(A.id)).filter((r) => r.id === body.id)).toEqual([{ id: body.id, file_name: 'acme-1.835' }])
     expect((await storedPayments(A.id)).filter((p) => p.remittance_id === body.id)).toHaveLength(1)
     // Parsed in the worker thread, not on the server's event loop.
-    expect(remittanceCheckPoolState()).toEqual({ running: true, inline: false })
+    expect(remittanceCheckPoolState()).toEqual({ workers: 1, inline: false })
   })
 
   it('never takes the browser\'s match: a claim naming another practice\'s encounter matches nothing', async () => {
