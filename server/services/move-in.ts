@@ -9,7 +9,7 @@ import { iso, memberOf, type Ctx } from './context.ts'
 import {
   decisionActionOf, encounterKeyOf, linesNeedingReview, lookupOf, planMoveIn, readBackup, reviewAfterLog, type ExistingKeys, type MoveInPlan, type PlanLookup, type PlannedEncounter,
 } from './move-in-plan.ts'
-import { patientHistory } from './practice-data.ts'
+import { lockPatientHistory } from './practice-data.ts'
 import { practiceEvaluationData } from './evaluation-data.ts'
 
 /**
@@ -207,8 +207,8 @@ async function storeEncounters(ctx: Ctx, plan: MoveInPlan): Promise<number> {
   const today = createContext(ctx.meta.now.toISOString().slice(0, 10), await practiceEvaluationData(ctx.q, practice.id))
   let decisions = 0
   for (const e of plan.encounters) {
-    await ctx.q.query('select pg_advisory_xact_lock(7340215, hashtext($1 || $2))', [practice.id, e.encounter.patientId])
-    const result = evaluate({ schemaVersion: 1, encounter: e.encounter, history: await patientHistory(ctx.q, practice.id, e.encounter.patientId) }, today)
+    const history = await lockPatientHistory(ctx.q, practice.id, e.encounter.patientId)
+    const result = evaluate({ schemaVersion: 1, encounter: e.encounter, history }, today)
     const evaluated = result.findings.some((f) => f.severity !== 'info') ? 'pending' : 'not-needed'
     const review = reviewAfterLog(evaluated, e.log, linesNeedingReview(result.findings))
     const stored = evaluated === 'not-needed' ? [] : e.log.filter((l) => decisionActionOf(l.action) !== null)

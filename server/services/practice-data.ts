@@ -49,7 +49,7 @@ async function auditPatient(ctx: Ctx, action: string, patientId: string, target:
   await recordAudit(ctx, { practiceId: practice.id, userId: user.id, userName: user.name, action, patientId, target, detail })
 }
 
-interface HistoryRow { date_of_service: string; code: string; modifiers: string[]; units: number; provider_id: string | null }
+interface HistoryRow { date_of_service: string; lines: ClaimLine[] | null; code: string | null; modifiers: string[] | null; units: number | null; provider_id: string | null }
 
 /**
  * A patient's history as the server counts it: the lines of the practice's finalized encounters
@@ -59,19 +59,33 @@ interface HistoryRow { date_of_service: string; code: string; modifiers: string[
 export async function patientHistory(q: Queryable, practiceId: string, patientId: string): Promise<HistoryLine[]> {
   // One statement, two scans: the encounters' lines first, then the imported lines.
   // A patient's imported lines are the keys from 'patient|' up to 'patient}' (bytewise: '}' follows '|').
-  const rows = await q.query<HistoryRow & { lines: ClaimLine[] | null }>(
+  const rows = await q.query<HistoryRow>(
     `select date_of_service::text as date_of_service, lines, encounter->>'providerId' as provider_id, null::text as code, null::text[] as modifiers, null::int as units
      from encounters where practice_id = $1 and patient_id = $4 and review not in ('returned', 'replaced')
      union all
      select date_of_service::text, null, provider_id, code, modifiers, units from history_lines
      where practice_id = $1 and key >= $2 and key < $3 and patient_id = $4`, [practiceId, `${patientId}|`, `${patientId}}`, patientId])
+  return historyOf(rows)
+}
+
+/**
+ * Finalize's start: takes the patient's lock (held until commit) and reads the same history as
+ * patientHistory in one round trip (lock_patient_history, migration 014: the read's snapshot is
+ * taken after the lock, so it sees every finalize of the patient committed before).
+ */
+export async function lockPatientHistory(q: Queryable, practiceId: string, patientId: string): Promise<HistoryLine[]> {
+  return historyOf(await q.query<HistoryRow>('select * from lock_patient_history($1, $2, $3)', [practiceId, practiceId, patientId]))
+}
+
+/** The rows of either read as history lines: an encounter's row brings its claim lines, an imported row is one line. */
+function historyOf(rows: readonly HistoryRow[]): HistoryLine[] {
   const history: HistoryLine[] = []
   for (const r of rows) {
     if (r.lines) {
       const dateOfService = String(r.date_of_service).slice(0, 10)
       for (const l of r.lines) history.push({ dateOfService, code: l.code, modifiers: l.modifiers, units: l.units, providerId: r.provider_id as string })
     } else {
-      history.push({ dateOfService: r.date_of_service, code: r.code, modifiers: r.modifiers, units: r.units, ...(r.provider_id ? { providerId: r.provider_id } : {}) })
+      history.push({ dateOfService: r.date_of_service, code: r.code as string, modifiers: r.modifiers as string[], units: r.units as number, ...(r.provider_id ? { providerId: r.provider_id } : {}) })
     }
   }
   return history
@@ -94,11 +108,11 @@ export async function finalize(ctx: Ctx, body: z.infer<typeof s.finalizeBody>): 
   // it (their writes never take it), and parsing a new reference upload (the first evaluation
   // after it) then holds up no other finalize of this patient.
   const options = await practiceEvaluationData(ctx.q, practice.id)
-  await ctx.q.query('select pg_advisory_xact_lock(7340215, hashtext($1 || $2))', [practice.id, encounter.patientId])
+  const history = await lockPatientHistory(ctx.q, practice.id, encounter.patientId)
   // Checked before the evaluation: a refused replacement stores nothing.
   const replaced = body.replaces === undefined ? undefined : await replaceable(ctx, body.replaces)
   const context = createContext(ctx.meta.now.toISOString().slice(0, 10), options)
-  const result = evaluate({ schemaVersion: 1, encounter, history: await patientHistory(ctx.q, practice.id, encounter.patientId) }, context)
+  const result = evaluate({ schemaVersion: 1, encounter, history }, context)
   const errors = result.findings.filter((f) => f.severity === 'error')
   if (errors.length > 0 && !body.reason) {
     return fail(new ApiError(409, 'reason-required', `The server's check found ${errors.length === 1 ? 'an error' : `${errors.length} errors`} (${errors.map((f) => f.ruleId).join(', ')}): finalize with a written reason, or correct the encounter.`, 'reason'))
