@@ -15,8 +15,10 @@
 //   - a floor for comparison: GET /api/health, one transaction with `select 1` and no session;
 //   - where the CPU goes per read (server process, PostgreSQL, wrk; from /proc on Linux), and the
 //     request rate that CPU allows on this machine's cores;
-//   - finalize with 20 coders at once (each on its own session): the worked example for one of
-//     500 patients, coded again on the server with the patient's history; p50/p95/p99;
+//   - finalize with 20 coders at once (20 connections, each sending its next encounter when the
+//     last one answered, the coders' sessions in turn): the worked example for one of 500
+//     patients, coded again on the server with the patient's history; p50/p95/p99 (through wrk
+//     when installed, as the reads);
 //   - sign-ins per second (each one scrypt at N=2^15, r=8, p=3) from 4 connections;
 //   - a claim-history import over HTTP as the browser sends it (the app's own uploadHistory and
 //     group client: the first rows, parts of at most 1 MB that the server checks again and
@@ -229,6 +231,44 @@ function wrkLoad(base, path, cookie, connections, seconds, dir) {
   ].join('\n'))
   const threads = Math.min(2, connections)
   const run = spawnSync('wrk', ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '-s', script, `${base}${path}`], { encoding: 'utf8' })
+  const line = /ICW (\S+) (\S+) (\S+) (\S+) (\S+) (\S+)/.exec(run.stdout ?? '')
+  if (!line) throw new Error(`wrk gave no report: ${run.stdout}${run.stderr}${run.error ?? ''}`)
+  const [n, elapsed, p50, p95, p99, errors] = line.slice(1).map(Number)
+  return { n, rps: n / elapsed, p50, p95, p99, errors }
+}
+
+/**
+ * Finalize through wrk: one connection per coder, each sending its next encounter when the last
+ * one answered (as loadPerClient does), the coders' sessions taken in turn and the patient one of
+ * 500 as there. wrk's Lua builds each request from the body's two halves around the patient id,
+ * so the load takes a few microseconds of CPU a request instead of Node's HTTP client's
+ * milliseconds, which the server and PostgreSQL would otherwise share their two cores with.
+ */
+function wrkFinalize(base, cookies, seconds, dir) {
+  const marker = '"__BENCH_PATIENT__"'
+  const body = JSON.stringify({ encounter: { ...EXAMPLE, patientId: '__BENCH_PATIENT__' }, reason: 'Benchmark: checked against the operative note.' })
+  const [before, after] = body.split(marker)
+  const lua = (text) => `[==[${text}]==]`
+  const script = join(dir, 'finalize.lua')
+  writeFileSync(script, [
+    `local cookies = { ${cookies.map((c) => `"${c}"`).join(', ')} }`,
+    `local before, after = ${lua(before)}, ${lua(after)}`,
+    'local threads = 0',
+    'setup = function(thread) thread:set("tid", threads); threads = threads + 1 end',
+    'local sent = 0',
+    'request = function()',
+    '  sent = sent + 1',
+    '  local n = sent * 2 + tid',
+    `  local headers = { ["Content-Type"] = "application/json", ["Origin"] = "${base}", ["Cookie"] = cookies[(n % #cookies) + 1] }`,
+    '  return wrk.format("POST", "/api/encounters", headers, before .. [["PT-BENCH-]] .. ((n * 7919) % 500) .. [["]] .. after)',
+    'end',
+    'done = function(summary, latency, requests)',
+    '  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout + summary.errors.status',
+    '  io.write(string.format("ICW %d %f %f %f %f %d\\n", summary.requests, summary.duration / 1e6,',
+    '    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors))',
+    'end',
+  ].join('\n'))
+  const run = spawnSync('wrk', ['-t', '2', '-c', String(cookies.length), '-d', `${seconds}s`, '-s', script, `${base}/api/encounters`], { encoding: 'utf8' })
   const line = /ICW (\S+) (\S+) (\S+) (\S+) (\S+) (\S+)/.exec(run.stdout ?? '')
   if (!line) throw new Error(`wrk gave no report: ${run.stdout}${run.stderr}${run.error ?? ''}`)
   const [n, elapsed, p50, p95, p99, errors] = line.slice(1).map(Number)
@@ -563,7 +603,7 @@ async function benchStore(store) {
       // patient's lock, and writes the encounter, its change and its access-log entry.
       let sent = 0
       const cpuBeforeFinalize = cpuReading(running.child.pid)
-      const finalizes = await loadPerClient(coders, SECONDS, (cookie) => {
+      const finalizes = GENERATOR === 'wrk' ? wrkFinalize(base, coders, SECONDS, dir) : await loadPerClient(coders, SECONDS, (cookie) => {
         const patientId = `PT-BENCH-${(sent++ * 7919) % 500}`
         return request(base, 'POST', '/api/encounters', { cookie, body: { encounter: { ...EXAMPLE, patientId }, reason: 'Benchmark: checked against the operative note.' } })
       })
