@@ -8,7 +8,7 @@ import { createIdbStore, deleteStore, StoreProvider, type EncounterRecord, type 
 import type { ChargeSettingsRecord, UserRecord } from '../../storage/types.ts'
 import type { ChargeCandidate } from './batch.ts'
 import { ChargesPage } from './charges-page.tsx'
-import { LEGACY_SETTINGS_KEY } from './use-charge-settings.ts'
+import { LEGACY_SETTINGS_KEY, SAVE_AFTER_MS } from './use-charge-settings.ts'
 
 const download = vi.hoisted(() => vi.fn())
 vi.mock('../../lib/download.ts', () => ({ downloadText: download }))
@@ -121,7 +121,8 @@ describe('ChargesPage', () => {
     expect(download.mock.calls[0]?.[1]).toBe('Acct,CPT\r\nPT-1,64493\r\nPT-1,20553\r\n')
     fireEvent.change(receiving, { target: { value: 'Athena' } })
     page.unmount()
-    await waitFor(async () => expect(await store.getChargeSettings()).toMatchObject({ id: 'practice', receivingApplication: 'Athena', columns: practiceSettings('PMS').columns }))
+    // Saved as the page closes, not when the pause after typing would have ended.
+    await waitFor(async () => expect(await store.getChargeSettings()).toMatchObject({ id: 'practice', receivingApplication: 'Athena', columns: practiceSettings('PMS').columns }), { timeout: SAVE_AFTER_MS - 150 })
   })
 
   it('moves the copy this browser kept before into the store once, when the store holds none, then forgets it', async () => {
