@@ -89,7 +89,7 @@ test('backup, clear all data, restore: the stored data is identical to before', 
   await expect(page.getByRole('status').filter({ hasText: `Downloaded ${BACKUP_NAME} with 12 records.` })).toBeVisible()
   const file = JSON.parse(readFileSync(backupPath, 'utf8')) as { format: string; counts: Record<string, number> }
   expect(file.format).toBe('injection-coding-worksheet-backup')
-  expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 3, imports: 1, providers: 1, ncci: 1, payerProfiles: 0, users: 0, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 0, coverageArticles: 0, coverageSettings: 0, chargeExports: 0, ndcList: 0 })
+  expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 3, imports: 1, providers: 1, ncci: 1, payerProfiles: 0, users: 0, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 0, coverageArticles: 0, coverageSettings: 0, chargeExports: 0, ndcList: 0, chargeSettings: 0 })
   const before = await readAllStores(page)
   expect(countsOf(before)).toEqual({ ...EMPTY, drafts: 1, encounters: 1, ledger: 1, imports: 1, providers: 1, ncci: 1, ncciInfo: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1 })
 

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test'
  */
 
 const DATABASE = 'injection-coding-worksheet'
-export const STORES = ['drafts', 'encounters', 'ledger', 'imports', 'providers', 'ncci', 'ncciInfo', 'payerProfiles', 'users', 'audit', 'remittances', 'attempts', 'practiceCases', 'icd10', 'icd10Info', 'coverageArticles', 'coverageSettings', 'chargeExports', 'ndcList'] as const
+export const STORES = ['drafts', 'encounters', 'ledger', 'imports', 'providers', 'ncci', 'ncciInfo', 'payerProfiles', 'users', 'audit', 'remittances', 'attempts', 'practiceCases', 'icd10', 'icd10Info', 'coverageArticles', 'coverageSettings', 'chargeExports', 'ndcList', 'chargeSettings'] as const
 
 export type StoredData = Record<string, { key: unknown; value: unknown }[]>
 

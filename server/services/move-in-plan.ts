@@ -57,6 +57,7 @@ export const RECORD_TABLES = [
   { table: 'practiceCases', kind: 'practice-case' },
   { table: 'coverageSettings', kind: 'coverage-settings' },
   { table: 'ndcList', kind: 'ndc-list-entry' },
+  { table: 'chargeSettings', kind: 'charge-settings' },
 ] as const satisfies readonly { table: MoveInTable & keyof BackupData; kind: RecordKind }[]
 
 /**

@@ -19,7 +19,7 @@ type AuditRecord = BackupData['audit'][number]
 
 export const emptyBackupData = (): BackupData => ({
   drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [], attempts: [],
-  practiceCases: [], icd10: [], coverageArticles: [], coverageSettings: [], chargeExports: [], ndcList: [],
+  practiceCases: [], icd10: [], coverageArticles: [], coverageSettings: [], chargeExports: [], ndcList: [], chargeSettings: [],
 })
 
 /** An encounter finalized on the workstation (the example for the patient, on the date). */

@@ -31,7 +31,15 @@ export function ndcListEntryValue(key: string, hcpcs = 'J1100') {
   return { id: key, hcpcs, ndc11: '12345678901', description: 'dexamethasone 10 mg/mL, 1 mL vial', unit: 'ML', effectiveFrom: '2026-01-01', effectiveTo: null, updatedAt: AT }
 }
 
-/** A valid value of the kind under the key (coverage settings: key 'practice'). */
+/** The practice's charge file settings (one record, key 'practice'): MSH names and two CSV columns. */
+export function chargeSettingsValue(receivingApplication = 'PMS') {
+  return {
+    id: 'practice', sendingApplication: 'ICW', sendingFacility: 'Spine Clinic', receivingApplication, receivingFacility: '',
+    columns: [{ header: 'Acct', field: 'patientAccount' }, { header: 'CPT', field: 'code' }], updatedAt: AT,
+  }
+}
+
+/** A valid value of the kind under the key (coverage settings, charge settings: key 'practice'). */
 export function valueOf(kind: RecordKind, key: string): unknown {
   switch (kind) {
     case 'provider': return providerValue(key)
@@ -40,7 +48,8 @@ export function valueOf(kind: RecordKind, key: string): unknown {
     case 'coverage-settings': return coverageSettingsValue()
     case 'draft': return draftValue(key)
     case 'ndc-list-entry': return ndcListEntryValue(key)
+    case 'charge-settings': return chargeSettingsValue()
   }
 }
 
-export const keyFor = (kind: RecordKind, n: number | string): string => (kind === 'coverage-settings' ? 'practice' : kind === 'payer-profile' ? `custom-${n}` : `${kind}-${n}`)
+export const keyFor = (kind: RecordKind, n: number | string): string => (kind === 'coverage-settings' || kind === 'charge-settings' ? 'practice' : kind === 'payer-profile' ? `custom-${n}` : `${kind}-${n}`)

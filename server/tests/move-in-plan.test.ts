@@ -67,7 +67,7 @@ describe('the plan', () => {
     }
     const plan = planMoveIn(read, PRACTICE, existing)
     expect(plan.counts.map((c) => [c.table, c.add, c.duplicates])).toEqual([
-      ['encounters', 1, 1], ['history', 2, 1], ['providers', 0, 1], ['payerProfiles', 1, 0], ['practiceCases', 1, 0], ['coverageSettings', 0, 0], ['ndcList', 0, 0], ['attempts', 1, 0], ['chargeExports', 0, 0],
+      ['encounters', 1, 1], ['history', 2, 1], ['providers', 0, 1], ['payerProfiles', 1, 0], ['practiceCases', 1, 0], ['coverageSettings', 0, 0], ['ndcList', 0, 0], ['chargeSettings', 0, 0], ['attempts', 1, 0], ['chargeExports', 0, 0],
     ])
     expect(plan.encounters.map((e) => e.localId)).toEqual(['enc-Q-2'])
     expect(lookupOf(read, PRACTICE).patientIds).toEqual(['PT-Q-1', 'PT-Q-2'])
@@ -111,6 +111,28 @@ describe('the plan', () => {
       ...none, chargeExportIds: new Set(plan.chargeExports.map((c) => c.id)), encounterIds: new Set(plan.chargeExports.map((c) => c.encounterId)), encounterKeys: sameFactsKey,
     })
     expect(again.chargeExports).toEqual([])
+  })
+
+  it("brings the workstation's charge file settings as the practice's one charge-settings record, unless the practice has its own", () => {
+    const data = emptyBackupData()
+    const settings = {
+      id: 'practice' as const, sendingApplication: 'ICW', sendingFacility: 'Spine Clinic', receivingApplication: 'PMS', receivingFacility: '',
+      columns: [{ header: 'Acct', field: 'patientAccount' as const }, { header: 'CPT', field: 'code' as const }], updatedAt: '2026-11-20T09:30:00.000Z',
+    }
+    data.chargeSettings = [settings]
+    const read = readBackup(backupText(data))
+    const plan = planMoveIn(read, PRACTICE, none)
+    expect(plan.records).toEqual([{ kind: 'charge-settings', key: 'practice', value: settings }])
+    expect(plan.counts.find((c) => c.table === 'chargeSettings')).toMatchObject({ inFile: 1, add: 1, duplicates: 0 })
+    const kept = planMoveIn(read, PRACTICE, { ...none, records: new Set(['charge-settings:practice']) })
+    expect(kept.records).toEqual([])
+    expect(kept.counts.find((c) => c.table === 'chargeSettings')).toMatchObject({ inFile: 1, add: 0, duplicates: 1 })
+  })
+
+  it('refuses charge file settings with a column of a field the export does not know', () => {
+    const data = emptyBackupData()
+    data.chargeSettings = [{ id: 'practice', sendingApplication: 'ICW', sendingFacility: '', receivingApplication: '', receivingFacility: '', columns: [{ header: 'Fee', field: 'price' as never }], updatedAt: '2026-11-20T09:30:00.000Z' }]
+    expect(() => readBackup(backupText(data))).toThrow(/chargeSettings record 1: columns\[0\]\.field must be one of 'encounterId'/)
   })
 
   it('keeps an attempt\'s billed lines as a desk records them', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RECORD_KINDS, type RecordKind } from '../../src/group-api/record-kinds.ts'
 import { changeListSchema, type Change, type Role } from '../../src/group-api/schemas.ts'
 import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
-import { draftValue, keyFor, ndcListEntryValue, payerProfileValue, providerValue, valueOf } from '../testing/records.ts'
+import { chargeSettingsValue, draftValue, keyFor, ndcListEntryValue, payerProfileValue, providerValue, valueOf } from '../testing/records.ts'
 import { asOwner, closeServer, finalizeBodyFor } from '../testing/security.ts'
 
 /**
@@ -149,6 +149,7 @@ describe('who may write each kind', () => {
     'coverage-settings': ['admin', 'supervisor'],
     draft: ['admin', 'supervisor', 'coder'],
     'ndc-list-entry': ['admin', 'supervisor'],
+    'charge-settings': ['admin', 'supervisor'],
   }
   const ROLES: readonly Role[] = ['admin', 'supervisor', 'coder', 'trainee']
   for (const kind of RECORD_KINDS) {
@@ -156,9 +157,10 @@ describe('who may write each kind', () => {
       const allowed = WRITERS[kind].includes(role)
       it(`${role === 'admin' ? 'an' : 'a'} ${role} ${allowed ? 'may' : 'may not (403)'} save and delete ${kind} records`, async () => {
         const user = A.users[role]
-        const key = kind === 'coverage-settings' ? 'practice' : keyFor(kind, `${role}-${next()}`)
-        // One coverage-settings record per practice: the previous case's goes first, through the API.
-        const left = kind === 'coverage-settings' ? (await storedRows(A.id, kind, key))[0] : undefined
+        const singleton = kind === 'coverage-settings' || kind === 'charge-settings'
+        const key = singleton ? 'practice' : keyFor(kind, `${role}-${next()}`)
+        // One coverage-settings (charge-settings) record per practice: the previous case's goes first, through the API.
+        const left = singleton ? (await storedRows(A.id, kind, key))[0] : undefined
         if (left) expect((await remove(A.users.admin, kind, key, left.version)).status).toBe(200)
         const before = await storedRows(A.id, kind, key)
         const saved = await save(user, kind, key, valueOf(kind, key), null)
@@ -194,17 +196,22 @@ describe('bad bodies are refused with the field named, and nothing is saved', ()
     { label: 'an NDC list entry with a 10-digit NDC', kind: 'ndc-list-entry', key: 'n-bad-1', body: { value: { ...ndcListEntryValue('n-bad-1'), ndc11: '1234567890' }, expectedVersion: null }, path: /^body\.value\.ndc11$/ },
     { label: 'an NDC list entry that ends before it starts', kind: 'ndc-list-entry', key: 'n-bad-2', body: { value: { ...ndcListEntryValue('n-bad-2'), effectiveTo: '2025-12-31' }, expectedVersion: null }, path: /^body\.value\.effectiveTo$/ },
     { label: 'an NDC list entry with a unit claims do not take', kind: 'ndc-list-entry', key: 'n-bad-3', body: { value: { ...ndcListEntryValue('n-bad-3'), unit: 'MG' }, expectedVersion: null }, path: /^body\.value\.unit$/ },
+    { label: 'charge settings under another key', kind: 'charge-settings', key: 'other', body: { value: { ...chargeSettingsValue(), id: 'other' }, expectedVersion: null }, path: /^body\.value\.id$/ },
+    { label: 'charge settings with a column of a field the export does not know', kind: 'charge-settings', key: 'practice', body: { value: { ...chargeSettingsValue(), columns: [{ header: 'Fee', field: 'price' }] }, expectedVersion: null }, path: /^body\.value\.columns\.0\.field$/ },
+    { label: 'charge settings without the receiving application', kind: 'charge-settings', key: 'practice', body: { value: { ...chargeSettingsValue(), receivingApplication: undefined }, expectedVersion: null }, path: /^body\.value\.receivingApplication$/ },
     { label: 'no expectedVersion', kind: 'provider', key: 'p-bad-3', body: { value: providerValue('p-bad-3') }, path: /^body\.expectedVersion$/ },
     { label: 'expectedVersion 0', kind: 'provider', key: 'p-bad-4', body: { value: providerValue('p-bad-4'), expectedVersion: 0 }, path: /^body\.expectedVersion$/ },
     { label: 'an unknown field', kind: 'provider', key: 'p-bad-5', body: { value: providerValue('p-bad-5'), expectedVersion: null, force: true }, path: /^body\.force$/ },
   ]
   for (const c of cases) {
     it(`${c.label} (400)`, async () => {
+      // The practice's one charge-settings record may be there from the cases above: it stays as it was.
+      const before = await storedRows(A.id, c.kind, c.key)
       const answer = await (await desk(A.users.admin)).call('POST', path(c.kind, c.key), c.body)
       expect(answer.status, answer.text).toBe(400)
       expect(answer.body.error).toBe('invalid')
       expect(answer.body.path, answer.text).toMatch(c.path)
-      expect(await storedRows(A.id, c.kind, c.key)).toEqual([])
+      expect(await storedRows(A.id, c.kind, c.key)).toEqual(before)
     })
   }
   it('an unknown kind or a key with a control character is refused (400)', async () => {
@@ -297,6 +304,28 @@ describe('who reads what', () => {
     }
     expect((await pullAll(A.users.trainee, start)).changes).toEqual([])
     expect((await pullAll(B.users.admin, start)).changes.filter((c) => c.record?.key === key)).toEqual([])
+  })
+
+  it('the charge file settings a supervisor saves reach every staff role\'s feed; a coder may read them, not change or delete them; a trainee reads none; another practice has none', async () => {
+    // One record per practice: continue from whatever version the earlier cases left.
+    const left = (await storedRows(A.id, 'charge-settings', 'practice'))[0]?.version ?? null
+    const start = await headOf(A.id)
+    const saved = await save(A.users.supervisor, 'charge-settings', 'practice', chargeSettingsValue('Practice PM'), left)
+    expect(saved.status, saved.text).toBe(200)
+    const version = saved.body.version as number
+    for (const reader of [A.users.admin, A.users.supervisor, A.users.coder]) {
+      const changes = (await pullAll(reader, start)).changes.filter((c) => c.entity === 'record')
+      expect(changes.map((c) => c.record), reader.email).toEqual([expect.objectContaining({ kind: 'charge-settings', key: 'practice', version, value: chargeSettingsValue('Practice PM') })])
+    }
+    const refused = await save(A.users.coder, 'charge-settings', 'practice', chargeSettingsValue('Coder PM'), version)
+    expect(refused.status, refused.text).toBe(403)
+    expect((await remove(A.users.coder, 'charge-settings', 'practice', version)).status).toBe(403)
+    expect((await pullAll(A.users.trainee, start)).changes).toEqual([])
+    expect(await storedRows(A.id, 'charge-settings', 'practice')).toEqual([{ version, owner_id: null, body: chargeSettingsValue('Practice PM') }])
+    // Practice B sees none of A's, and has no record of its own to change or delete.
+    expect((await pullAll(B.users.admin, start)).changes.filter((c) => c.record?.kind === 'charge-settings')).toEqual([])
+    expect((await remove(B.users.admin, 'charge-settings', 'practice', version)).status).toBe(404)
+    expect(await storedRows(B.id, 'charge-settings', 'practice')).toEqual([])
   })
 })
 

@@ -4,10 +4,11 @@ import { PROCEDURE_TYPES } from './vocabulary.ts'
 import { SEVERITIES } from './types.ts'
 import { CASE_LEVELS } from './training/types.ts'
 import { NDC_UNITS } from './ndc/ndc.ts'
+import { CHARGE_FIELDS } from './charges/charge-rows.ts'
 
 /**
  * The shapes of the records the app stores (a worksheet draft, a provider, a custom payer
- * profile, a practice case, the coverage choices, an entry of the NDC list), checked wherever such a record comes in from
+ * profile, a practice case, the coverage choices, an entry of the NDC list, the charge file settings), checked wherever such a record comes in from
  * outside: a backup file being restored, and the group server's shared records. Each message
  * completes "<record> <field> ...".
  */
@@ -83,3 +84,14 @@ export const ndcListRecordSchema = z.looseObject({
 }, or('must be an object')).check(z.refine((r) => r.effectiveFrom === null || r.effectiveTo === null || r.effectiveFrom <= r.effectiveTo, {
   error: 'must not be before effectiveFrom', path: ['effectiveTo'],
 }))
+
+/** The practice's charge file settings (one record): the HL7 MSH names and the CSV column mapping. */
+export const chargeSettingsRecordSchema = z.looseObject({
+  id: z.literal('practice', or("must be 'practice'")),
+  sendingApplication: text,
+  sendingFacility: text,
+  receivingApplication: text,
+  receivingFacility: text,
+  columns: z.array(z.looseObject({ header: text, field: oneOf(CHARGE_FIELDS) }, or('must be an object')), or('must be a list')),
+  updatedAt: isoTime,
+}, or('must be an object'))

@@ -34,7 +34,7 @@ export const moveInPartBody = z.strictObject({
 export const moveInPartResultSchema = z.object({ parts: z.number(), bytes: z.number() })
 
 /** What a move-in brings, by what it becomes in the practice. */
-export const MOVE_IN_TABLES = ['encounters', 'history', 'providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'ndcList', 'attempts', 'chargeExports'] as const
+export const MOVE_IN_TABLES = ['encounters', 'history', 'providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'ndcList', 'chargeSettings', 'attempts', 'chargeExports'] as const
 export type MoveInTable = (typeof MOVE_IN_TABLES)[number]
 
 export const moveInCountSchema = z.object({

@@ -1,6 +1,6 @@
 import { builtInPayerProfiles, payerProfileSchema } from '../domain/index.ts'
 import {
-  coverageSettingsRecordSchema, draftRecordSchema, ndcListRecordSchema, payerProfileRecordSchema, practiceCaseRecordSchema, providerRecordSchema,
+  chargeSettingsRecordSchema, coverageSettingsRecordSchema, draftRecordSchema, ndcListRecordSchema, payerProfileRecordSchema, practiceCaseRecordSchema, providerRecordSchema,
 } from '../domain/stored-records.ts'
 import type { ZodMiniType } from 'zod/mini'
 import type { Role } from './schemas.ts'
@@ -13,16 +13,16 @@ import type { Role } from './schemas.ts'
  *
  * Who reads what, from what the app does today:
  * - providers, payer profiles, coverage choices and the NDC list feed the worksheet, review and the claim
- *   export: every staff role reads them; trainees work on practice cases, which carry their own
- *   facts, and read none of them;
+ *   export, and the charge file settings the charge export: every staff role reads them; trainees
+ *   work on practice cases, which carry their own facts, and read none of them;
  * - practice cases are training material: trainees must read them, and so does everyone;
  * - a draft is its owner's only (an admin does not see a coder's drafts either).
  * Writes follow the settings screens: providers are kept by every staff role (the worksheet's
- * provider list), payer profiles, coverage choices, the NDC list and practice cases by supervisors and
- * admins.
+ * provider list), payer profiles, coverage choices, the NDC list, the charge file settings and
+ * practice cases by supervisors and admins.
  */
 
-export const RECORD_KINDS = ['provider', 'payer-profile', 'practice-case', 'coverage-settings', 'draft', 'ndc-list-entry'] as const
+export const RECORD_KINDS = ['provider', 'payer-profile', 'practice-case', 'coverage-settings', 'draft', 'ndc-list-entry', 'charge-settings'] as const
 export type RecordKind = (typeof RECORD_KINDS)[number]
 
 export interface RecordKindSpec {
@@ -61,6 +61,7 @@ export const RECORD_KIND_SPECS: Record<RecordKind, RecordKindSpec> = {
   'practice-case': { label: 'a practice case', value: practiceCaseRecordSchema, keyOf: (v: { id: string }) => v.id, writers: REVIEWERS, readers: EVERY_ROLE, ownerPrivate: false },
   'coverage-settings': { label: 'the coverage choices', value: coverageSettingsRecordSchema, keyOf: (v: { id: string }) => v.id, writers: REVIEWERS, readers: STAFF, ownerPrivate: false },
   'ndc-list-entry': { label: 'an NDC list entry', value: ndcListRecordSchema, keyOf: (v: { id: string }) => v.id, writers: REVIEWERS, readers: STAFF, ownerPrivate: false },
+  'charge-settings': { label: 'the charge file settings', value: chargeSettingsRecordSchema, keyOf: (v: { id: string }) => v.id, writers: REVIEWERS, readers: STAFF, ownerPrivate: false },
   draft: { label: 'a draft', value: draftRecordSchema, keyOf: (v: { id: string }) => v.id, writers: STAFF, readers: STAFF, ownerPrivate: true },
 }
 

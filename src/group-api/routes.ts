@@ -123,7 +123,7 @@ export const ROUTES = {
   abortHistoryImport: { method: 'DELETE', path: '/api/history/imports/:id', access: STAFF, summary: 'Abandon an import not yet committed: its parts are dropped', params: s.idParams },
   saveRecord: {
     method: 'POST', path: '/api/records/:kind/:key', access: STAFF,
-    summary: "Create or change one of the practice's shared records (provider, payer-profile, practice-case, coverage-settings) or one's own draft; who may write depends on the kind; 409 stale with the current record when expectedVersion is not the current version",
+    summary: "Create or change one of the practice's shared records (provider, payer-profile, practice-case, coverage-settings, ndc-list-entry, charge-settings) or one's own draft; who may write depends on the kind; 409 stale with the current record when expectedVersion is not the current version",
     params: s.recordParams, body: s.recordPutBody, response: s.practiceRecordSchema, idempotent: true,
   },
   deleteRecord: {

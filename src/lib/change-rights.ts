@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react'
 
 /** What the practice shares that not everyone may change (group mode: the server decides, by role). */
-export type SharedData = 'payer-profiles' | 'coverage-settings' | 'ndc-list' | 'reference-files'
+export type SharedData = 'payer-profiles' | 'coverage-settings' | 'ndc-list' | 'charge-settings' | 'reference-files'
 
 /** For each kind of shared data: null when the signed-in person may change it, else why not, in words. */
 export type ChangeRefusal = (what: SharedData) => string | null

@@ -54,6 +54,7 @@ function sample(): BackupData {
     coverageSettings: [{ id: 'practice', choices: { epidural: ['A56778'] }, settings: { A56778: { 1: { requiresGroup: null, secondaryOnly: false, appliesTo: null } } }, updatedAt: '2026-11-04T08:00:00.000Z' }],
     chargeExports: [{ id: 'cx-1', encounterId: 'e-1', exportedAt: '2026-11-05T08:00:00.000Z', userId: 'u-1', userName: 'Casey Coder', format: 'hl7', fileName: 'charges-2026-11-05.hl7' }],
     ndcList: [{ id: 'ndc-1', hcpcs: 'J1100', ndc11: '12345678901', description: 'dexamethasone 10 mg/mL, 1 mL vial', unit: 'ML', effectiveFrom: '2026-01-01', effectiveTo: null, updatedAt: '2026-11-05T08:00:00.000Z' }],
+    chargeSettings: [{ id: 'practice', sendingApplication: 'ICW', sendingFacility: 'Spine Clinic', receivingApplication: 'PMS', receivingFacility: '', columns: [{ header: 'Acct', field: 'patientAccount' }, { header: 'CPT', field: 'code' }], updatedAt: '2026-11-05T08:00:00.000Z' }],
   }
 }
 
@@ -77,7 +78,7 @@ describe('backupToJson and parseBackup', () => {
     const text = backupToJson(sample(), EXPORTED_AT)
     const file = JSON.parse(text) as BackupFile
     expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: DATABASE_VERSION, exportedAt: EXPORTED_AT })
-    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1, ndcList: 1 })
+    expect(file.counts).toEqual({ drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1, ndcList: 1, chargeSettings: 1 })
     const parsed = parseBackup(text)
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
     expect(parsed.backup.data).toEqual(sample())
@@ -87,20 +88,20 @@ describe('backupToJson and parseBackup', () => {
 
   it('writes one record per line, so a line number points at a record', () => {
     const lines = backupToJson(sample(), EXPORTED_AT).split('\n')
-    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(18)
+    expect(lines.filter((l) => /^\{"(id|profile|patientId)":/.test(l))).toHaveLength(19)
   })
 
   it('summarizes counts, patients, the span of dates of service and when it was made', () => {
     const parsed = parseBackup(backupToJson(sample(), EXPORTED_AT))
     expect(parsed.ok && parsed.summary).toEqual({
       exportedAt: EXPORTED_AT, schemaVersion: DATABASE_VERSION,
-      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1, ndcList: 1 },
+      counts: { drafts: 1, encounters: 1, history: 2, imports: 1, providers: 1, ncci: 2, payerProfiles: 1, users: 1, audit: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1, ndcList: 1, chargeSettings: 1 },
       patients: 3, dateRange: { from: '2025-12-15', to: '2026-10-01' },
     })
   })
 
   it('reads an empty store\'s backup, with no date range', () => {
-    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [], attempts: [], practiceCases: [], icd10: [], coverageArticles: [], coverageSettings: [], chargeExports: [], ndcList: [] }
+    const empty: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [], attempts: [], practiceCases: [], icd10: [], coverageArticles: [], coverageSettings: [], chargeExports: [], ndcList: [], chargeSettings: [] }
     const parsed = parseBackup(backupToJson(empty, EXPORTED_AT))
     expect(parsed.ok && parsed.summary.dateRange).toBeNull()
     expect(parsed.ok && parsed.backup.data).toEqual(empty)
@@ -161,6 +162,28 @@ describe('backupToJson and parseBackup', () => {
     expect(parsed.backup.data.ndcList).toEqual([])
     expect(parsed.summary.counts).toMatchObject({ ndcList: 0, chargeExports: 1 })
     expect(errorsOf(JSON.stringify({ ...file, schemaVersion: 11 }))).toEqual(['The backup has no "ndcList" table.'])
+  })
+
+  it('reads a schema-11 backup, made before the charge file settings were stored, with none', () => {
+    const file = fileOf()
+    delete (file.data as Record<string, unknown>).chargeSettings
+    delete file.counts.chargeSettings
+    const parsed = parseBackup(JSON.stringify({ ...file, schemaVersion: 11 }))
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+    expect(parsed.backup.data.chargeSettings).toEqual([])
+    expect(parsed.summary.counts).toMatchObject({ chargeSettings: 0, ndcList: 1 })
+    expect(errorsOf(JSON.stringify({ ...file, schemaVersion: 12 }))).toEqual(['The backup has no "chargeSettings" table.'])
+  })
+
+  it('charge file settings under another id, or with a column of a field the export does not know', () => {
+    expect(errorsAfter((f) => {
+      const settings = rec(f, 'chargeSettings')
+      settings.id = 'desk-2'
+      settings.columns = [{ header: 'Fee', field: 'price' }]
+    })).toEqual([
+      "chargeSettings record 1: id must be 'practice'",
+      expect.stringMatching(/^chargeSettings record 1: columns\[0\]\.field must be one of 'encounterId', /),
+    ])
   })
 
   it('an NDC list entry with a short NDC, a unit claims do not take, or an end before its start', () => {

@@ -4,7 +4,7 @@ import { DENIAL_CATEGORIES } from '../domain/remittance/types.ts'
 import { z } from '../domain/zod.ts'
 import {
   or, text, nonEmpty, isoDate, isoTime, whole, count, nullableText, textList, object, objectList, oneOf, families, fraction, answerLineSchema, answerKeySchema,
-  draftRecordSchema, providerRecordSchema, payerProfileRecordSchema, practiceCaseRecordSchema, coverageSettingsRecordSchema, ndcListRecordSchema,
+  draftRecordSchema, providerRecordSchema, payerProfileRecordSchema, practiceCaseRecordSchema, coverageSettingsRecordSchema, ndcListRecordSchema, chargeSettingsRecordSchema,
 } from '../domain/stored-records.ts'
 import { readJsonText } from '../lib/json-text.ts'
 import { DATABASE_VERSION } from './idb-store.ts'
@@ -18,7 +18,7 @@ import type { BackupData, BackupTable, NcciTableRecord, RemittanceImportRecord }
  * since, the users and audit tables came with version 6, the remittances table with version 7
  * training mode's attempts and practice cases with version 8, and the ICD-10-CM releases,
  * coverage articles and coverage choices with version 9, the charge exports with version 10,
- * the practice's NDC list with version 11 (a backup of an older schema is
+ * the practice's NDC list with version 11, the charge file settings with version 12 (a backup of an older schema is
  * read with the tables it could not have empty). A file with an older `schemaVersion` is read whenever its records have the
  * current shapes. A newer format or schema is refused: it was made by a newer version of the app.
  *
@@ -30,10 +30,10 @@ export const BACKUP_FORMAT = 'injection-coding-worksheet-backup'
 export const BACKUP_FORMAT_VERSION = 1
 
 /** The tables of a backup, in the order the file lists them. */
-export const BACKUP_TABLE_NAMES: readonly BackupTable[] = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings', 'chargeExports', 'ndcList']
+export const BACKUP_TABLE_NAMES: readonly BackupTable[] = ['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'users', 'audit', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings', 'chargeExports', 'ndcList', 'chargeSettings']
 
 /** Tables that came with a later schema version: a backup of an older schema holds none (read as empty). */
-const TABLE_SINCE: Partial<Record<BackupTable, number>> = { users: 6, audit: 6, remittances: 7, attempts: 8, practiceCases: 8, icd10: 9, coverageArticles: 9, coverageSettings: 9, chargeExports: 10, ndcList: 11 }
+const TABLE_SINCE: Partial<Record<BackupTable, number>> = { users: 6, audit: 6, remittances: 7, attempts: 8, practiceCases: 8, icd10: 9, coverageArticles: 9, coverageSettings: 9, chargeExports: 10, ndcList: 11, chargeSettings: 12 }
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT
@@ -232,6 +232,7 @@ const chargeExportSchema = z.looseObject({
 const recordSchemas: Record<BackupTable, z.ZodMiniType> = {
   chargeExports: chargeExportSchema,
   ndcList: ndcListRecordSchema,
+  chargeSettings: chargeSettingsRecordSchema,
   icd10: icd10Schema,
   coverageArticles: coverageArticleSchema,
   coverageSettings: coverageSettingsRecordSchema,
@@ -299,9 +300,10 @@ const identities: Record<BackupTable, readonly ((r: never) => unknown)[]> = {
   coverageSettings: [(r: { id: string }) => r.id],
   chargeExports: [(r: { id: string }) => r.id],
   ndcList: [(r: { id: string }) => r.id],
+  chargeSettings: [(r: { id: string }) => r.id],
 }
 const identityName: Record<BackupTable, readonly string[]> = {
-  drafts: ['id'], encounters: ['id'], history: ['key'], imports: ['id'], providers: ['id'], ncci: ['id'], payerProfiles: ['profile.id'], users: ['id'], audit: ['id'], remittances: ['id'], attempts: ['id'], practiceCases: ['id'], icd10: ['id'], coverageArticles: ['article.articleId'], coverageSettings: ['id'], chargeExports: ['id'], ndcList: ['id'],
+  drafts: ['id'], encounters: ['id'], history: ['key'], imports: ['id'], providers: ['id'], ncci: ['id'], payerProfiles: ['profile.id'], users: ['id'], audit: ['id'], remittances: ['id'], attempts: ['id'], practiceCases: ['id'], icd10: ['id'], coverageArticles: ['article.articleId'], coverageSettings: ['id'], chargeExports: ['id'], ndcList: ['id'], chargeSettings: ['id'],
 }
 
 function duplicateProblems(table: BackupTable, records: readonly unknown[]): string[] {

@@ -11,12 +11,12 @@ import type { BackupData, BackupTable } from './types.ts'
 const RESTORE_STEP = 2000
 
 /** Every store of the database; the backup's history table is the ledger store. */
-const ALL_STORES: StoreNames<WorksheetDb>[] = ['users', 'providers', 'payerProfiles', 'imports', 'ledger', 'encounters', 'audit', 'drafts', 'ncci', 'ncciInfo', 'remittances', 'attempts', 'practiceCases', 'icd10', 'icd10Info', 'coverageArticles', 'coverageSettings', 'chargeExports', 'ndcList']
+const ALL_STORES: StoreNames<WorksheetDb>[] = ['users', 'providers', 'payerProfiles', 'imports', 'ledger', 'encounters', 'audit', 'drafts', 'ncci', 'ncciInfo', 'remittances', 'attempts', 'practiceCases', 'icd10', 'icd10Info', 'coverageArticles', 'coverageSettings', 'chargeExports', 'ndcList', 'chargeSettings']
 
 export async function countAll(db: IDBPDatabase<WorksheetDb>): Promise<Record<BackupTable, number>> {
   const tx = db.transaction(ALL_STORES, 'readonly')
-  const [users, providers, payerProfiles, imports, encounters, audit, drafts, ncci, remittances, attempts, practiceCases, icd10, coverageArticles, coverageSettings, chargeExports, ndcList] = await Promise.all(
-    (['users', 'providers', 'payerProfiles', 'imports', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings', 'chargeExports', 'ndcList'] as const).map((t) => tx.objectStore(t).count()),
+  const [users, providers, payerProfiles, imports, encounters, audit, drafts, ncci, remittances, attempts, practiceCases, icd10, coverageArticles, coverageSettings, chargeExports, ndcList, chargeSettings] = await Promise.all(
+    (['users', 'providers', 'payerProfiles', 'imports', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings', 'chargeExports', 'ndcList', 'chargeSettings'] as const).map((t) => tx.objectStore(t).count()),
   )
   // History counts lines, which live inside the patients' ledger records.
   let history = 0
@@ -26,12 +26,12 @@ export async function countAll(db: IDBPDatabase<WorksheetDb>): Promise<Record<Ba
     cursor = await cursor.continue()
   }
   await tx.done
-  return { users: users ?? 0, providers: providers ?? 0, payerProfiles: payerProfiles ?? 0, imports: imports ?? 0, history, encounters: encounters ?? 0, audit: audit ?? 0, drafts: drafts ?? 0, ncci: ncci ?? 0, remittances: remittances ?? 0, attempts: attempts ?? 0, practiceCases: practiceCases ?? 0, icd10: icd10 ?? 0, coverageArticles: coverageArticles ?? 0, coverageSettings: coverageSettings ?? 0, chargeExports: chargeExports ?? 0, ndcList: ndcList ?? 0 }
+  return { users: users ?? 0, providers: providers ?? 0, payerProfiles: payerProfiles ?? 0, imports: imports ?? 0, history, encounters: encounters ?? 0, audit: audit ?? 0, drafts: drafts ?? 0, ncci: ncci ?? 0, remittances: remittances ?? 0, attempts: attempts ?? 0, practiceCases: practiceCases ?? 0, icd10: icd10 ?? 0, coverageArticles: coverageArticles ?? 0, coverageSettings: coverageSettings ?? 0, chargeExports: chargeExports ?? 0, ndcList: ndcList ?? 0, chargeSettings: chargeSettings ?? 0 }
 }
 
 export async function exportAll(db: IDBPDatabase<WorksheetDb>): Promise<BackupData> {
   const tx = db.transaction(ALL_STORES, 'readonly')
-  const [users, audit, providers, payerProfiles, imports, ledger, encounters, drafts, ncci, remittances, attempts, practiceCases, icd10, coverageArticles, coverageSettings, chargeExports, ndcList] = await Promise.all([
+  const [users, audit, providers, payerProfiles, imports, ledger, encounters, drafts, ncci, remittances, attempts, practiceCases, icd10, coverageArticles, coverageSettings, chargeExports, ndcList, chargeSettings] = await Promise.all([
     tx.objectStore('users').getAll(),
     tx.objectStore('audit').getAll(),
     tx.objectStore('providers').getAll(),
@@ -49,9 +49,10 @@ export async function exportAll(db: IDBPDatabase<WorksheetDb>): Promise<BackupDa
     tx.objectStore('coverageSettings').getAll(),
     tx.objectStore('chargeExports').getAll(),
     tx.objectStore('ndcList').getAll(),
+    tx.objectStore('chargeSettings').getAll(),
   ])
   await tx.done
-  return { drafts, encounters, history: flattenLedger(ledger), imports, providers, ncci, payerProfiles, users, audit, remittances, attempts, practiceCases, icd10, coverageArticles, coverageSettings, chargeExports, ndcList }
+  return { drafts, encounters, history: flattenLedger(ledger), imports, providers, ncci, payerProfiles, users, audit, remittances, attempts, practiceCases, icd10, coverageArticles, coverageSettings, chargeExports, ndcList, chargeSettings }
 }
 
 /** A marked-handled request: after a failure aborts the transaction, the others reject too. */

@@ -4,7 +4,7 @@ import type { BackupTable, CoverageSettingsRecord, HistoryRecord, LedgerRecord, 
 /** Small pieces the store and its lazily loaded whole-store module (idb-backup.ts) share. */
 
 /** The tables a backup holds, in the order a restore writes them. */
-export const BACKUP_TABLES: readonly BackupTable[] = ['users', 'providers', 'payerProfiles', 'imports', 'history', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings', 'chargeExports', 'ndcList']
+export const BACKUP_TABLES: readonly BackupTable[] = ['users', 'providers', 'payerProfiles', 'imports', 'history', 'encounters', 'audit', 'drafts', 'ncci', 'remittances', 'attempts', 'practiceCases', 'icd10', 'coverageArticles', 'coverageSettings', 'chargeExports', 'ndcList', 'chargeSettings']
 
 /**
  * The order of the practice's NDC list: by code, then the entry that started latest first (no

@@ -3,7 +3,7 @@ import type { HistoryLine } from '../domain/index.ts'
 import { BACKUP_TABLES, bucketOf, byNdcListOrder, EMPTY_COVERAGE_SETTINGS, writeFailure } from './idb-shared.ts'
 import { byReleaseDesc } from './icd10-codes.ts'
 import { byQuarterDesc, ncciTablesOf } from '../group-api/evaluation-reference.ts'
-import type { AuditRecord, ChargeExportRecord, CoverageArticleRecord, CoverageSettingsRecord, CustomPayerProfileRecord, Icd10ReleaseInfo, Icd10ReleaseRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, NdcListRecord, PracticeCaseRecord, ProviderRecord, RemittanceImportRecord, StoreTable, TrainingAttemptRecord, UserRecord, WorksheetStore } from './types.ts'
+import type { AuditRecord, ChargeExportRecord, ChargeSettingsRecord, CoverageArticleRecord, CoverageSettingsRecord, CustomPayerProfileRecord, Icd10ReleaseInfo, Icd10ReleaseRecord, DraftRecord, EncounterRecord, ImportRecord, LedgerRecord, NcciTableInfo, NcciTableRecord, NdcListRecord, PracticeCaseRecord, ProviderRecord, RemittanceImportRecord, StoreTable, TrainingAttemptRecord, UserRecord, WorksheetStore } from './types.ts'
 
 /**
  * WorksheetStore on IndexedDB through idb (a 1.5 KB promise wrapper; the whole app's JavaScript
@@ -12,7 +12,7 @@ import type { AuditRecord, ChargeExportRecord, CoverageArticleRecord, CoverageSe
  */
 
 export const DATABASE_NAME = 'injection-coding-worksheet'
-export const DATABASE_VERSION = 11
+export const DATABASE_VERSION = 12
 const CHANNEL = 'injection-coding-worksheet-store'
 const BACKUP_PREFIX = 'injection-coding-worksheet:draft-backup:'
 const CONNECTION_LOST = 'A newer version of the app was opened in another tab, so this tab can no longer read or save data. Reload this tab to continue; drafts saved before are kept.'
@@ -37,6 +37,7 @@ export interface WorksheetDb extends DBSchema {
   coverageSettings: { key: string; value: CoverageSettingsRecord }
   chargeExports: { key: string; value: ChargeExportRecord; indexes: { encounterId: string; exportedAt: string } }
   ndcList: { key: string; value: NdcListRecord }
+  chargeSettings: { key: string; value: ChargeSettingsRecord }
 }
 
 const ALL_TABLES: StoreTable[] = [...BACKUP_TABLES]
@@ -247,6 +248,8 @@ export function createIdbStore(name: string = DATABASE_NAME): WorksheetStore & {
     },
     async getCoverageSettings() { return (await (await database()).get('coverageSettings', 'practice')) ?? EMPTY_COVERAGE_SETTINGS },
     async saveCoverageSettings(record) { await (await database()).put('coverageSettings', { ...record, id: 'practice' }); changed('coverageSettings') },
+    async getChargeSettings() { return (await (await database()).get('chargeSettings', 'practice')) ?? null },
+    async saveChargeSettings(record) { await (await database()).put('chargeSettings', { ...record, id: 'practice' }); changed('chargeSettings') },
     async listPayerProfiles() {
       return (await (await database()).getAll('payerProfiles')).sort((a, b) => a.profile.name.localeCompare(b.profile.name))
     },

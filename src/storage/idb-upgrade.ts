@@ -96,6 +96,11 @@ export function upgrade(db: IDBPDatabase<WorksheetDb>, oldVersion: number, tx: U
     // Version 11: the practice's NDC list per drug code, the default NDC of a drug line.
     db.createObjectStore('ndcList', { keyPath: 'id' })
   }
+  if (oldVersion < 12) {
+    // Version 12: the practice's charge file settings (MSH names, CSV columns; one record), kept
+    // in localStorage before (the charges page moves that copy in).
+    db.createObjectStore('chargeSettings', { keyPath: 'id' })
+  }
 
   if (oldVersion >= 1) {
     migrateData(db, oldVersion, tx).catch(() => {

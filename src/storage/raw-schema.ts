@@ -3,7 +3,7 @@
  * with the raw IndexedDB API, so the upgrade tests can open a database exactly as an older
  * version left it. Frozen history: never change a version that shipped, add the next one.
  */
-export type OldSchemaVersion = 5 | 6 | 7 | 8
+export type OldSchemaVersion = 5 | 6 | 7 | 8 | 9 | 10 | 11
 
 export function createOldStores(db: IDBDatabase, version: OldSchemaVersion): void {
   const drafts = db.createObjectStore('drafts', { keyPath: 'id' })
@@ -32,4 +32,18 @@ export function createOldStores(db: IDBDatabase, version: OldSchemaVersion): voi
   const attempts = db.createObjectStore('attempts', { keyPath: 'id' })
   for (const index of ['userId', 'caseId', 'submittedAt']) attempts.createIndex(index, index)
   db.createObjectStore('practiceCases', { keyPath: 'id' })
+  if (version < 9) return
+  // Version 9: ICD-10-CM releases, billing articles and the coverage choices.
+  db.createObjectStore('icd10', { keyPath: 'id' })
+  db.createObjectStore('icd10Info', { keyPath: 'id' })
+  db.createObjectStore('coverageArticles', { keyPath: 'article.articleId' })
+  db.createObjectStore('coverageSettings', { keyPath: 'id' })
+  if (version < 10) return
+  // Version 10: the charge-export log.
+  const exports = db.createObjectStore('chargeExports', { keyPath: 'id' })
+  exports.createIndex('encounterId', 'encounterId')
+  exports.createIndex('exportedAt', 'exportedAt')
+  if (version < 11) return
+  // Version 11: the practice's NDC list.
+  db.createObjectStore('ndcList', { keyPath: 'id' })
 }

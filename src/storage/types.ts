@@ -1,4 +1,5 @@
 import type { ClaimLine, Encounter, Finding, HistoryLine, NdcListEntry, PayerProfile, Severity } from '../domain/index.ts'
+import type { ChargeSettings } from '../domain/charges/index.ts'
 import type { CoverageArticle, CoverageFamily, CoverageSettings } from '../domain/coverage/index.ts'
 import type { Icd10ReleaseKind } from '../domain/icd10/index.ts'
 import type { MueTable, PtpTable } from '../domain/ncci/index.ts'
@@ -264,6 +265,13 @@ export interface CoverageSettingsRecord {
   updatedAt: string | null
 }
 
+/** The practice's charge file settings: the HL7 MSH names and the CSV column mapping. */
+export interface ChargeSettingsRecord extends ChargeSettings {
+  /** Always 'practice': one record. */
+  id: 'practice'
+  updatedAt: string
+}
+
 /** A payer profile the practice made, usually a copy of a built-in one with edited limits. */
 export interface CustomPayerProfileRecord {
   /** The profile, valid under payerProfileSchema; its id is the record's key and never a built-in id. */
@@ -381,11 +389,13 @@ export interface BackupData {
   chargeExports: ChargeExportRecord[]
   /** The practice's NDC list per drug code (schema version 11). */
   ndcList: NdcListRecord[]
+  /** The practice's charge file settings: none or one record (schema version 12). */
+  chargeSettings: ChargeSettingsRecord[]
 }
 
 export type BackupTable = keyof BackupData
 
-export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit' | 'remittances' | 'attempts' | 'practiceCases' | 'icd10' | 'coverageArticles' | 'coverageSettings' | 'chargeExports' | 'ndcList'
+export type StoreTable = 'drafts' | 'encounters' | 'history' | 'imports' | 'providers' | 'ncci' | 'payerProfiles' | 'users' | 'audit' | 'remittances' | 'attempts' | 'practiceCases' | 'icd10' | 'coverageArticles' | 'coverageSettings' | 'chargeExports' | 'ndcList' | 'chargeSettings'
 
 export interface WorksheetStore {
   listDrafts(): Promise<DraftRecord[]>
@@ -472,6 +482,9 @@ export interface WorksheetStore {
   /** The practice's article choices and group settings (empty until set). */
   getCoverageSettings(): Promise<CoverageSettingsRecord>
   saveCoverageSettings(record: CoverageSettingsRecord): Promise<void>
+  /** The practice's charge file settings; null until the practice saves them. */
+  getChargeSettings(): Promise<ChargeSettingsRecord | null>
+  saveChargeSettings(record: ChargeSettingsRecord): Promise<void>
   saveProvider(provider: ProviderRecord): Promise<void>
   deleteProvider(id: string): Promise<void>
   /** The practice's own payer profiles, by name. */

@@ -10,7 +10,7 @@ import { createIdbStore, DATABASE_VERSION, deleteStore, openWorksheetDb } from '
 import { bucketOf, ledgerRecord } from './idb-shared.ts'
 import { attemptRecord, practiceCaseRecord } from './training-test-records.ts'
 import { articleRecord, icd10Record } from './reference-test-records.ts'
-import type { AuditRecord, BackupData, CustomPayerProfileRecord, EncounterRecord, NcciTableRecord, NdcListRecord, RemittanceImportRecord, StoreTable } from './types.ts'
+import type { AuditRecord, BackupData, ChargeSettingsRecord, CustomPayerProfileRecord, EncounterRecord, NcciTableRecord, NdcListRecord, RemittanceImportRecord, StoreTable } from './types.ts'
 import { createOldStores } from './raw-schema.ts'
 
 let n = 0
@@ -66,7 +66,13 @@ async function fill(store: ReturnType<typeof freshStore>['store']) {
   await store.saveCoverageSettings({ id: 'practice', choices: { epidural: ['A56778'] }, settings: {}, updatedAt: '2026-11-26T10:00:00.000Z' })
   await store.recordChargeExports([chargeExport], [])
   await store.saveNdcEntry(ndcEntry('ndc-1', 'J1100', '2026-01-01'))
+  await store.saveChargeSettings(chargeSettings('PMS'))
 }
+
+const chargeSettings = (receivingApplication: string): ChargeSettingsRecord => ({
+  id: 'practice', sendingApplication: 'ICW', sendingFacility: 'Spine Clinic', receivingApplication, receivingFacility: '',
+  columns: [{ header: 'Acct', field: 'patientAccount' }, { header: 'CPT', field: 'code' }], updatedAt: '2026-11-26T10:00:00.000Z',
+})
 
 const ndcEntry = (id: string, hcpcs: string, effectiveFrom: string | null, ndc11 = '12345678901'): NdcListRecord => ({
   id, hcpcs, ndc11, description: `${hcpcs} vial`, unit: 'ML', effectiveFrom, effectiveTo: null, updatedAt: '2026-11-26T10:00:00.000Z',
@@ -106,6 +112,20 @@ describe('the NDC list', () => {
   })
 })
 
+describe('the charge file settings', () => {
+  it('holds none until saved, then the one practice record (kept under id practice), replaced by each save, notifying chargeSettings', async () => {
+    const { store } = freshStore()
+    const seen: (readonly StoreTable[])[] = []
+    store.subscribe((t) => seen.push(t))
+    expect(await store.getChargeSettings()).toBeNull()
+    await store.saveChargeSettings(chargeSettings('PMS'))
+    await store.saveChargeSettings({ ...chargeSettings('Athena'), id: 'desk-2' as 'practice' })
+    expect(await store.getChargeSettings()).toEqual(chargeSettings('Athena'))
+    expect(await store.countRecords()).toMatchObject({ chargeSettings: 1 })
+    expect(seen).toEqual([['chargeSettings'], ['chargeSettings']])
+  })
+})
+
 describe('finding patients', () => {
   it('lists patients of encounters and imported lines by id prefix, with their counts, up to the limit', async () => {
     const { store } = freshStore()
@@ -127,7 +147,7 @@ describe('backup, restore and clear', () => {
     const { store } = freshStore()
     await fill(store)
     const backup = await store.exportBackup()
-    expect(await store.countRecords()).toEqual({ users: 0, providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, audit: 0, drafts: 1, ncci: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1, ndcList: 1 })
+    expect(await store.countRecords()).toEqual({ users: 0, providers: 1, payerProfiles: 1, imports: 1, history: 3, encounters: 2, audit: 0, drafts: 1, ncci: 1, remittances: 1, attempts: 1, practiceCases: 1, icd10: 1, coverageArticles: 1, coverageSettings: 1, chargeExports: 1, ndcList: 1, chargeSettings: 1 })
     expect(backup.history.map((h) => h.key).sort()).toEqual(['PT-10|2026-03-10|64483|RT|1|DR-B', 'PT-1|2026-01-10|64483|RT|1|DR-B', 'PT-2|2026-02-10|64483|RT|1|DR-B'])
 
     const other = freshStore().store
@@ -136,9 +156,10 @@ describe('backup, restore and clear', () => {
     const progress: [number, number][] = []
     await other.restoreBackup(backup, (done, total) => progress.push([done, total]))
     expect(await other.exportBackup()).toEqual(backup)
-    expect(progress.at(-1)).toEqual([18, 18])
+    expect(progress.at(-1)).toEqual([19, 19])
     expect(await other.listChargeExports()).toEqual([chargeExport])
     expect(await other.listNdcList()).toEqual([ndcEntry('ndc-1', 'J1100', '2026-01-01')])
+    expect(await other.getChargeSettings()).toEqual(chargeSettings('PMS'))
     expect(seen).toHaveLength(1)
     expect(seen[0]).toEqual(expect.arrayContaining(['drafts', 'encounters', 'history', 'imports', 'providers', 'ncci', 'payerProfiles', 'remittances', 'attempts', 'practiceCases']))
     expect(await other.listRemittances()).toEqual([remittance])
@@ -177,10 +198,11 @@ describe('backup, restore and clear', () => {
     await fill(store)
     store.backupDraftNow({ id: 'd1', createdAt: 'a', updatedAt: 'b', patientId: '', dateOfService: '', values: {}, status: 'draft', returnNote: null })
     await store.clearAll()
-    expect(await store.countRecords()).toEqual({ users: 0, providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, audit: 0, drafts: 0, ncci: 0, remittances: 0, attempts: 0, practiceCases: 0, icd10: 0, coverageArticles: 0, coverageSettings: 0, chargeExports: 0, ndcList: 0 })
+    expect(await store.countRecords()).toEqual({ users: 0, providers: 0, payerProfiles: 0, imports: 0, history: 0, encounters: 0, audit: 0, drafts: 0, ncci: 0, remittances: 0, attempts: 0, practiceCases: 0, icd10: 0, coverageArticles: 0, coverageSettings: 0, chargeExports: 0, ndcList: 0, chargeSettings: 0 })
     expect(await store.listNcciTables()).toEqual([])
     expect(await store.listIcd10Releases()).toEqual([])
     expect(await store.getCoverageSettings()).toEqual({ id: 'practice', choices: {}, settings: {}, updatedAt: null })
+    expect(await store.getChargeSettings()).toBeNull()
     expect(await store.listRemittances()).toEqual([])
     // The payment index was cleared too: the same payment can be imported again.
     await store.importRemittance(remittance)

@@ -25,6 +25,7 @@ const REFUSALS: Record<SharedData, string> = {
   'payer-profiles': 'Payer profiles are kept by the practice\'s supervisors and admins: you can view them and the worksheet uses them, but you cannot change them.',
   'coverage-settings': 'The coverage choices are kept by the practice\'s supervisors and admins: the worksheet uses the articles checked here, but you cannot change them.',
   'ndc-list': 'The NDC list is kept by the practice\'s supervisors and admins: the worksheet fills drug lines from it, but you cannot change it.',
+  'charge-settings': 'The charge file settings are kept by the practice\'s supervisors and admins: every desk\'s charge files use them, but you cannot change them.',
   'reference-files': 'These files are loaded once for the whole group by an admin of the practice; every desk uses them. Ask an admin to load a newer file or remove one.',
 }
 
@@ -34,6 +35,7 @@ export function changeRefusalFor(role: Role): ChangeRefusal {
     'payer-profiles': mayWriteKind('payer-profile', role),
     'coverage-settings': mayWriteKind('coverage-settings', role),
     'ndc-list': mayWriteKind('ndc-list-entry', role),
+    'charge-settings': mayWriteKind('charge-settings', role),
     'reference-files': accessAllows(ROUTES.uploadReference.access, role) && accessAllows(ROUTES.deleteReference.access, role),
   }
   return (what) => (may[what] ? null : REFUSALS[what])

@@ -227,11 +227,12 @@ describe('roles in the group app', () => {
     expect(allowsRoute('supervisor', { name: 'admin', path: '' })).toBe(false)
   })
 
-  it('lets supervisors and admins change payer profiles, coverage choices and the NDC list, and only admins load the server-wide files', () => {
-    const refusals = (role: Role) => (['payer-profiles', 'coverage-settings', 'ndc-list', 'reference-files'] as const).map((what) => changeRefusalFor(role)(what) !== null)
-    expect(refusals('admin')).toEqual([false, false, false, false])
-    expect(refusals('supervisor')).toEqual([false, false, false, true])
-    expect(refusals('coder')).toEqual([true, true, true, true])
+  it('lets supervisors and admins change payer profiles, coverage choices, the NDC list and the charge file settings, and only admins load the server-wide files', () => {
+    const refusals = (role: Role) => (['payer-profiles', 'coverage-settings', 'ndc-list', 'charge-settings', 'reference-files'] as const).map((what) => changeRefusalFor(role)(what) !== null)
+    expect(refusals('admin')).toEqual([false, false, false, false, false])
+    expect(refusals('supervisor')).toEqual([false, false, false, false, true])
+    expect(refusals('coder')).toEqual([true, true, true, true, true])
+    expect(changeRefusalFor('coder')('charge-settings')).toMatch(/charge file settings are kept by the practice's supervisors and admins/)
     expect(changeRefusalFor('coder')('ndc-list')).toMatch(/NDC list is kept by the practice's supervisors and admins/)
     expect(changeRefusalFor('coder')('payer-profiles')).toMatch(/supervisors and admins/)
     expect(changeRefusalFor('supervisor')('reference-files')).toMatch(/by an admin/)

@@ -13,6 +13,7 @@ export const MOVE_IN_TABLE_LABELS: Record<MoveInTable, string> = {
   practiceCases: 'Practice cases',
   coverageSettings: 'Coverage choices',
   ndcList: 'NDC list entries',
+  chargeSettings: 'Charge file settings',
   attempts: 'Training attempts',
   chargeExports: 'Charge exports',
 }

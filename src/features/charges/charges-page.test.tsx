@@ -2,11 +2,13 @@
 import 'fake-indexeddb/auto'
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ChangeRightsContext, type ChangeRefusal } from '../../lib/change-rights.ts'
 import { CurrentUserContext } from '../../lib/current-user.tsx'
 import { createIdbStore, deleteStore, StoreProvider, type EncounterRecord, type WorksheetStore } from '../../storage/index.ts'
-import type { UserRecord } from '../../storage/types.ts'
+import type { ChargeSettingsRecord, UserRecord } from '../../storage/types.ts'
 import type { ChargeCandidate } from './batch.ts'
 import { ChargesPage } from './charges-page.tsx'
+import { LEGACY_SETTINGS_KEY, SAVE_AFTER_MS } from './use-charge-settings.ts'
 
 const download = vi.hoisted(() => vi.fn())
 vi.mock('../../lib/download.ts', () => ({ downloadText: download }))
@@ -42,9 +44,16 @@ beforeEach(async () => {
 })
 afterEach(async () => { cleanup(); await store.close(); await deleteStore(name) })
 
-const renderPage = () => render(
-  <StoreProvider store={store}><CurrentUserContext value={{ user: USER, setUser: () => undefined }}><ChargesPage candidatesOf={candidatesOf} /></CurrentUserContext></StoreProvider>,
+const ANYONE: ChangeRefusal = () => null
+const renderPage = (rights: ChangeRefusal = ANYONE) => render(
+  <StoreProvider store={store}><ChangeRightsContext value={rights}><CurrentUserContext value={{ user: USER, setUser: () => undefined }}><ChargesPage candidatesOf={candidatesOf} /></CurrentUserContext></ChangeRightsContext></StoreProvider>,
 )
+
+const practiceSettings = (receivingApplication: string): ChargeSettingsRecord => ({
+  id: 'practice', sendingApplication: 'ICW', sendingFacility: 'Spine Clinic', receivingApplication, receivingFacility: '',
+  columns: [{ header: 'Acct', field: 'patientAccount' }, { header: 'CPT', field: 'code' }], updatedAt: '2026-11-20T09:30:00.000Z',
+})
+const OLD_COPY = JSON.stringify({ sendingApplication: 'ICW', sendingFacility: 'Desk 2', receivingApplication: 'Old PM', receivingFacility: '', columns: [{ header: 'Account', field: 'patientAccount' }] })
 
 describe('ChargesPage', () => {
   it('offers the settled encounter, holds back the one awaiting review, and records an HL7 export so the batch does not offer it again', async () => {
@@ -93,10 +102,69 @@ describe('ChargesPage', () => {
     expect(csvButton.disabled).toBe(true)
     fireEvent.change(screen.getByLabelText('Column 1 header'), { target: { value: '=Acct' } })
     fireEvent.change(screen.getByLabelText('field', { selector: `#${screen.getByLabelText('Column 2 header').id.replace(/-h1$/, '-f1')}` }), { target: { value: 'code' } })
-    expect((JSON.parse(localStorage.getItem('injection-coding-worksheet:charge-settings') ?? '{}') as { columns: unknown }).columns).toEqual([{ header: '=Acct', field: 'patientAccount' }, { header: 'Date of service', field: 'code' }])
+    await waitFor(async () => expect((await store.getChargeSettings())?.columns).toEqual([{ header: '=Acct', field: 'patientAccount' }, { header: 'Date of service', field: 'code' }]))
+    expect(localStorage.getItem(LEGACY_SETTINGS_KEY)).toBeNull()
     fireEvent.click(csvButton)
     await waitFor(() => expect(download).toHaveBeenCalledTimes(1))
     expect(download.mock.calls[0]?.[1]).toBe("'=Acct,Date of service\r\nPT-1,64493\r\nPT-1,20553\r\n")
     expect(await store.listChargeExports()).toMatchObject([{ encounterId: 'E-READY', format: 'csv' }])
+  })
+
+  it("uses the practice's saved settings for the file, and saves a change made just before the page closes", async () => {
+    await store.saveChargeSettings(practiceSettings('PMS'))
+    const page = renderPage()
+    const receiving = await screen.findByLabelText<HTMLInputElement>('Receiving application (MSH-5)')
+    expect(receiving.value).toBe('PMS')
+    await screen.findByRole('checkbox', { name: 'Export PT-1 2026-11-04' })
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }))
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(1))
+    expect(download.mock.calls[0]?.[1]).toBe('Acct,CPT\r\nPT-1,64493\r\nPT-1,20553\r\n')
+    fireEvent.change(receiving, { target: { value: 'Athena' } })
+    page.unmount()
+    // Saved as the page closes, not when the pause after typing would have ended.
+    await waitFor(async () => expect(await store.getChargeSettings()).toMatchObject({ id: 'practice', receivingApplication: 'Athena', columns: practiceSettings('PMS').columns }), { timeout: SAVE_AFTER_MS - 150 })
+  })
+
+  it('moves the copy this browser kept before into the store once, when the store holds none, then forgets it', async () => {
+    localStorage.setItem(LEGACY_SETTINGS_KEY, OLD_COPY)
+    renderPage()
+    expect((await screen.findByLabelText<HTMLInputElement>('Receiving application (MSH-5)')).value).toBe('Old PM')
+    await waitFor(() => expect(localStorage.getItem(LEGACY_SETTINGS_KEY)).toBeNull())
+    expect(await store.getChargeSettings()).toMatchObject({ id: 'practice', sendingFacility: 'Desk 2', receivingApplication: 'Old PM', columns: [{ header: 'Account', field: 'patientAccount' }] })
+    expect(screen.getByLabelText<HTMLInputElement>('Column 1 header').value).toBe('Account')
+  })
+
+  it("keeps the practice's settings over an old copy in this browser (near miss: the store holds some)", async () => {
+    await store.saveChargeSettings(practiceSettings('PMS'))
+    localStorage.setItem(LEGACY_SETTINGS_KEY, OLD_COPY)
+    renderPage()
+    expect((await screen.findByLabelText<HTMLInputElement>('Receiving application (MSH-5)')).value).toBe('PMS')
+    await screen.findByRole('checkbox', { name: 'Export PT-1 2026-11-04' })
+    expect(await store.getChargeSettings()).toEqual(practiceSettings('PMS'))
+  })
+
+  it('shows the settings without changing them, and says why, to someone who may not change them; an old copy is not moved in', async () => {
+    await store.saveChargeSettings(practiceSettings('PMS'))
+    const coder: ChangeRefusal = (what) => (what === 'charge-settings' ? 'The charge file settings are kept by the supervisors.' : null)
+    renderPage(coder)
+    const receiving = await screen.findByLabelText<HTMLInputElement>('Receiving application (MSH-5)')
+    expect(screen.getByRole('note').textContent).toBe('The charge file settings are kept by the supervisors.')
+    expect(receiving.readOnly).toBe(true)
+    expect(screen.getByLabelText<HTMLInputElement>('Column 1 header').readOnly).toBe(true)
+    expect(screen.queryByRole('button', { name: 'Add column' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Back to default columns' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Remove column 1' })).toBeNull()
+    fireEvent.change(receiving, { target: { value: 'Mine' } })
+    expect(receiving.value).toBe('PMS')
+    cleanup()
+
+    await store.clearAll()
+    await store.finalize(encounter('E-READY', 'PT-1', 'not-needed'), null)
+    localStorage.setItem(LEGACY_SETTINGS_KEY, OLD_COPY)
+    renderPage(coder)
+    expect((await screen.findByLabelText<HTMLInputElement>('Receiving application (MSH-5)')).value).toBe('Old PM')
+    await screen.findByRole('checkbox', { name: 'Export PT-1 2026-11-04' })
+    expect(await store.getChargeSettings()).toBeNull()
+    expect(localStorage.getItem(LEGACY_SETTINGS_KEY)).toBe(OLD_COPY)
   })
 })

@@ -8,17 +8,12 @@ import type { AuditRecord, EncounterRecord } from '../../storage/types.ts'
 import { chargeBatch, describeExports, toChargeEncounter, type ChargeCandidate } from './batch.ts'
 import { ExportedTable, HeldTable, LinePreview, ReadyTable } from './batch-tables.tsx'
 import { ChargeSettingsPanel } from './charge-settings-panel.tsx'
-import { chargeFile, columnProblems, exportEntries, parseChargeSettings, type ChargeFormat, type ChargeSettings } from './export-file.ts'
-
-const SETTINGS_KEY = 'injection-coding-worksheet:charge-settings'
+import { chargeFile, columnProblems, DEFAULT_CHARGE_SETTINGS, exportEntries, type ChargeFormat } from './export-file.ts'
+import { useChargeSettings } from './use-charge-settings.ts'
 
 export interface ChargesPageProps {
   /** The finalized encounters with their lines' review statuses (the review feature derives them from the audit log). */
   candidatesOf: (encounters: readonly EncounterRecord[], audit: readonly AuditRecord[]) => ChargeCandidate[]
-}
-
-function readSettings(): ChargeSettings {
-  try { return parseChargeSettings(localStorage.getItem(SETTINGS_KEY)) } catch { return parseChargeSettings(null) }
 }
 
 /** Hands finalized, reviewed encounters to the practice-management system as HL7 DFT^P03 or mapped CSV. */
@@ -33,7 +28,8 @@ export function ChargesPage({ candidatesOf }: ChargesPageProps) {
   const [since, setSince] = useState('')
   const [includeExported, setIncludeExported] = useState(false)
   const [unselected, setUnselected] = useState<ReadonlySet<string>>(new Set())
-  const [settings, setSettingsState] = useState<ChargeSettings>(readSettings)
+  const { settings: loaded, refusal, change: changeSettings, error: settingsError } = useChargeSettings()
+  const settings = loaded ?? DEFAULT_CHARGE_SETTINGS
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null)
 
   const batch = useMemo(() => data
@@ -42,10 +38,6 @@ export function ChargesPage({ candidatesOf }: ChargesPageProps) {
   const chosen = batch?.ready.filter((r) => !unselected.has(r.candidate.record.id)) ?? []
   const problems = columnProblems(settings.columns)
 
-  const setSettings = (next: ChargeSettings) => {
-    setSettingsState(next)
-    try { localStorage.setItem(SETTINGS_KEY, JSON.stringify(next)) } catch { /* kept for this visit only */ }
-  }
   const toggle = (encounterId: string) => setUnselected((prev) => {
     const next = new Set(prev)
     if (next.has(encounterId)) next.delete(encounterId); else next.add(encounterId)
@@ -53,7 +45,7 @@ export function ChargesPage({ candidatesOf }: ChargesPageProps) {
   })
 
   const exportAs = async (format: ChargeFormat) => {
-    if (!user || chosen.length === 0) return
+    if (!user || chosen.length === 0 || loaded === undefined) return
     const now = new Date()
     const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString()
     const file = chargeFile(format, chosen.map((r) => toChargeEncounter(r.candidate.record)), settings, local)
@@ -93,15 +85,15 @@ export function ChargesPage({ candidatesOf }: ChargesPageProps) {
             <ReadyTable ready={batch.ready} selected={new Set(chosen.map((r) => r.candidate.record.id))} onToggle={toggle} />
           </section>
           <div className="mt-4 flex gap-2">
-            <Button variant="primary" disabled={chosen.length === 0} onClick={() => void exportAs('hl7')}>Download HL7 (.hl7)</Button>
-            <Button variant="primary" disabled={chosen.length === 0 || problems.length > 0} onClick={() => void exportAs('csv')}>Download CSV</Button>
+            <Button variant="primary" disabled={chosen.length === 0 || loaded === undefined} onClick={() => void exportAs('hl7')}>Download HL7 (.hl7)</Button>
+            <Button variant="primary" disabled={chosen.length === 0 || loaded === undefined || problems.length > 0} onClick={() => void exportAs('csv')}>Download CSV</Button>
           </div>
           <div aria-live="polite">{message ? <p role={message.kind} className="mt-2">{message.text}</p> : null}</div>
           <LinePreview ready={chosen} />
           <HeldTable held={batch.held} />
         </>
       )}
-      <ChargeSettingsPanel settings={settings} onChange={setSettings} problems={problems} />
+      {loaded === undefined ? null : <ChargeSettingsPanel settings={loaded} onChange={changeSettings} problems={problems} refusal={refusal} error={settingsError} />}
     </section>
   )
 }

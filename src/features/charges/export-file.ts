@@ -1,18 +1,11 @@
 import {
-  CHARGE_FIELDS, chargeRows, DEFAULT_CHARGE_COLUMNS, dftP03File, type ChargeColumn, type ChargeEncounter, type Hl7Envelope,
+  CHARGE_FIELDS, chargeRows, DEFAULT_CHARGE_COLUMNS, dftP03File, type ChargeColumn, type ChargeEncounter, type ChargeSettings, type Hl7Envelope,
 } from '../../domain/charges/index.ts'
 import { toCsv } from '../../lib/csv.ts'
 import type { AuditRecord, ChargeExportRecord } from '../../storage/types.ts'
 import type { LineReviewStatus } from './batch.ts'
 
-/** What the practice saves for its charge files: the MSH names and the CSV column mapping. */
-export interface ChargeSettings {
-  sendingApplication: string
-  sendingFacility: string
-  receivingApplication: string
-  receivingFacility: string
-  columns: ChargeColumn[]
-}
+export type { ChargeSettings }
 
 export const DEFAULT_CHARGE_SETTINGS: ChargeSettings = Object.freeze({
   sendingApplication: 'ICW', sendingFacility: '', receivingApplication: '', receivingFacility: '',

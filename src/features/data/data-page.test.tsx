@@ -16,7 +16,7 @@ afterEach(async () => { cleanup(); vi.restoreAllMocks(); Reflect.deleteProperty(
 /** happy-dom has no StorageManager: the tests give navigator one (or none). */
 const setStorage = (storage: Partial<StorageManager> | undefined) => Object.defineProperty(navigator, 'storage', { value: storage, configurable: true })
 
-const EMPTY: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [], attempts: [], practiceCases: [], icd10: [], coverageArticles: [], coverageSettings: [], chargeExports: [], ndcList: [] }
+const EMPTY: BackupData = { drafts: [], encounters: [], history: [], imports: [], providers: [], ncci: [], payerProfiles: [], users: [], audit: [], remittances: [], attempts: [], practiceCases: [], icd10: [], coverageArticles: [], coverageSettings: [], chargeExports: [], ndcList: [], chargeSettings: [] }
 
 function backupData(): BackupData {
   return {
@@ -130,7 +130,7 @@ describe('DataPage', () => {
     fireEvent.change(within(dialog).getByLabelText('Type CLEAR to confirm'), { target: { value: 'CLEAR' } })
     fireEvent.click(confirm)
     expect((await screen.findByText('All data was cleared from this browser.')).getAttribute('role')).toBe('status')
-    expect(await store.countRecords()).toEqual({ drafts: 0, encounters: 0, history: 0, imports: 0, providers: 0, ncci: 0, payerProfiles: 0, users: 0, audit: 0, remittances: 0, attempts: 0, practiceCases: 0, icd10: 0, coverageArticles: 0, coverageSettings: 0, chargeExports: 0, ndcList: 0 })
+    expect(await store.countRecords()).toEqual({ drafts: 0, encounters: 0, history: 0, imports: 0, providers: 0, ncci: 0, payerProfiles: 0, users: 0, audit: 0, remittances: 0, attempts: 0, practiceCases: 0, icd10: 0, coverageArticles: 0, coverageSettings: 0, chargeExports: 0, ndcList: 0, chargeSettings: 0 })
     await waitFor(() => expect(storedCell('All records')).toBe('0'))
   })
 

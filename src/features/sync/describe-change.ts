@@ -55,7 +55,7 @@ function titleOf(entry: OutboxEntry, current: EncounterSummary | null): string {
 }
 
 const RECORD_WORDS: Record<PracticeRecord['kind'], string> = {
-  provider: 'provider', 'payer-profile': 'payer profile', 'practice-case': 'practice case', 'coverage-settings': 'coverage choices', draft: 'draft', 'ndc-list-entry': 'NDC list entry',
+  provider: 'provider', 'payer-profile': 'payer profile', 'practice-case': 'practice case', 'coverage-settings': 'coverage choices', draft: 'draft', 'ndc-list-entry': 'NDC list entry', 'charge-settings': 'charge file settings',
 }
 
 /** What happened to a record since the version a refused write was made against. */

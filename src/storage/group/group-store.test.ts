@@ -516,6 +516,29 @@ describe('the practice\'s shared records and a person\'s drafts (issue 13)', () 
     await expect(a.store.saveNdcEntry({ ...entry('n-3', 'J1100', null), ndc11: '1234-5678-90' })).rejects.toThrow(/Not saved: ndc11/)
   })
 
+  it('the charge file settings are one shared record: none at first, saved at one desk, read at another once synced, never in the local store', async () => {
+    const server = newServer()
+    const a = await desk(server, PEOPLE.sam)
+    const b = await desk(server, PEOPLE.casey)
+    const settings = (receivingApplication: string) => ({
+      id: 'practice' as const, sendingApplication: 'ICW', sendingFacility: 'Spine Clinic', receivingApplication, receivingFacility: '',
+      columns: [{ header: 'Acct', field: 'patientAccount' as const }, { header: 'CPT', field: 'code' as const }], updatedAt: NOW,
+    })
+    expect(await b.store.getChargeSettings()).toBeNull()
+    await a.store.saveChargeSettings(settings('PMS'))
+    expect(await a.store.getChargeSettings()).toEqual(settings('PMS'))
+    await a.settle()
+    await b.settle()
+    expect(await b.store.getChargeSettings()).toEqual(settings('PMS'))
+    await a.store.saveChargeSettings(settings('Athena'))
+    await a.settle()
+    await b.settle()
+    expect(await b.store.getChargeSettings()).toEqual(settings('Athena'))
+    expect(server.records().map((r) => [r.kind, r.key, r.version])).toEqual([['charge-settings', 'practice', 2]])
+    expect(await a.local.getChargeSettings()).toBeNull()
+    await expect(a.store.saveChargeSettings({ ...settings('PMS'), columns: [{ header: 'Fee', field: 'price' as never }] })).rejects.toThrow(/Not saved: columns\.0\.field/)
+  })
+
   it('a record that does not fit its kind is refused before anything is queued', async () => {
     const server = newServer()
     const a = await desk(server, PEOPLE.sam)

@@ -3,7 +3,7 @@ import { recordValueProblem, type RecordKind } from '../../group-api/record-kind
 import { byNdcListOrder, EMPTY_COVERAGE_SETTINGS } from '../idb-shared.ts'
 import { byCaseTitle } from '../memory-training-store.ts'
 import type {
-  AuditRecord, CoverageSettingsRecord, CustomPayerProfileRecord, DraftRecord, NdcListRecord, PracticeCaseRecord, ProviderRecord, EncounterRecord, PatientSummary, StoreTable, TrainingAttemptRecord, TrainingStore, UserRecord, WorksheetStore,
+  AuditRecord, ChargeSettingsRecord, CoverageSettingsRecord, CustomPayerProfileRecord, DraftRecord, NdcListRecord, PracticeCaseRecord, ProviderRecord, EncounterRecord, PatientSummary, StoreTable, TrainingAttemptRecord, TrainingStore, UserRecord, WorksheetStore,
 } from '../types.ts'
 import { prepareRequest } from './client.ts'
 import { attemptBodyOf, attemptRecordOf } from './group-attempts.ts'
@@ -49,10 +49,10 @@ export type GroupStore = WorksheetStore & SyncActions
 const TABLES_OF: Record<ReplicaTable, readonly StoreTable[]> = {
   encounters: ['encounters', 'audit', 'drafts', 'users'],
   attempts: ['attempts'],
-  outbox: ['encounters', 'audit', 'drafts', 'attempts', 'providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'remittances', 'ndcList', 'chargeExports'],
+  outbox: ['encounters', 'audit', 'drafts', 'attempts', 'providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'remittances', 'ndcList', 'chargeExports', 'chargeSettings'],
   history: ['history', 'imports'],
   dismissed: ['drafts'],
-  records: ['providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'drafts', 'ndcList'],
+  records: ['providers', 'payerProfiles', 'practiceCases', 'coverageSettings', 'drafts', 'ndcList', 'chargeSettings'],
   remittances: ['remittances'],
   chargeExports: ['chargeExports', 'audit'],
 }
@@ -392,6 +392,8 @@ export function createGroupStore(options: GroupStoreOptions): GroupStore {
     ...reference,
     getCoverageSettings: async () => (await recordValues<CoverageSettingsRecord>('coverage-settings')).get('practice') ?? EMPTY_COVERAGE_SETTINGS,
     saveCoverageSettings: (r) => saveRecord('coverage-settings', 'practice', { ...r, id: 'practice' }),
+    getChargeSettings: async () => (await recordValues<ChargeSettingsRecord>('charge-settings')).get('practice') ?? null,
+    saveChargeSettings: (r) => saveRecord('charge-settings', 'practice', { ...r, id: 'practice' }),
     listPayerProfiles: async () => [...(await recordValues<CustomPayerProfileRecord>('payer-profile')).values()].sort((a, b) => a.profile.name.localeCompare(b.profile.name)),
     savePayerProfile: (r) => saveRecord('payer-profile', r.profile.id, r),
     deletePayerProfile: (id) => deleteRecord('payer-profile', id),
