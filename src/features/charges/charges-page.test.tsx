@@ -125,6 +125,30 @@ describe('ChargesPage', () => {
     await waitFor(async () => expect(await store.getChargeSettings()).toMatchObject({ id: 'practice', receivingApplication: 'Athena', columns: practiceSettings('PMS').columns }), { timeout: SAVE_AFTER_MS - 150 })
   })
 
+  it('shows settings saved elsewhere (another desk, once synced) after its own change was saved', async () => {
+    await store.saveChargeSettings(practiceSettings('PMS'))
+    renderPage()
+    const receiving = await screen.findByLabelText<HTMLInputElement>('Receiving application (MSH-5)')
+    fireEvent.change(receiving, { target: { value: 'Athena' } })
+    await waitFor(async () => expect(await store.getChargeSettings()).toMatchObject({ receivingApplication: 'Athena' }))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(receiving.value).toBe('Athena')
+    await store.saveChargeSettings(practiceSettings('Elsewhere'))
+    await waitFor(() => expect(receiving.value).toBe('Elsewhere'))
+  })
+
+  it('keeps a change still to be saved over settings saved elsewhere meanwhile (near miss), and saves it', async () => {
+    await store.saveChargeSettings(practiceSettings('PMS'))
+    renderPage()
+    const receiving = await screen.findByLabelText<HTMLInputElement>('Receiving application (MSH-5)')
+    fireEvent.change(receiving, { target: { value: 'Mine' } })
+    await store.saveChargeSettings(practiceSettings('Elsewhere'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(receiving.value).toBe('Mine')
+    await waitFor(async () => expect(await store.getChargeSettings()).toMatchObject({ receivingApplication: 'Mine' }))
+    expect(receiving.value).toBe('Mine')
+  })
+
   it('moves the copy this browser kept before into the store once, when the store holds none, then forgets it', async () => {
     localStorage.setItem(LEGACY_SETTINGS_KEY, OLD_COPY)
     renderPage()

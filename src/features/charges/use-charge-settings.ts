@@ -20,6 +20,12 @@ function dropLegacy(): void {
 const settingsOf = ({ sendingApplication, sendingFacility, receivingApplication, receivingFacility, columns }: ChargeSettingsRecord): ChargeSettings =>
   ({ sendingApplication, sendingFacility, receivingApplication, receivingFacility, columns })
 
+/** Whether two settings say the same (the column order counts). */
+const sameSettings = (a: ChargeSettings, b: ChargeSettings) =>
+  a.sendingApplication === b.sendingApplication && a.sendingFacility === b.sendingFacility && a.receivingApplication === b.receivingApplication
+  && a.receivingFacility === b.receivingFacility && a.columns.length === b.columns.length
+  && a.columns.every((c, i) => c.header === b.columns[i]?.header && c.field === b.columns[i]?.field)
+
 const failure = (error: unknown) => `The file settings were not saved: ${error instanceof Error ? error.message : String(error)}`
 
 export interface ChargeSettingsState {
@@ -45,13 +51,19 @@ export function useChargeSettings(): ChargeSettingsState {
   const pending = useRef<ChargeSettings | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const adopting = useRef(false)
+  /** What this page saved last, and how many of its saves are still under way. */
+  const lastSaved = useRef<ChargeSettings | null>(null)
+  const saving = useRef(0)
 
   const save = useCallback((next: ChargeSettings) => store.saveChargeSettings({ ...next, id: 'practice', updatedAt: new Date().toISOString() }), [store])
   const flush = useCallback(() => {
     clearTimeout(timer.current)
     const next = pending.current
     pending.current = null
-    if (next) save(next).then(() => setError(null), (e: unknown) => setError(failure(e)))
+    if (!next) return
+    lastSaved.current = next
+    saving.current++
+    save(next).then(() => setError(null), (e: unknown) => setError(failure(e))).finally(() => { saving.current-- })
   }, [save])
   useEffect(() => flush, [flush])
 
@@ -62,6 +74,14 @@ export function useChargeSettings(): ChargeSettingsState {
     adopting.current = true
     save(parseChargeSettings(legacy)).then(dropLegacy, (e: unknown) => setError(failure(e)))
   }, [stored, refusal, save])
+
+  // Settings saved from elsewhere (another desk, once synced; another tab) replace what this page
+  // shows, unless a change made here is still to be saved or on its way: then this page's wins.
+  useEffect(() => {
+    if (!stored || pending.current !== null || saving.current > 0) return
+    if (lastSaved.current !== null && sameSettings(settingsOf(stored), lastSaved.current)) return
+    setEdited(null)
+  }, [stored])
 
   const fromStore = useMemo(() => (stored === undefined ? undefined : stored === null ? parseChargeSettings(readLegacy()) : settingsOf(stored)), [stored])
   const change = useCallback((next: ChargeSettings) => {
