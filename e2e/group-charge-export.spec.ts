@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import { readFile } from 'node:fs/promises'
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { startGroupServer, totpNow, type GroupServer } from './support/group-server.ts'
+import { expect, test, type Page } from '@playwright/test'
+import { startGroupServer, type GroupServer } from './support/group-server.ts'
+import { banner, deskOpener, expectAccessible, join, nav, syncStatus, turnOnTwoFactor, type Desk } from './support/desk.ts'
 import { decisionDialog, queueRow } from './support/review.ts'
 import { addL5S1RightTransforaminal, addProvider, fillHeader, finalize } from './support/worksheet.ts'
 
@@ -17,52 +17,14 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 })
 const PATIENT = 'PT-CHG-1'
 const PASSWORDS = { admin: 'copper lantern orchard seven', coder: 'granite meadow falcon river', supervisor: 'velvet harbor compass nine' }
 
-interface Desk {
-  context: BrowserContext
-  page: Page
-  problems: string[]
-}
+const openDesk = deskOpener(/status of 401|EventSource/, { acceptDownloads: true })
 
 let server: GroupServer
 let admin: Desk
 let deskA: Desk
 let deskB: Desk
 
-async function expectAccessible(page: Page, where: string) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze()
-  expect(axe.violations.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
-}
-
-async function openDesk(browser: Browser): Promise<Desk> {
-  const context = await browser.newContext({ acceptDownloads: true })
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('pageerror', (error) => problems.push(error.message))
-  page.on('console', (message) => { if (message.type() === 'error' && !/status of 401|EventSource/.test(message.text())) problems.push(message.text()) })
-  return { context, page, problems }
-}
-
-const banner = (page: Page) => page.getByRole('banner')
-const syncStatus = (page: Page) => banner(page).getByRole('status')
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' })
 const exportedBefore = (page: Page) => page.getByRole('table', { name: 'Ready encounters exported before' })
-
-async function turnOnTwoFactor(page: Page): Promise<void> {
-  await expect(page.getByRole('img', { name: 'QR code to add this account to an authenticator app' })).toBeVisible()
-  const secret = (await page.locator('code').first().innerText()).replace(/\s+/g, '')
-  await page.getByLabel('Authentication code').fill(totpNow(secret))
-  await page.getByRole('button', { name: 'Turn on two-factor' }).click()
-  await expect(page.getByRole('list', { name: 'Backup codes' }).getByRole('listitem')).toHaveCount(10)
-  await page.getByRole('button', { name: 'Continue' }).click()
-}
-
-async function join(page: Page, link: string, name: string, password: string) {
-  await page.goto(link)
-  await page.getByLabel('Your name').fill(name)
-  await page.getByLabel('Password', { exact: true }).fill(password)
-  await page.getByLabel('Confirm password').fill(password)
-  await page.getByRole('button', { name: 'Create account and join' }).click()
-}
 
 async function openCharges(page: Page) {
   await nav(page).getByRole('link', { name: 'Charge export' }).click()

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { putRecords, TRAINING_RECORDS } from './support/backup.ts'
 import { startGroupServer, totpNow, type GroupServer } from './support/group-server.ts'
+import { banner, deskOpener, expectAccessible, nav, syncStatus, type Desk } from './support/desk.ts'
 import { expect, test, TODAY } from './support/test.ts'
 import {
   addL5S1RightTransforaminal, addProvider, fillHeader, finalize, frequencyCounter, importHistoryCsv, openNewWorksheet,
@@ -32,34 +32,13 @@ const PRACTICE_CSV = [
   'PT-9100,2026-03-03,64483,LT,1,DR-B',
 ].join('\n')
 
-interface Desk {
-  context: BrowserContext
-  page: Page
-  problems: string[]
-}
+// The 401 of the session check before signing in is expected; the 409 of the second move-in is the journey's own.
+const openDesk = deskOpener(/status of (401|409)|EventSource/)
 
 let server: GroupServer
 let admin: Desk
 let coder: Desk
 
-async function expectAccessible(page: Page, where: string) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze()
-  expect(axe.violations.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
-}
-
-async function openDesk(browser: Browser): Promise<Desk> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('pageerror', (error) => problems.push(error.message))
-  // The 401 of the session check before signing in is expected; the 409 of the second move-in is the journey's own.
-  page.on('console', (message) => { if (message.type() === 'error' && !/status of (401|409)|EventSource/.test(message.text())) problems.push(message.text()) })
-  return { context, page, problems }
-}
-
-const banner = (page: Page) => page.getByRole('banner')
-const syncStatus = (page: Page) => banner(page).getByRole('status')
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' })
 const moveInSection = (page: Page) => page.getByRole('region', { name: "Move in this workstation's data" })
 
 async function openMoveIn(page: Page) {

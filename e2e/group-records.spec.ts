@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import { join as joinPath } from 'node:path'
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { startGroupServer, totpNow, type GroupServer } from './support/group-server.ts'
+import { expect, test, type Page } from '@playwright/test'
+import { startGroupServer, type GroupServer } from './support/group-server.ts'
+import { banner, deskOpener, expectAccessible, join, nav, syncStatus, turnOnTwoFactor, type Desk } from './support/desk.ts'
 import {
   addDrug, addProcedure, choose, encounterForm, expectClaimLines, expectDraftSaved, fillHeader, finding, formSnapshot, pickLevel, toolbar,
 } from './support/worksheet.ts'
@@ -28,11 +28,9 @@ const ORDER_FILE = readFileSync(joinPath(process.cwd(), 'src/domain/icd10/fixtur
 const ARTICLE_FILES = ['article.csv', 'article_x_hcpc_code.csv', 'article_x_icd10_covered.csv', 'article_x_icd10_covered_group.csv']
   .map((name) => ({ name, mimeType: 'text/csv', buffer: readFileSync(joinPath(process.cwd(), 'src/domain/coverage/fixtures', name)) }))
 
-interface Desk {
-  context: BrowserContext
-  page: Page
-  problems: string[]
-}
+// A request the server refused (403 for a write this role may not make) is logged by the browser and fails the journey;
+// the 401 of the session check before signing in is expected.
+const openDesk = deskOpener(/status of 401|EventSource/)
 
 let server: GroupServer
 let admin: Desk
@@ -40,47 +38,11 @@ let supervisor: Desk
 let deskA: Desk
 let deskB: Desk
 
-async function expectAccessible(page: Page, where: string) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze()
-  expect(axe.violations.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
-}
-
-async function openDesk(browser: Browser): Promise<Desk> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('pageerror', (error) => problems.push(error.message))
-  // A request the server refused (403 for a write this role may not make) is logged by the browser and fails the journey;
-  // the 401 of the session check before signing in is expected.
-  page.on('console', (message) => { if (message.type() === 'error' && !/status of 401|EventSource/.test(message.text())) problems.push(message.text()) })
-  return { context, page, problems }
-}
-
-const banner = (page: Page) => page.getByRole('banner')
-const syncStatus = (page: Page) => banner(page).getByRole('status')
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' })
 const providerList = (page: Page) => page.getByRole('list', { name: 'Providers' })
 const customProfiles = (page: Page) => page.getByRole('list', { name: 'Custom profiles' })
 const ncciList = (page: Page) => page.getByRole('table', { name: 'Loaded NCCI tables, newest quarter first' })
 const icd10List = (page: Page) => page.getByRole('table', { name: 'Loaded ICD-10-CM code sets, newest first' })
 const articleList = (page: Page) => page.getByRole('table', { name: 'Loaded Medicare billing articles' })
-
-async function turnOnTwoFactor(page: Page): Promise<void> {
-  await expect(page.getByRole('img', { name: 'QR code to add this account to an authenticator app' })).toBeVisible()
-  const secret = (await page.locator('code').first().innerText()).replace(/\s+/g, '')
-  await page.getByLabel('Authentication code').fill(totpNow(secret))
-  await page.getByRole('button', { name: 'Turn on two-factor' }).click()
-  await expect(page.getByRole('list', { name: 'Backup codes' }).getByRole('listitem')).toHaveCount(10)
-  await page.getByRole('button', { name: 'Continue' }).click()
-}
-
-async function join(page: Page, link: string, name: string, password: string) {
-  await page.goto(link)
-  await page.getByLabel('Your name').fill(name)
-  await page.getByLabel('Password', { exact: true }).fill(password)
-  await page.getByLabel('Confirm password').fill(password)
-  await page.getByRole('button', { name: 'Create account and join' }).click()
-}
 
 async function openPage(page: Page, link: string, heading: string) {
   await nav(page).getByRole('link', { name: link, exact: true }).click()

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { startGroupServer, totpNow, type GroupServer } from './support/group-server.ts'
+import { expect, test, type Page } from '@playwright/test'
+import { startGroupServer, type GroupServer } from './support/group-server.ts'
+import { banner, deskOpener, expectAccessible, join, nav, syncStatus, turnOnTwoFactor, type Desk } from './support/desk.ts'
 import { decisionDialog, queueRegion, queueRow, submitReturn } from './support/review.ts'
 import { addL5S1RightTransforaminal, addProvider, fillHeader, finalize, frequencyCounter } from './support/worksheet.ts'
 
@@ -25,52 +25,12 @@ const HISTORY_CSV = [
   `${PATIENT},2026-08-20,64483,LT,1,DR-B`,
 ].join('\n')
 
-interface Desk {
-  context: BrowserContext
-  page: Page
-  problems: string[]
-}
+// The browser logs each failed request (offline, refused): not a problem of the page itself.
+const openDesk = deskOpener(/Failed to load resource|net::ERR_|EventSource/)
 
 let server: GroupServer
 let deskA: Desk
 let deskB: Desk
-
-async function expectAccessible(page: Page, where: string) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze()
-  expect(axe.violations.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
-}
-
-async function openDesk(browser: Browser): Promise<Desk> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('pageerror', (error) => problems.push(error.message))
-  // The browser logs each failed request (offline, refused): not a problem of the page itself.
-  page.on('console', (message) => { if (message.type() === 'error' && !/Failed to load resource|net::ERR_|EventSource/.test(message.text())) problems.push(message.text()) })
-  return { context, page, problems }
-}
-
-const banner = (page: Page) => page.getByRole('banner')
-const syncStatus = (page: Page) => banner(page).getByRole('status')
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' })
-
-/** Reads the setup key the page shows and turns on two-factor with the code a phone would show. */
-async function turnOnTwoFactor(page: Page): Promise<void> {
-  await expect(page.getByRole('img', { name: 'QR code to add this account to an authenticator app' })).toBeVisible()
-  const secret = (await page.locator('code').first().innerText()).replace(/\s+/g, '')
-  await page.getByLabel('Authentication code').fill(totpNow(secret))
-  await page.getByRole('button', { name: 'Turn on two-factor' }).click()
-  await expect(page.getByRole('list', { name: 'Backup codes' }).getByRole('listitem')).toHaveCount(10)
-  await page.getByRole('button', { name: 'Continue' }).click()
-}
-
-async function join(page: Page, link: string, name: string, password: string) {
-  await page.goto(link)
-  await page.getByLabel('Your name').fill(name)
-  await page.getByLabel('Password', { exact: true }).fill(password)
-  await page.getByLabel('Confirm password').fill(password)
-  await page.getByRole('button', { name: 'Create account and join' }).click()
-}
 
 /** A new worksheet from the navigation, with the practice's provider (shared through the server: the first desk adds it). */
 async function newWorksheet(page: Page) {
