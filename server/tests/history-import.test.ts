@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { changeListSchema, historyLineListSchema, type Change, type HistoryLineList, type HistoryLineRecord, type Role } from '../../src/group-api/schemas.ts'
+import { changeListSchema, historyLineListSchema, type Change, type HistoryLineList, type HistoryLineRecord } from '../../src/group-api/schemas.ts'
 // The browser's own upload code, end to end against the server (the server never imports it).
 // eslint-disable-next-line no-restricted-imports
 import { ApiError } from '../../src/storage/group/api-error.ts'
 // eslint-disable-next-line no-restricted-imports
 import { splitHistoryText, uploadHistory } from '../../src/storage/group/history-upload.ts'
 import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
+import { ONE_OF_EACH_ROLE, twoPractices, type SeededPractice } from '../testing/practices.ts'
 import { groupClientFor, historyCsv, ISO_FORMAT, ISO_MAPPING, manyRows, type HistoryRowSpec } from '../testing/history.ts'
 import { historyCheckPoolState } from '../services/history-check-pool.ts'
 import { asOwner, closeServer } from '../testing/security.ts'
@@ -17,27 +18,15 @@ import { asOwner, closeServer } from '../testing/security.ts'
  */
 
 let server: TestServer
-type PracticeUsers = Record<Role, SeededUser> & { second: SeededUser }
-let A: { id: string; users: PracticeUsers }
-let B: { id: string; users: PracticeUsers }
-
-async function seed(name: string, word: string) {
-  const { practiceId, users } = await server.seedPractice(name, [
-    { email: `${word}-admin@${word}.test`, role: 'admin' },
-    { email: `${word}-supervisor@${word}.test`, role: 'supervisor' },
-    { email: `${word}-coder@${word}.test`, role: 'coder' },
-    { email: `${word}-coder2@${word}.test`, role: 'coder' },
-    { email: `${word}-trainee@${word}.test`, role: 'trainee' },
-  ])
-  const u = (who: string) => users[`${word}-${who}@${word}.test`]
-  return { id: practiceId, users: { admin: u('admin'), supervisor: u('supervisor'), coder: u('coder'), second: u('coder2'), trainee: u('trainee') } }
-}
+const PEOPLE = { ...ONE_OF_EACH_ROLE, second: 'coder' } as const
+let A: SeededPractice<keyof typeof PEOPLE>
+let B: SeededPractice<keyof typeof PEOPLE>
 
 beforeAll(async () => {
   server = await createTestServer()
-  A = await seed('Alpha Pain Clinic', 'alpha')
-  B = await seed('Bravo Spine Center', 'bravo')
-  await asOwner(server, (q) => q.query(`update practices set two_factor_roles = '{}'`))
+  const practices = await twoPractices(server, PEOPLE)
+  A = practices.A
+  B = practices.B
 })
 afterAll(async () => { await closeServer(server) })
 

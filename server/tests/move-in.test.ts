@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { moveInCommitSchema, moveInPreviewSchema, type MoveInCount } from '../../src/group-api/move-in-schemas.ts'
 import type { HistoryLineList } from '../../src/group-api/schemas.ts'
-import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
+import { createTestServer, type SeededUser, type TestServer } from '../testing/harness.ts'
+import { ONE_OF_EACH_ROLE, signedInDesks, twoPractices, type SeededPractice } from '../testing/practices.ts'
 import {
   backupText, chargeExportOf, decisionEntry, emptyBackupData, encounterRecord, fingerprintOf, historyRecord, partsOf, stageMoveIn, workstationData,
 } from '../testing/move-in.ts'
@@ -16,38 +17,21 @@ import { asOwner, closeServer, exampleEncounter } from '../testing/security.ts'
  */
 
 let server: TestServer
-type Users = { admin: SeededUser; admin2: SeededUser; supervisor: SeededUser; coder: SeededUser; trainee: SeededUser }
-let A: { id: string; users: Users }
-let B: { id: string; users: Users }
+const PEOPLE = { ...ONE_OF_EACH_ROLE, admin2: 'admin' } as const
+let A: SeededPractice<keyof typeof PEOPLE>
+let B: SeededPractice<keyof typeof PEOPLE>
 let serial = 0
 const next = () => ++serial
 
-async function seed(name: string, word: string) {
-  const { practiceId, users } = await server.seedPractice(name, (['admin', 'admin2', 'supervisor', 'coder', 'trainee'] as const).map((who) => ({
-    email: `${word}-${who}@${word}.test`, role: who === 'admin2' ? 'admin' as const : who,
-  })))
-  const u = (who: string) => users[`${word}-${who}@${word}.test`]
-  return { id: practiceId, users: { admin: u('admin'), admin2: u('admin2'), supervisor: u('supervisor'), coder: u('coder'), trainee: u('trainee') } }
-}
-
 beforeAll(async () => {
   server = await createTestServer()
-  A = await seed('Alpha Pain Clinic', 'alpha')
-  B = await seed('Bravo Spine Center', 'bravo')
-  await asOwner(server, (q) => q.query(`update practices set two_factor_roles = '{}'`))
+  const practices = await twoPractices(server, PEOPLE)
+  A = practices.A
+  B = practices.B
 })
 afterAll(async () => { await closeServer(server) })
 
-const desks = new Map<string, TestClient>()
-async function desk(user: SeededUser): Promise<TestClient> {
-  const known = desks.get(user.id)
-  if (known) return known
-  const client = server.client()
-  const answer = await client.signIn(user, server)
-  expect(answer.status, answer.text).toBe(200)
-  desks.set(user.id, client)
-  return client
-}
+const desk = signedInDesks(() => server)
 
 /** What the practice holds, by table (as the owner, outside row security). */
 async function holdings(practiceId: string) {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RECORD_KINDS, type RecordKind } from '../../src/group-api/record-kinds.ts'
 import { changeListSchema, type Change, type Role } from '../../src/group-api/schemas.ts'
-import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
+import { createTestServer, type SeededUser, type TestServer } from '../testing/harness.ts'
+import { ONE_OF_EACH_ROLE, signedInDesks, twoPractices, type SeededPractice } from '../testing/practices.ts'
 import { chargeSettingsValue, draftValue, keyFor, ndcListEntryValue, payerProfileValue, providerValue, valueOf } from '../testing/records.ts'
 import { asOwner, closeServer, finalizeBodyFor } from '../testing/security.ts'
 
@@ -12,42 +13,21 @@ import { asOwner, closeServer, finalizeBodyFor } from '../testing/security.ts'
  */
 
 let server: TestServer
-type Users = Record<Role, SeededUser> & { second: SeededUser }
-let A: { id: string; users: Users }
-let B: { id: string; users: Users }
+const PEOPLE = { ...ONE_OF_EACH_ROLE, second: 'coder' } as const
+let A: SeededPractice<keyof typeof PEOPLE>
+let B: SeededPractice<keyof typeof PEOPLE>
 let serial = 0
 const next = () => ++serial
 
-async function seed(name: string, word: string) {
-  const { practiceId, users } = await server.seedPractice(name, [
-    { email: `${word}-admin@${word}.test`, role: 'admin' },
-    { email: `${word}-supervisor@${word}.test`, role: 'supervisor' },
-    { email: `${word}-coder@${word}.test`, role: 'coder' },
-    { email: `${word}-coder2@${word}.test`, role: 'coder' },
-    { email: `${word}-trainee@${word}.test`, role: 'trainee' },
-  ])
-  const u = (who: string) => users[`${word}-${who}@${word}.test`]
-  return { id: practiceId, users: { admin: u('admin'), supervisor: u('supervisor'), coder: u('coder'), second: u('coder2'), trainee: u('trainee') } }
-}
-
 beforeAll(async () => {
   server = await createTestServer()
-  A = await seed('Alpha Pain Clinic', 'alpha')
-  B = await seed('Bravo Spine Center', 'bravo')
-  await asOwner(server, (q) => q.query(`update practices set two_factor_roles = '{}'`))
+  const practices = await twoPractices(server, PEOPLE)
+  A = practices.A
+  B = practices.B
 })
 afterAll(async () => { await closeServer(server) })
 
-const desks = new Map<string, TestClient>()
-async function desk(user: SeededUser): Promise<TestClient> {
-  const known = desks.get(user.id)
-  if (known) return known
-  const client = server.client()
-  const answer = await client.signIn(user, server)
-  expect(answer.status, answer.text).toBe(200)
-  desks.set(user.id, client)
-  return client
-}
+const desk = signedInDesks(() => server)
 
 const path = (kind: RecordKind, key: string) => `/api/records/${kind}/${encodeURIComponent(key)}`
 const save = async (user: SeededUser, kind: RecordKind, key: string, value: unknown, expectedVersion: number | null, headers: Record<string, string> = {}) =>

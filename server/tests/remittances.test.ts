@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { changeListSchema, remittanceSchema, type Change, type Role } from '../../src/group-api/schemas.ts'
-import { createTestServer, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
+import { changeListSchema, remittanceSchema, type Change } from '../../src/group-api/schemas.ts'
+import { createTestServer, type SeededUser, type TestServer } from '../testing/harness.ts'
+import { ONE_OF_EACH_ROLE, signedInDesks, twoPractices, type SeededPractice } from '../testing/practices.ts'
 import { remittanceText, remittanceUpload } from '../testing/remittances.ts'
 import { asOwner, closeServer, finalizeBodyFor } from '../testing/security.ts'
 import { remittanceCheckPoolState } from '../services/remittance-check-pool.ts'
@@ -13,34 +14,19 @@ import { remittanceCheckPoolState } from '../services/remittance-check-pool.ts'
  */
 
 let server: TestServer
-type Users = Record<Role, SeededUser>
-let A: { id: string; users: Users }
-let B: { id: string; users: Users }
-
-async function seed(name: string, word: string) {
-  const { practiceId, users } = await server.seedPractice(name, (['admin', 'supervisor', 'coder', 'trainee'] as const).map((role) => ({ email: `${word}-${role}@${word}.test`, role })))
-  const u = (role: Role) => users[`${word}-${role}@${word}.test`]
-  return { id: practiceId, users: { admin: u('admin'), supervisor: u('supervisor'), coder: u('coder'), trainee: u('trainee') } }
-}
+const PEOPLE = ONE_OF_EACH_ROLE
+let A: SeededPractice<keyof typeof PEOPLE>
+let B: SeededPractice<keyof typeof PEOPLE>
 
 beforeAll(async () => {
   server = await createTestServer()
-  A = await seed('Alpha Pain Clinic', 'alpha')
-  B = await seed('Bravo Spine Center', 'bravo')
-  await asOwner(server, (q) => q.query(`update practices set two_factor_roles = '{}'`))
+  const practices = await twoPractices(server, PEOPLE)
+  A = practices.A
+  B = practices.B
 })
 afterAll(async () => { await closeServer(server) })
 
-const desks = new Map<string, TestClient>()
-async function desk(user: SeededUser): Promise<TestClient> {
-  const known = desks.get(user.id)
-  if (known) return known
-  const client = server.client()
-  const answer = await client.signIn(user, server)
-  expect(answer.status, answer.text).toBe(200)
-  desks.set(user.id, client)
-  return client
-}
+const desk = signedInDesks(() => server)
 
 const upload = async (user: SeededUser, body: unknown, headers: Record<string, string> = {}) => (await desk(user)).call('POST', '/api/remittances', body, headers)
 const remove = async (user: SeededUser, id: string, headers: Record<string, string> = {}) => (await desk(user)).call('DELETE', `/api/remittances/${id}`, undefined, headers)

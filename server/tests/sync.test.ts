@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { changeListSchema, type Change, type ChangeList, type Role } from '../../src/group-api/schemas.ts'
+import { changeListSchema, type Change, type ChangeList } from '../../src/group-api/schemas.ts'
 import { createTestServer, readEvents, TEST_STORE, type SeededUser, type TestClient, type TestServer } from '../testing/harness.ts'
+import { ONE_OF_EACH_ROLE, twoPractices, type SeededPractice } from '../testing/practices.ts'
 import { asOwner, closeServer, finalizeBodyFor } from '../testing/security.ts'
 
 /**
@@ -11,29 +12,16 @@ import { asOwner, closeServer, finalizeBodyFor } from '../testing/security.ts'
  */
 
 let server: TestServer
-type PracticeUsers = Record<Role, SeededUser> & { second: SeededUser }
-let A: { id: string; users: PracticeUsers }
-let B: { id: string; users: PracticeUsers }
+const PEOPLE = { ...ONE_OF_EACH_ROLE, second: 'coder' } as const
+let A: SeededPractice<keyof typeof PEOPLE>
+let B: SeededPractice<keyof typeof PEOPLE>
 let patients = 0
 
-async function seed(name: string, word: string) {
-  const { practiceId, users } = await server.seedPractice(name, [
-    { email: `${word}-admin@${word}.test`, role: 'admin' },
-    { email: `${word}-supervisor@${word}.test`, role: 'supervisor' },
-    { email: `${word}-coder@${word}.test`, role: 'coder' },
-    { email: `${word}-coder2@${word}.test`, role: 'coder' },
-    { email: `${word}-trainee@${word}.test`, role: 'trainee' },
-  ])
-  const u = (who: string) => users[`${word}-${who}@${word}.test`]
-  return { id: practiceId, users: { admin: u('admin'), supervisor: u('supervisor'), coder: u('coder'), second: u('coder2'), trainee: u('trainee') } }
-}
-
 beforeAll(async () => {
-  // Two-factor off for every role: these tests are about the data, not the sign-in.
   server = await createTestServer()
-  A = await seed('Alpha Pain Clinic', 'alpha')
-  B = await seed('Bravo Spine Center', 'bravo')
-  await asOwner(server, (q) => q.query(`update practices set two_factor_roles = '{}'`))
+  const practices = await twoPractices(server, PEOPLE)
+  A = practices.A
+  B = practices.B
 })
 afterAll(async () => { await closeServer(server) })
 
