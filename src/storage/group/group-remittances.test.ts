@@ -1,17 +1,14 @@
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { createContext, evaluate, type Encounter } from '../../domain/index.ts'
 import { matchRemittance, parseRemittanceFile, type Remittance } from '../../domain/remittance/index.ts'
 import { build835 } from '../../domain/remittance/testing/build-835.ts'
 import { buildImportRecord } from '../../features/remittance/model.ts'
 import { describeChange } from '../../features/sync/describe-change.ts'
 import { REMITTANCE_MAX_CHARS } from '../../group-api/index.ts'
-import { createIdbStore, deleteStore } from '../idb-store.ts'
 import type { RemittanceImportRecord, StoreTable } from '../types.ts'
-import { createGroupStore, type GroupStore } from './group-store.ts'
-import { createSyncEngine, type SyncEngine } from './sync/engine.ts'
-import { createFakeSyncServer, fakeNetwork, manualTimers, PEOPLE, type FakeSyncServer, type Person } from './sync/fake-sync-server.ts'
-import { deleteReplica, openReplica } from './sync/replica.ts'
+import { createFakeSyncServer, PEOPLE, type FakeSyncServer, type Person } from './sync/fake-sync-server.ts'
+import { openTestDesk } from './test-desk.ts'
 
 /**
  * Imported 835 files in group mode: sent as the file's text through the outbox, parsed and
@@ -37,40 +34,12 @@ function epidural(patientId: string, dateOfService: string): Encounter {
   }
 }
 
-let n = 0
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
 })
 
-interface Desk { store: GroupStore; engine: SyncEngine; local: ReturnType<typeof createIdbStore>; settle: () => Promise<void> }
-
-async function desk(server: FakeSyncServer, person: Person): Promise<Desk> {
-  const name = `group-remittances-${++n}`
-  const local = createIdbStore(name)
-  const engine = createSyncEngine({
-    client: server.clientAs(person), replica: await openReplica(PRACTICE, person.id), openEvents: server.openEvents,
-    network: fakeNetwork(), timers: manualTimers(), now: () => NOW,
-  })
-  engine.start()
-  const store = createGroupStore({ local, engine, user: person, draftOf: (_e, id, now) => ({ id, createdAt: now, updatedAt: now, patientId: '', dateOfService: '', values: {}, status: 'draft', returnNote: null }), now: () => NOW })
-  cleanups.push(async () => {
-    await engine.stop()
-    engine.replica.close()
-    await deleteReplica(PRACTICE, person.id)
-    await local.close()
-    await deleteStore(name)
-  })
-  const settle = async () => {
-    await vi.waitFor(() => expect([...server.streams].some((s) => s.readyState === 1)).toBe(true))
-    for (let i = 0; i < 3; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 0))
-      await engine.settled()
-    }
-  }
-  await settle()
-  return { store, engine, local, settle }
-}
+const desk = (server: FakeSyncServer, person: Person) => openTestDesk(server, person, { practiceId: PRACTICE, now: NOW, cleanups })
 
 let checks = 0
 /** An 835 paying one claim (CLP01 `claimId`) with a denied 64483 line on the date. */

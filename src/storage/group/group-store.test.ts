@@ -2,16 +2,14 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createContext, evaluate, type Encounter } from '../../domain/index.ts'
 import type { EncounterSummary } from '../../group-api/index.ts'
-import { createIdbStore, deleteStore } from '../idb-store.ts'
 import type { AuditRecord, DraftRecord, EncounterRecord, StoreTable, TrainingAttemptRecord } from '../types.ts'
 import { ApiError } from './api-error.ts'
-import { createGroupStore, type GroupStore } from './group-store.ts'
 import { auditOfEncounter, encounterRecordOf } from './group-mapping.ts'
 import type { GroupClient } from './client.ts'
-import { createSyncEngine, type SyncEngine } from './sync/engine.ts'
 import { createHistoryLoader } from './sync/history-loader.ts'
-import { createFakeSyncServer, fakeNetwork, manualTimers, PEOPLE, type FakeSyncServer, type Person } from './sync/fake-sync-server.ts'
+import { createFakeSyncServer, PEOPLE, type FakeSyncServer, type Person } from './sync/fake-sync-server.ts'
 import { deleteReplica, openReplica } from './sync/replica.ts'
+import { openTestDesk } from './test-desk.ts'
 
 const TODAY = '2026-11-26'
 const NOW = `${TODAY}T12:00:00.000Z`
@@ -49,47 +47,13 @@ function recordOf(id: string, encounter: Encounter, reason: string | null = null
   }
 }
 
-let n = 0
 const PRACTICE = '00000000-0000-4000-8000-0000000000b1'
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
 })
 
-interface Desk {
-  store: GroupStore
-  engine: SyncEngine
-  local: ReturnType<typeof createIdbStore>
-  /** Until what the server has is here and nothing is waiting to be sent. */
-  settle: () => Promise<void>
-}
-
-async function desk(server: FakeSyncServer, person: Person, practiceId = PRACTICE): Promise<Desk> {
-  const name = `group-store-${++n}`
-  const local = createIdbStore(name)
-  const engine = createSyncEngine({
-    client: server.clientAs(person), replica: await openReplica(practiceId, person.id), openEvents: server.openEvents,
-    network: fakeNetwork(), timers: manualTimers(), now: () => NOW,
-  })
-  engine.start()
-  const store = createGroupStore({ local, engine, user: person, draftOf, now: () => NOW })
-  cleanups.push(async () => {
-    await engine.stop()
-    engine.replica.close()
-    await deleteReplica(practiceId, person.id)
-    await local.close()
-    await deleteStore(name)
-  })
-  const settle = async () => {
-    await vi.waitFor(() => expect([...server.streams].some((s) => s.readyState === 1)).toBe(true))
-    for (let i = 0; i < 3; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 0))
-      await engine.settled()
-    }
-  }
-  await settle()
-  return { store, engine, local, settle }
-}
+const desk = (server: FakeSyncServer, person: Person, practiceId = PRACTICE) => openTestDesk(server, person, { practiceId, now: NOW, cleanups, draftOf })
 
 /** A synced encounter as the server answers it. */
 const serverEncounter = (server: FakeSyncServer, encounter: Encounter, by: Person = PEOPLE.casey, reason?: string): EncounterSummary =>
